@@ -1,0 +1,111 @@
+# vorlage: build, set-up, tests, benchmark.
+# `make run` and `make test` install what is missing (Debian packages), build and run.
+
+CC      ?= cc
+CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L
+WARN    := -Wall -Wextra -Wpedantic -Werror -Wstrict-prototypes -Wmissing-prototypes \
+           -Wwrite-strings -Wshadow -Wvla -Wformat=2
+OPT     ?= -O2 -g
+PKGS_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+CFLAGS_ALL  = $(CSTD) $(WARN) $(OPT) $(PKGS_CFLAGS) -MMD -MP
+LDLIBS  := -lhpdf -lxml2 -lhyphen -lpng -lz -lm
+
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+# Debian packages the build, the program and the tests need.
+PKGS := build-essential pkg-config libhpdf-dev libxml2-dev libxml2-utils libhyphen-dev \
+        hyphen-de hyphen-en-us fonts-liberation2 icc-profiles-free poppler-utils qpdf \
+        python3 python3-pikepdf mupdf-tools ghostscript libpng-dev zlib1g-dev valgrind
+
+SRC     := $(sort $(wildcard src/*.c))
+LIBSRC  := $(filter-out src/main.c,$(SRC))
+OBJ     := $(LIBSRC:src/%.c=build/obj/%.o)
+SANOBJ  := $(LIBSRC:src/%.c=build/asan/obj/%.o)
+UNITSRC := $(sort $(wildcard tests/unit/test_*.c))
+UNITBIN := $(UNITSRC:tests/unit/%.c=build/tests/%)
+UNITSAN := $(UNITSRC:tests/unit/%.c=build/asan/tests/%)
+
+FONTS := fonts/LiberationSans-Regular.ttf fonts/LiberationSans-Bold.ttf \
+         fonts/LiberationSans-Italic.ttf fonts/LiberationSans-BoldItalic.ttf
+SHARE := build/share/hyph_de_DE.dic build/share/hyph_en_US.dic build/share/sRGB.icc
+
+DEPS_STAMP := build/.deps
+
+.PHONY: all deps run test bench asan leakcheck lint clean refresh-references
+all: build/vorlage $(FONTS) $(SHARE)
+
+# Install only what is missing, so that a second `make test` starts at once.
+$(DEPS_STAMP):
+	@missing=$$(for p in $(PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing: $$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 2; \
+	fi
+	@mkdir -p build && touch $@
+deps: $(DEPS_STAMP)
+
+fonts/%.ttf: | $(DEPS_STAMP)
+	cp /usr/share/fonts/truetype/liberation2/$*.ttf $@
+build/share/%.dic: | $(DEPS_STAMP)
+	@mkdir -p build/share
+	cp /usr/share/hyphen/$*.dic $@
+build/share/sRGB.icc: | $(DEPS_STAMP)
+	@mkdir -p build/share
+	cp /usr/share/color/icc/sRGB.icc $@
+
+build/obj/%.o: src/%.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+build/asan/obj/%.o: src/%.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -c $< -o $@
+
+build/libvorlage.a: $(OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+build/asan/libvorlage.a: $(SANOBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+build/vorlage: build/obj/main.o build/libvorlage.a
+	$(CC) $(OPT) -o $@ $^ $(LDLIBS)
+build/asan/vorlage: build/asan/obj/main.o build/asan/libvorlage.a
+	$(CC) $(SAN) -o $@ $^ $(LDLIBS)
+
+build/tests/%: tests/unit/%.c tests/unit/unit.h build/libvorlage.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< build/libvorlage.a $(LDLIBS)
+build/asan/tests/%: tests/unit/%.c tests/unit/unit.h build/asan/libvorlage.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -Isrc -o $@ $< build/asan/libvorlage.a $(LDLIBS)
+
+build/bench: tests/bench/bench.c build/libvorlage.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< build/libvorlage.a $(LDLIBS)
+
+asan: build/asan/vorlage $(UNITSAN)
+
+# The main job: the Vorlage (and, once they exist, its annexes) into out/.
+run: all
+	@mkdir -p out
+	./build/vorlage run xml/vorlage-18-1828.xml
+
+# Every test, with the program and the unit tests built with ASan and UBSan.
+test: all build/asan/vorlage $(UNITBIN) $(UNITSAN)
+	@bash tests/run.sh
+
+bench: all build/bench
+	@./build/bench
+
+leakcheck: all $(UNITBIN)
+	@bash tests/leakcheck.sh
+
+lint:
+	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 --inline-suppr -Isrc src
+	clang-tidy --quiet src/*.c -- $(CSTD) $(PKGS_CFLAGS) 2>/dev/null
+
+clean:
+	rm -rf build out/*.pdf out/anlagen tests/tmp
+
+-include $(wildcard build/obj/*.d build/asan/obj/*.d)

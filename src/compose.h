@@ -1,0 +1,27 @@
+/* compose.h: from the document model and a template to a laid-out document:
+ * the Vorlage (cover letter + report) and the per-partner annexes. */
+#ifndef VORLAGE_COMPOSE_H
+#define VORLAGE_COMPOSE_H
+
+#include "diag.h"
+#include "model.h"
+#include "template.h"
+#include "typeset.h"
+
+/* The runs of a model paragraph in a style: a partner reference and <wichtig>
+ * are set bold, <betont> italic (bold italic inside bold), <zitat> gets
+ * „…“ (German) or “…” (English) around it. Returns the number of runs. */
+size_t compose_runs(arena *a, const vl_para *p, const tpl_style *st, ts_run **out);
+
+/* The whole Vorlage: letter on page 1, title page, report. */
+ts_doc *compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, diag *d);
+
+/* The annex of one partner (index into doc->partners); NULL with a message
+ * when the partner has no agreement. */
+ts_doc *compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
+    int partner, diag *d);
+
+/* Does the partner appear as a party of an agreement or a part of a group? */
+bool compose_partner_has_agreements(const vl_doc *doc, int partner);
+
+#endif

@@ -1,0 +1,109 @@
+/* doc.c: the laid-out document (ts_doc): pages of positioned items, outline,
+ * page labels, line statistics. Shared by the engine and the back ends. */
+#include "typeset.h"
+
+#include <string.h>
+
+ts_sp
+ts_mm(double mm)
+{
+	double v = mm * 72.0 / 25.4 * TS_UNIT;
+	return (ts_sp)(v < 0 ? v - 0.5 : v + 0.5);
+}
+
+double
+ts_to_pt(ts_sp v)
+{
+	return (double)v / TS_UNIT;
+}
+
+ts_doc *
+ts_doc_new(ts_sp width, ts_sp height, const char *const font_paths[TS_NFACES])
+{
+	ts_doc *doc = xcalloc(1, sizeof *doc);
+	doc->arena = arena_new();
+	doc->width = width;
+	doc->height = height;
+	for (int i = 0; i < TS_NFACES; i++) {
+		const char *p = font_paths[i] ? font_paths[i] : font_paths[TS_REGULAR];
+		doc->font_paths[i] = p ? arena_strdup(doc->arena, p) : NULL;
+	}
+	return doc;
+}
+
+void
+ts_doc_free(ts_doc *doc)
+{
+	if (!doc)
+		return;
+	for (size_t i = 0; i < doc->npages; i++)
+		free(doc->pages[i].items);
+	free(doc->pages);
+	free(doc->outline);
+	free(doc->stats);
+	free(doc->labels);
+	arena_free(doc->arena);
+	free(doc);
+}
+
+size_t
+ts_doc_add_page(ts_doc *doc)
+{
+	doc->pages = xgrow(doc->pages, &doc->cap, doc->npages + 1, sizeof *doc->pages);
+	memset(&doc->pages[doc->npages], 0, sizeof doc->pages[0]);
+	return doc->npages++;
+}
+
+ts_item *
+ts_page_add(ts_doc *doc, size_t page)
+{
+	ts_page *p = &doc->pages[page];
+	p->items = xgrow(p->items, &p->cap, p->nitems + 1, sizeof *p->items);
+	ts_item *it = &p->items[p->nitems++];
+	memset(it, 0, sizeof *it);
+	return it;
+}
+
+void
+ts_doc_add_outline(ts_doc *doc, const char *title, int level, size_t page, ts_sp y)
+{
+	doc->outline = xgrow(doc->outline, &doc->outline_cap, doc->noutline + 1, sizeof *doc->outline);
+	doc->outline[doc->noutline++] = (ts_outline){
+		.title = arena_strdup(doc->arena, title), .level = level, .page = page, .y = y,
+	};
+}
+
+void
+ts_doc_add_label(ts_doc *doc, size_t first_page, const char *prefix,
+    enum ts_label_style style, int start)
+{
+	doc->labels = xgrow(doc->labels, &doc->labels_cap, doc->nlabels + 1, sizeof *doc->labels);
+	doc->labels[doc->nlabels++] = (ts_page_label){
+		.first_page = first_page, .prefix = arena_strdup(doc->arena, prefix ? prefix : ""),
+		.style = style, .start = start,
+	};
+}
+
+ts_sp
+ts_doc_place_lines(ts_doc *doc, size_t page, ts_sp x, ts_sp y,
+    const ts_lines *lines, ts_sp leading)
+{
+	ts_sp base = y;
+	for (size_t i = 0; i < lines->nlines; i++) {
+		const ts_line *ln = &lines->lines[i];
+		base = y + (ts_sp)i * leading;
+		for (size_t k = 0; k < ln->nitems; k++) {
+			ts_item *it = ts_page_add(doc, page);
+			*it = ln->items[k];
+			it->x += x;
+			it->y += base;
+		}
+		doc->stats = xgrow(doc->stats, &doc->stats_cap, doc->nstats + 1, sizeof *doc->stats);
+		doc->stats[doc->nstats++] = (ts_line_stat){
+			.page = page, .size = ln->size, .space = ln->space, .width = ln->width,
+			.measure = ln->width, .nspaces = ln->nspaces, .justified = ln->justified,
+			.hyphenated = ln->hyphenated, .overfull = ln->overfull,
+		};
+	}
+	return base;
+}

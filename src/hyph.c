@@ -1,0 +1,417 @@
+/* hyph.c: break points of a token: soft hyphens, existing hyphens and the
+ * pattern points libhyphen finds, with the rules of hyph.h.
+ *
+ * Decisions (the rules are applied in this order):
+ * - A token containing "://", "www." or '@' (URL, e-mail) gets no points.
+ * - Leading and trailing characters that are neither letters nor digits
+ *   (quotes „“"'‚‘, brackets, punctuation, dashes) are stripped; the rest is
+ *   the core. Invalid UTF-8 gives no points.
+ * - Existing hyphens ('-', U+2010, and the en dash U+2013) inside the core
+ *   give HYPH_EXPLICIT points after them, when the core has at least
+ *   HYPH_LEFTMIN letters before and HYPH_RIGHTMIN letters after the break
+ *   and the hyphen does not stand between two digits ("16.–18.", "2022-2023"
+ *   never break; "10-jährige" does not break either: only digits before).
+ * - Soft hyphens (U+00AD) in the core: HYPH_ADD points after each of them
+ *   (with at least one letter on either side), and no pattern points at all:
+ *   the author decided. Explicit hyphens still count.
+ * - Pattern points (HYPH_ADD) are computed per part between hyphens, only
+ *   when the language has a dictionary and the core has no digit, no dot
+ *   inside ("u.a.", "KI.NRW"), is not a short (<= 4 letters) or all-capital
+ *   word before a final dot ("bzw.", "NRW."), and only for parts that consist
+ *   of letters alone, are not acronyms (two or more capitals and no run of 4
+ *   lowercase letters: "MdL", "NRWs", "MERICS"), have HYPH_MINWORD to
+ *   HYPH_MAXLETTERS letters (longer parts: no pattern points, which also
+ *   bounds pathological input) and can be written in the dictionary's
+ *   charset. Breaks keep HYPH_LEFTMIN letters before and HYPH_RIGHTMIN after
+ *   within the part. Non-standard points (libhyphen's rep/pos/cut, the old
+ *   "Schiff-fahrt" spelling changes) are not used.
+ * No global state; hyph_token allocates nothing itself (libhyphen may, for
+ * the rep/pos/cut arrays, which are freed at once). */
+#include "hyph.h"
+
+#include <errno.h>
+#include <hyphen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum {
+	HYPH_MAXLANG = 8,
+	HYPH_MAXCPS = 256,     /* longer tokens get no points at all */
+	HYPH_MAXLETTERS = 63   /* longer parts get no pattern points */
+};
+
+typedef struct hyph_lang {
+	char key[8];           /* primary subtag, lowercase: "de", "en" */
+	HyphenDict *dict;
+	int utf8;              /* else ISO-8859-1 */
+} hyph_lang;
+
+struct hyph {
+	hyph_lang lang[HYPH_MAXLANG];
+	size_t n;
+};
+
+hyph *
+hyph_new(void)
+{
+	return xcalloc(1, sizeof(hyph));
+}
+
+void
+hyph_free(hyph *h)
+{
+	if (!h)
+		return;
+	for (size_t i = 0; i < h->n; i++)
+		hnj_hyphen_free(h->lang[i].dict);
+	free(h);
+}
+
+/* The primary subtag of a language tag, lowercased, into key[8]; 0 if none. */
+static int
+lang_key(const char *lang, char key[8])
+{
+	size_t i = 0;
+	if (!lang)
+		return 0;
+	for (; lang[i] && lang[i] != '-' && lang[i] != '_'; i++) {
+		char c = lang[i];
+		if (i >= 7)
+			return 0;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c < 'a' || c > 'z')
+			return 0;
+		key[i] = c;
+	}
+	key[i] = '\0';
+	return i > 0;
+}
+
+int
+hyph_add_language(hyph *h, const char *lang, const char *dic_path, diag *d)
+{
+	char key[8];
+	if (!lang_key(lang, key)) {
+		diag_at(d, DIAG_SYSERR, dic_path, 0, 0, "bad language tag \"%s\"", lang ? lang : "");
+		return -1;
+	}
+	if (h->n == HYPH_MAXLANG) {
+		diag_at(d, DIAG_SYSERR, dic_path, 0, 0, "too many hyphenation languages");
+		return -1;
+	}
+	/* libhyphen says nothing useful when the file is missing: look first. */
+	FILE *fp = fopen(dic_path, "r");
+	if (!fp) {
+		diag_at(d, DIAG_SYSERR, dic_path, 0, 0, "cannot open hyphenation dictionary: %s",
+		    strerror(errno));
+		return -1;
+	}
+	fclose(fp);
+	HyphenDict *dict = hnj_hyphen_load(dic_path);
+	if (!dict) {
+		diag_at(d, DIAG_SYSERR, dic_path, 0, 0, "cannot load hyphenation dictionary");
+		return -1;
+	}
+	int utf8 = dict->utf8 != 0;
+	if (!utf8 && strcasecmp(dict->cset, "ISO8859-1") != 0 &&
+	    strcasecmp(dict->cset, "ISO-8859-1") != 0) {
+		diag_at(d, DIAG_SYSERR, dic_path, 0, 0,
+		    "hyphenation dictionary in charset \"%s\" (only UTF-8 and ISO8859-1 are supported)",
+		    dict->cset);
+		hnj_hyphen_free(dict);
+		return -1;
+	}
+	for (size_t i = 0; i < h->n; i++) {
+		if (strcmp(h->lang[i].key, key) == 0) { /* replace */
+			hnj_hyphen_free(h->lang[i].dict);
+			h->lang[i].dict = dict;
+			h->lang[i].utf8 = utf8;
+			return 0;
+		}
+	}
+	hyph_lang *l = &h->lang[h->n++];
+	memcpy(l->key, key, sizeof l->key);
+	l->dict = dict;
+	l->utf8 = utf8;
+	return 0;
+}
+
+static const hyph_lang *
+find_lang(const hyph *h, const char *lang)
+{
+	char key[8];
+	if (!h || !lang_key(lang, key))
+		return NULL;
+	for (size_t i = 0; i < h->n; i++)
+		if (strcmp(h->lang[i].key, key) == 0)
+			return &h->lang[i];
+	return NULL;
+}
+
+/* Decodes UTF-8; returns bytes used or 0 when invalid. */
+static size_t
+utf8_dec(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	if (n == 0)
+		return 0;
+	unsigned c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	size_t len;
+	uint32_t v, min;
+	if (c >= 0xC2 && c <= 0xDF) { len = 2; v = c & 0x1F; min = 0x80; }
+	else if (c >= 0xE0 && c <= 0xEF) { len = 3; v = c & 0x0F; min = 0x800; }
+	else if (c >= 0xF0 && c <= 0xF4) { len = 4; v = c & 0x07; min = 0x10000; }
+	else return 0;
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = v << 6 | (s[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return len;
+}
+
+static size_t
+utf8_enc(uint32_t cp, char *out)
+{
+	if (cp < 0x80) { out[0] = (char)cp; return 1; }
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | cp >> 6);
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | cp >> 12);
+		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | cp >> 18);
+	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
+	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+static int
+is_upper(uint32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+	    (c >= 0x100 && c <= 0x137 && c % 2 == 0) ||
+	    (c >= 0x139 && c <= 0x148 && c % 2 == 1) ||
+	    (c >= 0x14A && c <= 0x177 && c % 2 == 0) || c == 0x178 ||
+	    (c >= 0x179 && c <= 0x17E && c % 2 == 1);
+}
+
+static int
+is_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+	    (c >= 0x370 && c <= 0x3FF && c != 0x37E && c != 0x387) ||
+	    (c >= 0x400 && c <= 0x52F) || (c >= 0x1E00 && c <= 0x1EFF);
+}
+
+static int
+is_lower(uint32_t c)
+{
+	return is_letter(c) && !is_upper(c);
+}
+
+static int
+is_digit(uint32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_hyphen(uint32_t c)
+{
+	return c == '-' || c == 0x2010 || c == 0x2013;
+}
+
+/* Latin-1 and ASCII lowercase; other code points unchanged. */
+static uint32_t
+lower(uint32_t c)
+{
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
+		return c + 0x20;
+	if (c >= 0x100 && c <= 0x17F && is_upper(c))
+		return c == 0x178 ? 0xFF : c + 1;
+	return c;
+}
+
+/* A part of the core: code points [b, e). Appends its pattern points. */
+static size_t
+pattern_points(const hyph_lang *L, const uint32_t *cps, const uint32_t *offs,
+    size_t b, size_t e, hyph_point *out, size_t n, size_t max)
+{
+	size_t letters = e - b;
+	if (letters < HYPH_MINWORD || letters > HYPH_MAXLETTERS)
+		return n;
+	size_t upper = 0, run = 0, maxrun = 0;
+	for (size_t i = b; i < e; i++) {
+		if (!is_letter(cps[i]))
+			return n;
+		if (is_upper(cps[i])) {
+			upper++;
+			run = 0;
+		} else if (++run > maxrun) {
+			maxrun = run;
+		}
+	}
+	if (upper >= 2 && maxrun < 4)
+		return n; /* acronym: MdL, NRWs, MERICS */
+
+	/* the word in the dictionary's charset, lowercase; cpat[k]: the code
+	 * point index of byte k */
+	char word[HYPH_MAXLETTERS * 4 + 1];
+	unsigned char cpat[HYPH_MAXLETTERS * 4];
+	size_t wl = 0;
+	for (size_t i = b; i < e; i++) {
+		uint32_t c = lower(cps[i]);
+		size_t k;
+		if (L->utf8) {
+			k = utf8_enc(c, word + wl);
+		} else {
+			if (c > 0xFF)
+				return n; /* not in ISO-8859-1 */
+			word[wl] = (char)(unsigned char)c;
+			k = 1;
+		}
+		for (size_t j = 0; j < k; j++)
+			cpat[wl + j] = (unsigned char)(i - b);
+		wl += k;
+	}
+	word[wl] = '\0';
+
+	char hy[HYPH_MAXLETTERS * 4 + 5];
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+	if (hnj_hyphen_hyphenate2(L->dict, word, (int)wl, hy, NULL, &rep, &pos, &cut) == 0) {
+		for (size_t k = 0; k < wl && n < max; k++) {
+			if (!(hy[k] & 1))
+				continue;
+			/* break after byte k: only at the end of a character */
+			if (k + 1 < wl && cpat[k + 1] == cpat[k])
+				continue;
+			if (rep && rep[k])
+				continue; /* non-standard hyphenation */
+			size_t before = (size_t)cpat[k] + 1, after = letters - before;
+			if (before < HYPH_LEFTMIN || after < HYPH_RIGHTMIN)
+				continue;
+			out[n].offset = offs[b + before];
+			out[n].kind = HYPH_ADD;
+			n++;
+		}
+	}
+	if (rep) {
+		for (size_t k = 0; k < wl; k++)
+			free(rep[k]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	return n;
+}
+
+static int
+contains(const char *tok, size_t len, const char *s)
+{
+	size_t m = strlen(s);
+	for (size_t i = 0; i + m <= len; i++)
+		if (memcmp(tok + i, s, m) == 0)
+			return 1;
+	return 0;
+}
+
+size_t
+hyph_token(const hyph *h, const char *lang, const char *tok, size_t len,
+    hyph_point *out, size_t max)
+{
+	if (!tok || max == 0 || contains(tok, len, "://") || contains(tok, len, "www.") ||
+	    memchr(tok, '@', len))
+		return 0;
+
+	/* decode; offs[i]: byte offset of code point i, offs[ncp] = len */
+	uint32_t cps[HYPH_MAXCPS], offs[HYPH_MAXCPS + 1];
+	size_t ncp = 0;
+	const unsigned char *s = (const unsigned char *)tok;
+	for (size_t at = 0; at < len;) {
+		if (ncp == HYPH_MAXCPS)
+			return 0;
+		size_t k = utf8_dec(s + at, len - at, &cps[ncp]);
+		if (k == 0)
+			return 0;
+		offs[ncp++] = (uint32_t)at;
+		at += k;
+	}
+	offs[ncp] = (uint32_t)len;
+
+	size_t b = 0, e = ncp;
+	while (b < e && !is_letter(cps[b]) && !is_digit(cps[b]))
+		b++;
+	while (e > b && !is_letter(cps[e - 1]) && !is_digit(cps[e - 1]))
+		e--;
+	if (b == e)
+		return 0;
+	int final_dot = e < ncp && cps[e] == '.';
+
+	size_t letters = 0, upper = 0, lowerc = 0;
+	int digit = 0, dot = 0, soft = 0;
+	for (size_t i = b; i < e; i++) {
+		uint32_t c = cps[i];
+		if (is_letter(c)) {
+			letters++;
+			upper += is_upper(c) != 0;
+			lowerc += is_lower(c) != 0;
+		}
+		digit |= is_digit(c);
+		dot |= c == '.';
+		soft |= c == 0xAD;
+	}
+	const hyph_lang *L = find_lang(h, lang);
+	int patterns = L && !digit && !dot && !soft &&
+	    !(final_dot && (letters <= 4 || lowerc == 0));
+
+	size_t n = 0, before = 0, part = b;
+	for (size_t i = b; i < e && n < max; i++) {
+		uint32_t c = cps[i];
+		if (is_letter(c))
+			before++;
+		if (c == 0xAD) {
+			if (i > b && i + 1 < e && is_letter(cps[i - 1]) && is_letter(cps[i + 1])) {
+				out[n].offset = offs[i + 1];
+				out[n].kind = HYPH_ADD;
+				n++;
+			}
+			continue;
+		}
+		if (!is_hyphen(c))
+			continue;
+		if (patterns)
+			n = pattern_points(L, cps, offs, part, i, out, n, max);
+		part = i + 1;
+		if (n == max)
+			break;
+		int digits_around = i > b && i + 1 < e && is_digit(cps[i - 1]) && is_digit(cps[i + 1]);
+		if (!digits_around && before >= HYPH_LEFTMIN && letters - before >= HYPH_RIGHTMIN &&
+		    i + 1 < e && !is_hyphen(cps[i + 1])) {
+			out[n].offset = offs[i + 1];
+			out[n].kind = HYPH_EXPLICIT;
+			n++;
+		}
+	}
+	if (patterns && n < max)
+		n = pattern_points(L, cps, offs, part, e, out, n, max);
+	return n;
+}

@@ -1,0 +1,194 @@
+/* typeset.h: the typesetting engine's interface: styled runs in, positioned
+ * lines and pages out. Knows nothing of XML or PDF. */
+#ifndef VORLAGE_TYPESET_H
+#define VORLAGE_TYPESET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "font.h"
+#include "hyph.h"
+
+/* Scaled points: 65536 per PostScript point. All breaking arithmetic is in
+ * integers so that results are identical on every machine; floating point
+ * is used only at the edges (template millimetres in, PDF coordinates out). */
+typedef int32_t ts_sp;
+#define TS_UNIT 65536
+#define TS_PT(pt) ((ts_sp)((pt) * TS_UNIT))
+/* 1 mm = 72 / 25.4 pt */
+ts_sp ts_mm(double mm);
+double ts_to_pt(ts_sp v);
+
+enum ts_face { TS_REGULAR, TS_BOLD, TS_ITALIC, TS_BOLD_ITALIC, TS_NFACES };
+
+typedef struct ts_engine ts_engine;
+
+/* Loads the four faces (NULL entries fall back to the regular face) and keeps
+ * the hyphenator (borrowed, may be NULL: no hyphenation). */
+ts_engine *ts_engine_new(const char *const font_paths[TS_NFACES], const hyph *h, diag *d);
+void ts_engine_free(ts_engine *e);
+const ts_font *ts_engine_font(const ts_engine *e, enum ts_face face);
+
+/* Width of UTF-8 text in one face and size, kerning included. */
+ts_sp ts_text_width(const ts_engine *e, enum ts_face face, ts_sp size, const char *s, size_t len);
+
+/* A piece of text with one style. A paragraph is an array of runs; spaces
+ * inside runs are the inter-word glue; U+00A0 is an unbreakable space, U+00AD
+ * a soft hyphen. */
+typedef struct ts_run {
+	const char *text;
+	size_t len;
+	enum ts_face face;
+	ts_sp size;
+	const char *lang;  /* "de", "en", …: chooses the hyphenation patterns */
+} ts_run;
+
+enum ts_align { TS_JUSTIFY, TS_LEFT, TS_CENTER, TS_RIGHT };
+
+typedef struct ts_para_style {
+	ts_sp measure;       /* line width */
+	ts_sp leading;       /* baseline to baseline */
+	ts_sp indent;        /* first-line indent */
+	enum ts_align align; /* TS_JUSTIFY sets the last line ragged */
+	bool hyphenate;
+	ts_sp space_before;  /* dropped at the top of a page */
+	ts_sp space_after;
+	bool keep_with_next; /* a heading: kept with at least 2 lines of what follows */
+	bool keep_together;  /* never split over pages (address blocks, short titles) */
+} ts_para_style;
+
+/* What the engine puts on a page. Coordinates are from the page's top-left
+ * corner, y growing downwards: the baseline for text, the top edge for rules
+ * and images. */
+enum ts_item_kind { TS_ITEM_TEXT, TS_ITEM_RULE, TS_ITEM_IMAGE };
+
+typedef struct ts_item {
+	enum ts_item_kind kind;
+	ts_sp x, y;
+	ts_sp w, h;            /* text: advance width; rule: filled rectangle; image: box */
+	enum ts_face face;     /* text */
+	ts_sp size;            /* text */
+	const char *text;      /* text: UTF-8 drawn as is (no kerning inside: the
+				  engine splits words at kern pairs); image: file path */
+	size_t len;
+} ts_item;
+
+/* One broken line of a paragraph: items with x relative to the line's start
+ * and y == 0, plus what the quality figures need. */
+typedef struct ts_line {
+	ts_item *items;
+	size_t nitems;
+	ts_sp natural;      /* natural width */
+	ts_sp width;        /* set width (the measure for justified lines) */
+	ts_sp space;        /* width of each inter-word space as set (size-relative figures: space / size) */
+	ts_sp size;         /* the paragraph's main font size */
+	int nspaces;
+	bool justified;     /* stretched or shrunk to the measure (all but a justified paragraph's last line) */
+	bool hyphenated;    /* ends with an added hyphen */
+	bool overfull;      /* wider than the measure: must never happen */
+} ts_line;
+
+typedef struct ts_lines {
+	ts_line *lines;
+	size_t nlines;
+	long demerits;      /* total demerits of the chosen breaks */
+	int pass;           /* 1 without hyphenation, 2 with, 3 emergency */
+} ts_lines;
+
+/* Total-fit (Knuth-Plass) line breaking of one paragraph. Memory from a. */
+void ts_para_break(const ts_engine *e, arena *a, const ts_run *runs, size_t nruns,
+    const ts_para_style *st, ts_lines *out);
+/* First-fit breaking of the same paragraph, for tests and comparison. */
+void ts_para_break_greedy(const ts_engine *e, arena *a, const ts_run *runs, size_t nruns,
+    const ts_para_style *st, ts_lines *out);
+
+typedef struct ts_page {
+	ts_item *items;
+	size_t nitems, cap;
+} ts_page;
+
+typedef struct ts_outline {
+	const char *title;  /* UTF-8 */
+	int level;          /* 0 top */
+	size_t page;        /* index into ts_doc.pages */
+	ts_sp y;            /* top of the target on that page */
+} ts_outline;
+
+/* Statistics of every line set into the document (for `make bench` and tests). */
+typedef struct ts_line_stat {
+	size_t page;
+	ts_sp size, space, width, measure;
+	int nspaces;
+	bool justified, hyphenated, overfull;
+} ts_line_stat;
+
+enum ts_label_style { TS_LABEL_DECIMAL, TS_LABEL_NONE };
+typedef struct ts_page_label {
+	size_t first_page;  /* index of the first page of this range */
+	const char *prefix; /* "Anschreiben", "Bericht " … or "" */
+	enum ts_label_style style;
+	int start;          /* number of the range's first page */
+} ts_page_label;
+
+typedef struct ts_info {
+	const char *title, *author, *subject, *keywords, *creator, *producer, *lang;
+	int year, month, day, hour, minute, second; /* UTC; creation = modification */
+} ts_info;
+
+/* A laid-out document: what a back end draws. */
+typedef struct ts_doc {
+	arena *arena;                       /* owns everything below */
+	ts_sp width, height;                /* page size */
+	const char *font_paths[TS_NFACES];  /* the faces the items use */
+	ts_page *pages;
+	size_t npages, cap;
+	ts_outline *outline;
+	size_t noutline, outline_cap;
+	ts_line_stat *stats;
+	size_t nstats, stats_cap;
+	ts_page_label *labels;
+	size_t nlabels, labels_cap;
+	ts_info info;
+	unsigned char id[16];               /* document ID (trailer /ID), from a hash of the inputs */
+} ts_doc;
+
+ts_doc *ts_doc_new(ts_sp width, ts_sp height, const char *const font_paths[TS_NFACES]);
+void ts_doc_free(ts_doc *doc);
+size_t ts_doc_add_page(ts_doc *doc);          /* returns its index */
+ts_item *ts_page_add(ts_doc *doc, size_t page); /* a zeroed item on that page */
+void ts_doc_add_outline(ts_doc *doc, const char *title, int level, size_t page, ts_sp y);
+void ts_doc_add_label(ts_doc *doc, size_t first_page, const char *prefix,
+    enum ts_label_style style, int start);
+/* Copies the lines of a paragraph onto a page, first baseline at y, left edge
+ * x, one line every leading; records their statistics. Returns the y of the
+ * last baseline. */
+ts_sp ts_doc_place_lines(ts_doc *doc, size_t page, ts_sp x, ts_sp y,
+    const ts_lines *lines, ts_sp leading);
+
+/* The text area of the pages a flow fills. */
+typedef struct ts_frame {
+	ts_sp x, y, w, h;   /* y: top of the area from the page's top */
+} ts_frame;
+
+/* A flow: blocks poured onto pages with page breaking (no widow, no orphan,
+ * headings kept with what follows, space dropped at the top of a page). */
+typedef struct ts_flow ts_flow;
+
+ts_flow *ts_flow_new(const ts_engine *e, ts_doc *doc, ts_frame frame);
+void ts_flow_para(ts_flow *f, const ts_run *runs, size_t nruns, const ts_para_style *st);
+void ts_flow_space(ts_flow *f, ts_sp space);
+void ts_flow_page_break(ts_flow *f);
+/* A bookmark at the top of the next block. */
+void ts_flow_outline(ts_flow *f, const char *title, int level);
+/* Breaks the blocks into pages appended to the document; returns the index
+ * of the first page it added. Frees the flow. */
+size_t ts_flow_finish(ts_flow *f);
+
+/* The box dump: every page, item and line statistic as text, for golden tests. */
+void ts_doc_dump(const ts_doc *doc, FILE *out);
+
+#endif
