@@ -2,6 +2,7 @@
  * page labels, line statistics. Shared by the engine and the back ends. */
 #include "typeset.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 ts_sp

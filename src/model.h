@@ -41,6 +41,7 @@ typedef struct vl_span {
 	const char *lang; /* BCP 47 language in force (xml:lang, inherited; "de" by default) */
 	int partner;      /* index into vl_doc.partners for VL_SPAN_PARTNER, else -1 */
 	vl_pos pos;
+	const char *ref;  /* the partnerRef's ref as written (also when unresolved), else NULL */
 } vl_span;
 
 typedef struct vl_para {
@@ -71,7 +72,8 @@ typedef struct vl_agreement {
 	vl_para title;     /* the agreement's title, with partnerRef spans */
 	vl_date date;      /* day or month precision */
 	const char *date_text; /* as the source writes it, e.g. "4. März 2004" */
-	int *parties;      /* indices into vl_doc.partners */
+	int *parties;      /* indices into vl_doc.partners (-1: unknown, see party_ids) */
+	const char **party_ids; /* the parteien as written, nparties of them */
 	size_t nparties;
 	vl_para *paras;
 	size_t nparas;
@@ -79,7 +81,8 @@ typedef struct vl_agreement {
 } vl_agreement;
 
 typedef struct vl_group_part {
-	int partner;       /* index into vl_doc.partners */
+	int partner;       /* index into vl_doc.partners (-1: unknown, see partner_id) */
+	const char *partner_id; /* the partner as written */
 	vl_para *paras;
 	size_t nparas;
 	vl_pos pos;

@@ -1,4 +1,4 @@
-/* template.h: a layout template (templates/*.xml, schema templates/template.xsd):
+/* template.h: a layout template (templates/NAME.xml, schema templates/template.xsd):
  * every measure of the layout, so that a layout change needs no recompile. */
 #ifndef VORLAGE_TEMPLATE_H
 #define VORLAGE_TEMPLATE_H
@@ -10,9 +10,7 @@
 #include "typeset.h"
 
 /* A rectangle on the page, from the top-left corner (template: millimetres). */
-typedef struct tpl_box {
-	ts_sp x, y, w, h;
-} tpl_box;
+typedef ts_frame tpl_box;
 
 /* A paragraph style (template: points for sizes, millimetres for spaces). */
 typedef struct tpl_style {
@@ -47,6 +45,7 @@ typedef struct vl_template {
 	tpl_style letterhead_style;
 	tpl_box address;                  /* address field 85 × 45 mm at (20, 45) */
 	ts_sp address_first_baseline;     /* from the field's top */
+	ts_sp address_inset;              /* text from the field's left edge (DIN 5008: 5 mm) */
 	tpl_style address_style;
 	bool stamp;                       /* the Landtag's registration stamp */
 	tpl_box stamp_box;
@@ -81,6 +80,7 @@ typedef struct vl_template {
 	enum ts_align pagenum_align;
 	tpl_style pagenum_style;
 	int pagenum_first;                /* first numbered page of the report (2: the title page is 1) */
+	const char *annex_pagenum_format; /* annexes: "Seite %n von %N", from their first page */
 } vl_template;
 
 /* Parse (no network, no DTD), validate against templates/template.xsd (xsd_path)

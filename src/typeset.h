@@ -179,14 +179,18 @@ typedef struct ts_frame {
 typedef struct ts_flow ts_flow;
 
 ts_flow *ts_flow_new(const ts_engine *e, ts_doc *doc, ts_frame frame);
+/* A flow whose first block starts at y on the existing page `page` (the
+ * cover letter's body below the date); following pages are new, in frame. */
+ts_flow *ts_flow_new_at(const ts_engine *e, ts_doc *doc, ts_frame frame, size_t page, ts_sp y);
 void ts_flow_para(ts_flow *f, const ts_run *runs, size_t nruns, const ts_para_style *st);
 void ts_flow_space(ts_flow *f, ts_sp space);
 void ts_flow_page_break(ts_flow *f);
 /* A bookmark at the top of the next block. */
 void ts_flow_outline(ts_flow *f, const char *title, int level);
 /* Breaks the blocks into pages appended to the document; returns the index
- * of the first page it added. Frees the flow. */
-size_t ts_flow_finish(ts_flow *f);
+ * of the first page it added; the last line's page and baseline go to
+ * last_page and last_y when they are not NULL. Frees the flow. */
+size_t ts_flow_finish(ts_flow *f, size_t *last_page, ts_sp *last_y);
 
 /* The box dump: every page, item and line statistic as text, for golden tests. */
 void ts_doc_dump(const ts_doc *doc, FILE *out);

@@ -1,0 +1,307 @@
+/* check.c: the rules of a Vorlage that the XSD cannot say (vl_check).
+ * Problems are collected first and printed in document order. */
+#include "model.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct problem {
+	vl_pos pos;
+	size_t seq;
+	char *msg;
+} problem;
+
+typedef struct checker {
+	const vl_doc *doc;
+	arena *a; /* scratch: formatted dates */
+	problem *p;
+	size_t n, cap;
+} checker;
+
+static void problemf(checker *c, vl_pos pos, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+problemf(checker *c, vl_pos pos, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[1024];
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	if (c->n == c->cap)
+		c->p = xgrow(c->p, &c->cap, c->n + 1, sizeof *c->p);
+	c->p[c->n] = (problem){ pos, c->n, xmalloc(strlen(buf) + 1) };
+	strcpy(c->p[c->n].msg, buf);
+	c->n++;
+}
+
+static int
+cmp_problem(const void *x, const void *y)
+{
+	const problem *a = x, *b = y;
+	if (a->pos.line != b->pos.line)
+		return a->pos.line < b->pos.line ? -1 : 1;
+	if (a->pos.col != b->pos.col)
+		return a->pos.col < b->pos.col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* ---- paragraphs --------------------------------------------------------- */
+
+static void
+check_para(checker *c, const vl_para *p)
+{
+	int empty = 1;
+	if (p->pos.line == 0) /* no such element */
+		return;
+	for (size_t i = 0; i < p->nspans; i++) {
+		const vl_span *s = &p->spans[i];
+		if (s->len)
+			empty = 0;
+		if ((s->flags & VL_SPAN_PARTNER) &&
+		    (s->partner < 0 || (size_t)s->partner >= c->doc->npartners))
+			problemf(c, s->pos, "unknown partner '%s'", s->ref ? s->ref : "");
+	}
+	if (empty)
+		problemf(c, p->pos, "empty paragraph");
+}
+
+static void
+check_paras(checker *c, const vl_para *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		check_para(c, &p[i]);
+}
+
+/* ---- dates -------------------------------------------------------------- */
+
+static int
+days_in_month(int y, int m)
+{
+	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+static const char *
+iso(checker *c, vl_date d)
+{
+	if (d.day)
+		return arena_printf(c->a, "%04d-%02d-%02d", d.year, d.month, d.day);
+	return arena_printf(c->a, "%04d-%02d", d.year, d.month);
+}
+
+/* Returns 1 when d is a real date (then its text, if any, is checked too). */
+static int
+check_date(checker *c, vl_date d, const char *text)
+{
+	if (d.year == 0) {
+		problemf(c, d.pos, "invalid date");
+		return 0;
+	}
+	if (d.month < 1 || d.month > 12 || (d.day && d.day > days_in_month(d.year, d.month))) {
+		problemf(c, d.pos, "no such date '%s'", iso(c, d));
+		return 0;
+	}
+	if (text) {
+		const char *plain = vl_date_format(c->a, d, false);
+		const char *padded = vl_date_format(c->a, d, true);
+		if (strcmp(text, plain) != 0 && strcmp(text, padded) != 0)
+			problemf(c, d.pos, "date text '%s' does not match its value %s (expected '%s')",
+			    text, iso(c, d), plain);
+	}
+	return 1;
+}
+
+/* ---- ids ---------------------------------------------------------------- */
+
+typedef struct idref {
+	const char *id;
+	vl_pos pos;
+	size_t seq;
+} idref;
+
+static int
+cmp_idref(const void *x, const void *y)
+{
+	const idref *a = x, *b = y;
+	int r = strcmp(a->id, b->id);
+	if (r)
+		return r;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static void
+check_ids(checker *c)
+{
+	const vl_doc *doc = c->doc;
+	size_t n = doc->npartners + doc->report.nanswer, k = 0;
+	idref *ids = xcalloc(n ? n : 1, sizeof *ids);
+	for (size_t i = 0; i < doc->npartners; i++)
+		if (doc->partners[i].id) {
+			ids[k] = (idref){ doc->partners[i].id, doc->partners[i].pos, k };
+			k++;
+		}
+	for (size_t i = 0; i < doc->report.nanswer; i++) {
+		const vl_item *it = &doc->report.answer[i];
+		if (it->kind == VL_ITEM_AGREEMENT && it->u.agreement.id) {
+			ids[k] = (idref){ it->u.agreement.id, it->u.agreement.pos, k };
+			k++;
+		} else if (it->kind == VL_ITEM_GROUP && it->u.group.id) {
+			ids[k] = (idref){ it->u.group.id, it->u.group.pos, k };
+			k++;
+		}
+	}
+	qsort(ids, k, sizeof *ids, cmp_idref);
+	for (size_t i = 1; i < k; i++) {
+		size_t first = i - 1;
+		while (i < k && strcmp(ids[i].id, ids[first].id) == 0) {
+			problemf(c, ids[i].pos, "duplicate id '%s' (first defined at %u:%u)",
+			    ids[i].id, ids[first].pos.line, ids[first].pos.col);
+			i++;
+		}
+	}
+	free(ids);
+}
+
+/* ---- the answer --------------------------------------------------------- */
+
+/* Marks in `mark` (one per partner) the partners that paragraphs name. */
+static void
+mark_named(const vl_doc *doc, const vl_para *p, size_t n, unsigned char *mark)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < p[i].nspans; k++) {
+			const vl_span *s = &p[i].spans[k];
+			if ((s->flags & VL_SPAN_PARTNER) && s->partner >= 0 &&
+			    (size_t)s->partner < doc->npartners)
+				mark[s->partner] = 1;
+		}
+}
+
+/* Linear in the size of the agreement: no pairwise comparisons. */
+static void
+check_agreement(checker *c, const vl_agreement *g)
+{
+	const vl_doc *doc = c->doc;
+	const char *id = g->id ? g->id : "";
+	size_t np = doc->npartners ? doc->npartners : 1;
+	unsigned char *party = xcalloc(np, 1), *named = xcalloc(np, 1);
+
+	check_para(c, &g->title);
+	check_paras(c, g->paras, g->nparas);
+	check_date(c, g->date, g->date_text);
+	mark_named(doc, &g->title, 1, named);
+	for (size_t i = 0; i < g->nparties; i++) {
+		int p = g->parties[i];
+		const char *pid = g->party_ids ? g->party_ids[i] : "";
+		if (p < 0 || (size_t)p >= doc->npartners) {
+			problemf(c, g->pos, "unknown partner '%s'", pid);
+			continue;
+		}
+		if (party[p]) {
+			problemf(c, g->pos, "partner '%s' is listed twice as a party of agreement '%s'",
+			    pid, id);
+			continue;
+		}
+		party[p] = 1;
+		if (doc->partners[p].main_partner)
+			problemf(c, g->pos, "main cooperation partner '%s' cannot be a party of agreement '%s'",
+			    pid, id);
+		else if (!named[p])
+			problemf(c, g->title.pos, "party '%s' of agreement '%s' is not named in its title",
+			    pid, id);
+	}
+	for (size_t i = 0; i < g->title.nspans; i++) {
+		const vl_span *s = &g->title.spans[i];
+		if (!(s->flags & VL_SPAN_PARTNER) || s->partner < 0 ||
+		    (size_t)s->partner >= doc->npartners)
+			continue;
+		if (!party[s->partner])
+			problemf(c, s->pos, "partner '%s' is named in the title but is not a party of agreement '%s'",
+			    s->ref ? s->ref : "", id);
+		party[s->partner] = 1; /* once per partner */
+	}
+	free(party);
+	free(named);
+}
+
+static void
+check_group(checker *c, const vl_group *g)
+{
+	const vl_doc *doc = c->doc;
+	unsigned char *named = xcalloc(doc->npartners ? doc->npartners : 1, 1);
+	check_paras(c, g->intro, g->nintro);
+	mark_named(doc, g->intro, g->nintro, named);
+	for (size_t i = 0; i < g->nparts; i++) {
+		const vl_group_part *p = &g->parts[i];
+		check_paras(c, p->paras, p->nparas);
+		if (p->partner < 0 || (size_t)p->partner >= doc->npartners)
+			problemf(c, p->pos, "unknown partner '%s'", p->partner_id ? p->partner_id : "");
+		else if (!named[p->partner])
+			problemf(c, p->pos, "partner '%s' of this part is not named in the introduction of group '%s'",
+			    p->partner_id ? p->partner_id : "", g->id ? g->id : "");
+	}
+	free(named);
+}
+
+unsigned
+vl_check(const vl_doc *doc, diag *d)
+{
+	checker c = { doc, arena_new(), NULL, 0, 0 };
+	const vl_meta *m = &doc->meta;
+
+	/* the Vorlage number belongs to the Wahlperiode */
+	if (m->number) {
+		const char *slash = strchr(m->number, '/');
+		int wp = slash ? atoi(m->number) : -1;
+		if (wp != m->wahlperiode)
+			problemf(&c, m->number_pos, "Vorlage number '%s' does not belong to Wahlperiode %d",
+			    m->number, m->wahlperiode);
+	}
+	int letter_ok = check_date(&c, m->date, m->date_text);
+	check_date(&c, m->meeting, NULL);
+	int month_ok = check_date(&c, m->report_month, m->report_month_text);
+	if (letter_ok && month_ok &&
+	    (m->date.year < m->report_month.year ||
+	    (m->date.year == m->report_month.year && m->date.month < m->report_month.month)))
+		problemf(&c, m->date_pos, "the letter's date %s is before the report month %s",
+		    iso(&c, m->date), iso(&c, m->report_month));
+
+	check_ids(&c);
+
+	const vl_letter *l = &doc->letter;
+	check_paras(&c, l->recipient, l->nrecipient);
+	check_para(&c, &l->salutation);
+	check_paras(&c, l->paras, l->nparas);
+	check_para(&c, &l->closing);
+
+	const vl_report *r = &doc->report;
+	for (size_t i = 0; i < r->ntitle_page; i++)
+		check_para(&c, &r->title_page[i].text);
+	check_para(&c, &r->heading);
+	check_paras(&c, r->intro, r->nintro);
+	check_paras(&c, r->question, r->nquestion);
+	for (size_t i = 0; i < r->nanswer; i++) {
+		const vl_item *it = &r->answer[i];
+		if (it->kind == VL_ITEM_PARA)
+			check_para(&c, &it->u.para);
+		else if (it->kind == VL_ITEM_AGREEMENT)
+			check_agreement(&c, &it->u.agreement);
+		else
+			check_group(&c, &it->u.group);
+	}
+
+	if (c.n)
+		qsort(c.p, c.n, sizeof *c.p, cmp_problem);
+	for (size_t i = 0; i < c.n; i++) {
+		diag_at(d, DIAG_ERROR, doc->path, c.p[i].pos.line, c.p[i].pos.col, "%s", c.p[i].msg);
+		free(c.p[i].msg);
+	}
+	free(c.p);
+	arena_free(c.a);
+	return (unsigned)c.n;
+}

@@ -1,0 +1,524 @@
+/* compose.c: the Vorlage and its annexes as blocks for the engine: the cover
+ * letter placed in its DIN 5008 zones, the title page, the report as a flow,
+ * page numbers, bookmarks, page labels and document information. */
+#include "compose.h"
+
+#include <string.h>
+
+/* Quotation marks by language: German „…“, otherwise English “…”. */
+static const char *
+quote_mark(const char *lang, bool open)
+{
+	bool de = !lang || strncmp(lang, "de", 2) == 0;
+	if (de)
+		return open ? "\xE2\x80\x9E" : "\xE2\x80\x9C";
+	return open ? "\xE2\x80\x9C" : "\xE2\x80\x9D";
+}
+
+static enum ts_face
+face_with(enum ts_face base, bool bold, bool italic)
+{
+	bold = bold || base == TS_BOLD || base == TS_BOLD_ITALIC;
+	italic = italic || base == TS_ITALIC || base == TS_BOLD_ITALIC;
+	if (bold && italic)
+		return TS_BOLD_ITALIC;
+	if (bold)
+		return TS_BOLD;
+	return italic ? TS_ITALIC : TS_REGULAR;
+}
+
+size_t
+compose_runs(arena *a, const vl_para *p, const tpl_style *st, ts_run **out)
+{
+	ts_run *runs = arena_array(a, p->nspans ? p->nspans : 1, sizeof *runs);
+	size_t n = 0;
+	for (size_t i = 0; i < p->nspans; i++) {
+		const vl_span *s = &p->spans[i];
+		ts_run r = { .face = st->face, .size = st->size, .lang = s->lang };
+		if (s->flags & (VL_SPAN_QUOTE_OPEN | VL_SPAN_QUOTE_CLOSE)) {
+			r.text = quote_mark(s->lang, s->flags & VL_SPAN_QUOTE_OPEN);
+			r.len = strlen(r.text);
+			/* a quote mark takes the weight of the text it encloses */
+			const vl_span *inner = (s->flags & VL_SPAN_QUOTE_OPEN)
+			    ? (i + 1 < p->nspans ? &p->spans[i + 1] : NULL)
+			    : (i > 0 ? &p->spans[i - 1] : NULL);
+			if (inner && (inner->flags & (VL_SPAN_PARTNER | VL_SPAN_STRONG)))
+				r.face = face_with(st->face, true, false);
+		} else {
+			if (s->len == 0)
+				continue;
+			r.text = s->text;
+			r.len = s->len;
+			r.face = face_with(st->face,
+			    (s->flags & (VL_SPAN_PARTNER | VL_SPAN_STRONG)) != 0,
+			    (s->flags & VL_SPAN_EMPH) != 0);
+		}
+		runs[n++] = r;
+	}
+	*out = runs;
+	return n;
+}
+
+static ts_para_style
+para_style(const tpl_style *s, ts_sp measure)
+{
+	return (ts_para_style){
+		.measure = measure, .leading = s->leading, .indent = s->indent,
+		.align = s->align, .hyphenate = s->hyphenate,
+		.space_before = s->space_before, .space_after = s->space_after,
+		.keep_with_next = s->keep_with_next,
+	};
+}
+
+/* A single run of plain text in a style. */
+static ts_run
+plain_run(const char *text, const tpl_style *st)
+{
+	return (ts_run){ .text = text, .len = strlen(text), .face = st->face,
+		.size = st->size, .lang = "de" };
+}
+
+/* Sets runs at a fixed place (not in a flow): broken at width w, aligned as
+ * the style says, first baseline at y. Returns the last baseline. */
+static ts_sp
+place_runs(ts_doc *out, const ts_engine *e, size_t page, ts_sp x, ts_sp y, ts_sp w,
+    const ts_run *runs, size_t nruns, const tpl_style *st)
+{
+	ts_lines lines;
+	ts_para_style ps = para_style(st, w);
+	ts_para_break(e, out->arena, runs, nruns, &ps, &lines);
+	return ts_doc_place_lines(out, page, x, y, &lines, st->leading);
+}
+
+static void
+add_rule(ts_doc *out, size_t page, ts_sp x, ts_sp y, ts_sp w, ts_sp h)
+{
+	ts_item *it = ts_page_add(out, page);
+	it->kind = TS_ITEM_RULE;
+	it->x = x;
+	it->y = y;
+	it->w = w;
+	it->h = h;
+}
+
+/* One line of text, aligned within [x, x + w]. */
+static void
+add_line(ts_doc *out, const ts_engine *e, size_t page, ts_sp x, ts_sp w, ts_sp y,
+    const char *text, const tpl_style *st, enum ts_align align)
+{
+	ts_run r = plain_run(text, st);
+	tpl_style s = *st;
+	s.align = align;
+	s.hyphenate = false;
+	place_runs(out, e, page, x, y, w, &r, 1, &s);
+}
+
+/* A path named in the source, relative to the source file's directory. */
+static const char *
+source_relative(arena *a, const char *source, const char *path)
+{
+	const char *slash = strrchr(source, '/');
+	if (path[0] == '/' || !slash)
+		return path;
+	return arena_printf(a, "%.*s/%s", (int)(slash - source), source, path);
+}
+
+/* The cover letter: page 1 in the zones of DIN 5008 form B. */
+static void
+compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_engine *e,
+    diag *d)
+{
+	const vl_meta *m = &doc->meta;
+	const vl_letter *l = &doc->letter;
+	arena *a = out->arena;
+	size_t pg = ts_doc_add_page(out);
+
+	/* letterhead: the sending office */
+	ts_sp y = t->letterhead.y + t->letterhead_style.size;
+	for (size_t i = 0; i < m->nsender; i++) {
+		ts_run r = plain_run(m->sender[i], &t->letterhead_style);
+		if (i + 1 == m->nsender && m->nsender > 1)
+			r.face = face_with(t->letterhead_style.face, true, false);
+		y = place_runs(out, e, pg, t->letterhead.x, y, t->letterhead.w, &r, 1,
+		    &t->letterhead_style) + t->letterhead_style.leading;
+	}
+
+	/* address field */
+	y = t->address.y + t->address_first_baseline;
+	for (size_t i = 0; i < l->nrecipient; i++) {
+		ts_run *runs;
+		size_t n = compose_runs(a, &l->recipient[i], &t->address_style, &runs);
+		tpl_style s = t->address_style;
+		s.align = TS_LEFT;
+		s.hyphenate = false;
+		y = place_runs(out, e, pg, t->address.x, y, t->address.w, runs, n, &s) +
+		    t->address_style.leading;
+	}
+
+	/* the Landtag's registration stamp, every value from the metadata */
+	if (t->stamp) {
+		const tpl_box *b = &t->stamp_box;
+		ts_sp r = t->stamp_rule;
+		add_rule(out, pg, b->x, b->y, b->w, r);
+		add_rule(out, pg, b->x, b->y + b->h - r, b->w, r);
+		add_rule(out, pg, b->x, b->y, r, b->h);
+		add_rule(out, pg, b->x + b->w - r, b->y, r, b->h);
+		const char *lines[] = {
+			"LANDTAG", "NORDRHEIN-WESTFALEN",
+			arena_printf(a, "%d. WAHLPERIODE", m->wahlperiode), "",
+			"VORLAGE", m->number, "", m->distribution,
+		};
+		const size_t nlines = sizeof lines / sizeof lines[0];
+		const tpl_style *st = &t->stamp_style;
+		ts_sp block = (ts_sp)(nlines - 1) * st->leading + st->size;
+		ts_sp top = b->y + (b->h - block) / 2 + st->size * 3 / 4;
+		for (size_t i = 0; i < nlines; i++) {
+			if (!lines[i][0])
+				continue;
+			add_line(out, e, pg, b->x + t->stamp_padding, b->w - 2 * t->stamp_padding,
+			    top + (ts_sp)i * st->leading, lines[i], st, TS_CENTER);
+		}
+	}
+
+	/* fold marks and the hole mark */
+	if (t->fold_marks)
+		for (int i = 0; i < 3; i++)
+			add_rule(out, pg, t->fold_x, t->fold_y[i] - t->fold_rule / 2,
+			    t->fold_len[i], t->fold_rule);
+
+	/* date line */
+	const tpl_box *body = &t->letter_body;
+	add_line(out, e, pg, body->x, body->w, t->date_y, m->date_text,
+	    &t->letter_body_style, t->date_align);
+
+	/* salutation, body, closing, signature, name: a flow on page 1 */
+	ts_flow *f = ts_flow_new_at(e, out, *body, pg, body->y);
+	ts_flow_outline(f, "Anschreiben", 0);
+	ts_run *runs;
+	size_t n;
+	ts_para_style ps;
+	n = compose_runs(a, &l->salutation, &t->salutation_style, &runs);
+	ps = para_style(&t->salutation_style, body->w);
+	ts_flow_para(f, runs, n, &ps);
+	for (size_t i = 0; i < l->nparas; i++) {
+		n = compose_runs(a, &l->paras[i], &t->letter_body_style, &runs);
+		ps = para_style(&t->letter_body_style, body->w);
+		ts_flow_para(f, runs, n, &ps);
+	}
+	n = compose_runs(a, &l->closing, &t->closing_style, &runs);
+	ps = para_style(&t->closing_style, body->w);
+	ps.keep_with_next = true;
+	ts_flow_para(f, runs, n, &ps);
+	size_t last_page;
+	ts_sp last_y;
+	ts_flow_finish(f, &last_page, &last_y);
+	if (last_page != pg)
+		diag_at(d, DIAG_WARNING, doc->path, l->signature_pos.line, l->signature_pos.col,
+		    "the cover letter does not fit on one page");
+
+	/* the signature: the image when the source names one, else "gez." */
+	ts_sp sig_top = last_y + t->letter_body_style.leading / 2;
+	ts_sp name_y = sig_top + t->signature_space;
+	if (l->signature_image) {
+		ts_item *it = ts_page_add(out, last_page);
+		it->kind = TS_ITEM_IMAGE;
+		it->x = body->x;
+		it->y = name_y - t->signer_style.size - t->signature_image_h;
+		it->h = t->signature_image_h;
+		it->w = 0; /* the back end keeps the image's aspect ratio */
+		it->text = source_relative(a, doc->path, l->signature_image);
+		it->len = strlen(it->text);
+	} else {
+		add_line(out, e, last_page, body->x, body->w, name_y - t->signer_style.leading,
+		    "gez.", &t->signer_style, TS_LEFT);
+	}
+	add_line(out, e, last_page, body->x, body->w, name_y, l->signer, &t->signer_style, TS_LEFT);
+}
+
+/* Centred lines of the report's title page. */
+static size_t
+compose_title_page(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_engine *e)
+{
+	const vl_report *r = &doc->report;
+	size_t pg = ts_doc_add_page(out);
+	ts_doc_add_outline(out, "Bericht", 0, pg, t->text_area.y);
+	ts_sp y = t->title_top;
+	for (size_t i = 0; i < r->ntitle_page; i++) {
+		const vl_title_line *tl = &r->title_page[i];
+		const tpl_style *st = tl->size == VL_TITLE_LARGE ? &t->title_large_style : &t->title_style;
+		if (i > 0)
+			y += tl->space_before ? st->leading * 2 : st->leading;
+		ts_run *runs;
+		size_t n = compose_runs(out->arena, &tl->text, st, &runs);
+		tpl_style s = *st;
+		s.align = TS_CENTER;
+		s.hyphenate = false;
+		y = place_runs(out, e, pg, t->text_area.x, y, t->text_area.w, runs, n, &s);
+	}
+	return pg;
+}
+
+/* The partners of an agreement by name, for its bookmark. */
+static const char *
+parties_names(arena *a, const vl_doc *doc, const int *parties, size_t n)
+{
+	size_t len = 1;
+	for (size_t i = 0; i < n; i++)
+		len += strlen(doc->partners[parties[i]].name) + 2;
+	char *s = arena_alloc(a, len), *q = s;
+	for (size_t i = 0; i < n; i++) {
+		const char *name = doc->partners[parties[i]].name;
+		if (i) {
+			memcpy(q, ", ", 2);
+			q += 2;
+		}
+		memcpy(q, name, strlen(name));
+		q += strlen(name);
+	}
+	*q = '\0';
+	return s;
+}
+
+static void
+flow_para(ts_flow *f, arena *a, const vl_para *p, const tpl_style *st, ts_sp measure)
+{
+	ts_run *runs;
+	size_t n = compose_runs(a, p, st, &runs);
+	ts_para_style ps = para_style(st, measure);
+	ts_flow_para(f, runs, n, &ps);
+}
+
+static void
+flow_paras(ts_flow *f, arena *a, const vl_para *p, size_t n, const tpl_style *st, ts_sp measure)
+{
+	for (size_t i = 0; i < n; i++)
+		flow_para(f, a, &p[i], st, measure);
+}
+
+/* An agreement's title followed by its date in brackets, as the original. */
+static void
+flow_agreement(ts_flow *f, arena *a, const vl_doc *doc, const vl_agreement *ag,
+    const vl_template *t, int level)
+{
+	const ts_sp w = t->text_area.w;
+	ts_flow_outline(f, parties_names(a, doc, ag->parties, ag->nparties), level);
+	ts_run *runs;
+	size_t n = compose_runs(a, &ag->title, &t->agreement_style, &runs);
+	ts_run *all = arena_array(a, n + 1, sizeof *all);
+	memcpy(all, runs, n * sizeof *runs);
+	all[n] = plain_run(arena_printf(a, " (%s)", ag->date_text), &t->agreement_style);
+	ts_para_style ps = para_style(&t->agreement_style, w);
+	ps.keep_with_next = true;
+	ts_flow_para(f, all, n + 1, &ps);
+	flow_paras(f, a, ag->paras, ag->nparas, &t->body_style, w);
+}
+
+static const char *
+group_title(arena *a, const vl_doc *doc, const vl_group *g)
+{
+	int *parts = arena_array(a, g->nparts ? g->nparts : 1, sizeof *parts);
+	for (size_t i = 0; i < g->nparts; i++)
+		parts[i] = g->parts[i].partner;
+	return parties_names(a, doc, parts, g->nparts);
+}
+
+/* Expands a page number format: %n the number, %N the total. */
+static const char *
+pagenum_text(arena *a, const char *fmt, int n, int total)
+{
+	size_t len = strlen(fmt) + 32;
+	char *s = arena_alloc(a, len), *q = s, *end = s + len - 1;
+	for (const char *p = fmt; *p && q < end; p++) {
+		if (p[0] == '%' && (p[1] == 'n' || p[1] == 'N')) {
+			int v = p[1] == 'n' ? n : total;
+			q += snprintf(q, (size_t)(end - q), "%d", v);
+			if (q > end)
+				q = end;
+			p++;
+		} else {
+			*q++ = *p;
+		}
+	}
+	*q = '\0';
+	return s;
+}
+
+/* Page numbers on pages [first, last] numbered from 1; printed from number
+ * from_n on. */
+static void
+add_page_numbers(ts_doc *out, const vl_template *t, const ts_engine *e, size_t first,
+    size_t last, const char *fmt, int from_n)
+{
+	int total = (int)(last - first + 1);
+	for (size_t pg = first; pg <= last; pg++) {
+		int n = (int)(pg - first + 1);
+		if (n < from_n)
+			continue;
+		add_line(out, e, pg, t->text_area.x, t->text_area.w, t->pagenum_y,
+		    pagenum_text(out->arena, fmt, n, total), &t->pagenum_style, t->pagenum_align);
+	}
+}
+
+static const char *
+keywords(arena *a, const vl_doc *doc, bool with_agreements_only)
+{
+	int *idx = arena_array(a, doc->npartners ? doc->npartners : 1, sizeof *idx);
+	size_t n = 0;
+	for (size_t i = 0; i < doc->npartners; i++)
+		if (!with_agreements_only || compose_partner_has_agreements(doc, (int)i))
+			idx[n++] = (int)i;
+	return parties_names(a, doc, idx, n);
+}
+
+static void
+set_info(ts_doc *out, const vl_doc *doc, const char *title, const char *subject,
+    const char *kw)
+{
+	const vl_meta *m = &doc->meta;
+	out->info.title = title;
+	out->info.author = m->nsender ? m->sender[0] : m->minister;
+	out->info.subject = subject;
+	out->info.keywords = kw;
+	out->info.creator = "vorlage";
+	out->info.producer = "vorlage with libharu";
+	out->info.lang = "de-DE";
+	out->info.year = m->date.year;
+	out->info.month = m->date.month;
+	out->info.day = m->date.day;
+}
+
+ts_doc *
+compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, diag *d)
+{
+	ts_doc *out = ts_doc_new(t->page_w, t->page_h, t->fonts);
+	arena *a = out->arena;
+	const vl_report *r = &doc->report;
+	const ts_sp w = t->text_area.w;
+
+	compose_letter(out, doc, t, e, d);
+	size_t title_pg = compose_title_page(out, doc, t, e);
+
+	ts_flow *f = ts_flow_new(e, out, t->text_area);
+	flow_para(f, a, &r->heading, &t->heading_style, w);
+	flow_paras(f, a, r->intro, r->nintro, &t->body_style, w);
+	ts_flow_outline(f, r->question_label, 1);
+	flow_para(f, a, &(vl_para){ .spans = &(vl_span){ .text = r->question_label,
+		.len = strlen(r->question_label), .lang = "de", .partner = -1 }, .nspans = 1 },
+	    &t->label_style, w);
+	flow_paras(f, a, r->question, r->nquestion, &t->body_style, w);
+	ts_flow_outline(f, r->answer_label, 1);
+	flow_para(f, a, &(vl_para){ .spans = &(vl_span){ .text = r->answer_label,
+		.len = strlen(r->answer_label), .lang = "de", .partner = -1 }, .nspans = 1 },
+	    &t->label_style, w);
+	for (size_t i = 0; i < r->nanswer; i++) {
+		const vl_item *it = &r->answer[i];
+		switch (it->kind) {
+		case VL_ITEM_PARA:
+			flow_para(f, a, &it->u.para, &t->body_style, w);
+			break;
+		case VL_ITEM_AGREEMENT:
+			flow_agreement(f, a, doc, &it->u.agreement, t, 2);
+			break;
+		case VL_ITEM_GROUP: {
+			const vl_group *g = &it->u.group;
+			ts_flow_outline(f, group_title(a, doc, g), 2);
+			flow_paras(f, a, g->intro, g->nintro, &t->body_style, w);
+			for (size_t k = 0; k < g->nparts; k++) {
+				ts_flow_outline(f, doc->partners[g->parts[k].partner].name, 3);
+				flow_paras(f, a, g->parts[k].paras, g->parts[k].nparas, &t->body_style, w);
+			}
+			break;
+		}
+		}
+	}
+	size_t last_page;
+	ts_flow_finish(f, &last_page, NULL);
+
+	add_page_numbers(out, t, e, title_pg, out->npages - 1, t->pagenum_format, t->pagenum_first);
+	ts_doc_add_label(out, 0, "Anschreiben", TS_LABEL_NONE, 0);
+	ts_doc_add_label(out, title_pg, "", TS_LABEL_DECIMAL, 1);
+	set_info(out, doc, doc->meta.title,
+	    arena_printf(a, "Vorlage %s", doc->meta.number), keywords(a, doc, true));
+	return out;
+}
+
+bool
+compose_partner_has_agreements(const vl_doc *doc, int partner)
+{
+	const vl_report *r = &doc->report;
+	for (size_t i = 0; i < r->nanswer; i++) {
+		const vl_item *it = &r->answer[i];
+		if (it->kind == VL_ITEM_AGREEMENT) {
+			for (size_t k = 0; k < it->u.agreement.nparties; k++)
+				if (it->u.agreement.parties[k] == partner)
+					return true;
+		} else if (it->kind == VL_ITEM_GROUP) {
+			for (size_t k = 0; k < it->u.group.nparts; k++)
+				if (it->u.group.parts[k].partner == partner)
+					return true;
+		}
+	}
+	return false;
+}
+
+ts_doc *
+compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
+    int partner, diag *d)
+{
+	const vl_partner *p = &doc->partners[partner];
+	if (!compose_partner_has_agreements(doc, partner)) {
+		diag_at(d, DIAG_ERROR, doc->path, p->pos.line, p->pos.col,
+		    "partner '%s' (%s) has no agreement in the report: no annex written%s",
+		    p->id, p->name, p->main_partner ? " (a main cooperation partner)" : "");
+		return NULL;
+	}
+	ts_doc *out = ts_doc_new(t->page_w, t->page_h, t->fonts);
+	arena *a = out->arena;
+	const ts_sp w = t->text_area.w;
+	const vl_meta *m = &doc->meta;
+	const char *head = arena_printf(a, "Anlage zu Vorlage %s \xE2\x80\x94 Partnerschaft mit %s",
+	    m->number, p->name);
+
+	ts_flow *f = ts_flow_new(e, out, t->text_area);
+	ts_flow_outline(f, head, 0);
+	ts_run r = plain_run(head, &t->annex_head_style);
+	ts_para_style ps = para_style(&t->annex_head_style, w);
+	ts_flow_para(f, &r, 1, &ps);
+	r = plain_run(arena_printf(a, "Vorlage %s vom %s", m->number, m->date_text), &t->body_style);
+	ps = para_style(&t->body_style, w);
+	ts_flow_para(f, &r, 1, &ps);
+	r = plain_run(m->title, &t->heading_style);
+	ps = para_style(&t->heading_style, w);
+	ts_flow_para(f, &r, 1, &ps);
+
+	const vl_report *rep = &doc->report;
+	for (size_t i = 0; i < rep->nanswer; i++) {
+		const vl_item *it = &rep->answer[i];
+		if (it->kind == VL_ITEM_AGREEMENT) {
+			const vl_agreement *ag = &it->u.agreement;
+			for (size_t k = 0; k < ag->nparties; k++)
+				if (ag->parties[k] == partner) {
+					flow_agreement(f, a, doc, ag, t, 1);
+					break;
+				}
+		} else if (it->kind == VL_ITEM_GROUP) {
+			const vl_group *g = &it->u.group;
+			for (size_t k = 0; k < g->nparts; k++) {
+				if (g->parts[k].partner != partner)
+					continue;
+				ts_flow_outline(f, group_title(a, doc, g), 1);
+				flow_paras(f, a, g->intro, g->nintro, &t->body_style, w);
+				ts_flow_outline(f, p->name, 2);
+				flow_paras(f, a, g->parts[k].paras, g->parts[k].nparas, &t->body_style, w);
+			}
+		}
+	}
+	ts_flow_finish(f, NULL, NULL);
+
+	/* annexes are numbered from their first page, "Seite x von y" */
+	add_page_numbers(out, t, e, 0, out->npages - 1, t->annex_pagenum_format, 1);
+	ts_doc_add_label(out, 0, "", TS_LABEL_DECIMAL, 1);
+	set_info(out, doc, head, arena_printf(a, "Anlage zu Vorlage %s: %s", m->number, p->name),
+	    p->name);
+	return out;
+}

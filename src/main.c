@@ -1,0 +1,478 @@
+/* main.c: the command line: check, dump, layout, build, annex, partners, run. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "arena.h"
+#include "compose.h"
+#include "diag.h"
+#include "hyph.h"
+#include "model.h"
+#include "render.h"
+#include "res.h"
+#include "sha256.h"
+#include "template.h"
+#include "typeset.h"
+
+#define VORLAGE_VERSION "1.0.0"
+#define DEFAULT_TEMPLATE "templates/landtag-nrw.xml"
+
+static const char usage_text[] =
+"usage: vorlage COMMAND SOURCE.xml [OPTIONS]\n"
+"\n"
+"Typesets the XML source of a Vorlage of the Landtag Nordrhein-Westfalen.\n"
+"\n"
+"commands:\n"
+"  check    SOURCE.xml                  validate (schema and semantic rules) only\n"
+"  dump     SOURCE.xml                  print the document model as text\n"
+"  partners SOURCE.xml                  list partner ids, kinds and names\n"
+"  build    SOURCE.xml [-o OUT.pdf]     write the Vorlage (cover letter and report)\n"
+"  annex    SOURCE.xml --partner ID [-o OUT.pdf]\n"
+"  annex    SOURCE.xml --all [-d DIR]   one annex per partner with agreements\n"
+"  layout   SOURCE.xml [--partner ID]   print the laid-out pages as a box dump\n"
+"  run      SOURCE.xml                  build the Vorlage and all annexes into out/\n"
+"\n"
+"options:\n"
+"  -o, --output FILE     output file (build: out/vorlage-WP-NR.pdf;\n"
+"                        annex: out/anlagen/vorlage-WP-NR-anlage-ID.pdf)\n"
+"  -d, --dir DIR         directory for annex --all (default out/anlagen)\n"
+"  -t, --template FILE   layout template (default " DEFAULT_TEMPLATE ")\n"
+"  -p, --partner ID      the partner of an annex\n"
+"  -a, --all             annex: every partner with at least one agreement\n"
+"      --no-archival     write plain PDF instead of PDF/A-1b\n"
+"  -q, --quiet           print nothing but diagnostics\n"
+"  -h, --help            this help\n"
+"  -V, --version         the program's version\n"
+"\n"
+"The creation date written into a PDF is SOURCE_DATE_EPOCH when set, else the\n"
+"date of the letter: the same inputs always give the same bytes.\n"
+"\n"
+"exit status: 0 success; 1 the document or template is invalid (each problem\n"
+"printed as FILE:LINE:COL: error: message); 2 other trouble (usage, unreadable\n"
+"file, missing resource, unwritable output).\n";
+
+struct opts {
+	const char *cmd, *source, *output, *dir, *tpl, *partner;
+	bool all, archival, quiet;
+};
+
+typedef struct session {
+	diag d;
+	arena *a;
+	struct opts o;
+	vl_doc *doc;
+	vl_template *tpl;
+	hyph *h;
+	ts_engine *e;
+	unsigned char inputs_hash[32]; /* SHA-256 of source and template */
+} session;
+
+static int usage_error(diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int
+usage_error(diag *d, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_vat(d, DIAG_SYSERR, NULL, 0, 0, fmt, ap);
+	va_end(ap);
+	fputs("Try 'vorlage --help'.\n", stderr);
+	return VL_EXIT_TROUBLE;
+}
+
+static int
+parse_args(int argc, char **argv, struct opts *o, diag *d)
+{
+	memset(o, 0, sizeof *o);
+	o->archival = true;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char **val = NULL;
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			fputs(usage_text, stdout);
+			exit(VL_EXIT_OK);
+		} else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
+			puts("vorlage " VORLAGE_VERSION);
+			exit(VL_EXIT_OK);
+		} else if (!strcmp(a, "-o") || !strcmp(a, "--output"))
+			val = &o->output;
+		else if (!strcmp(a, "-d") || !strcmp(a, "--dir"))
+			val = &o->dir;
+		else if (!strcmp(a, "-t") || !strcmp(a, "--template"))
+			val = &o->tpl;
+		else if (!strcmp(a, "-p") || !strcmp(a, "--partner"))
+			val = &o->partner;
+		else if (!strcmp(a, "-a") || !strcmp(a, "--all"))
+			o->all = true;
+		else if (!strcmp(a, "--no-archival"))
+			o->archival = false;
+		else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
+			o->quiet = true;
+		else if (a[0] == '-' && a[1] != '\0')
+			return usage_error(d, "unknown option '%s'", a);
+		else if (!o->cmd)
+			o->cmd = a;
+		else if (!o->source)
+			o->source = a;
+		else
+			return usage_error(d, "unexpected argument '%s'", a);
+		if (val) {
+			if (i + 1 >= argc)
+				return usage_error(d, "option '%s' needs a value", a);
+			*val = argv[++i];
+		}
+	}
+	if (!o->cmd)
+		return usage_error(d, "%s", "no command given");
+	if (!o->source)
+		return usage_error(d, "command '%s' needs a SOURCE.xml", o->cmd);
+	return VL_EXIT_OK;
+}
+
+/* Reads a whole (small) file for hashing; NULL with a message on failure. */
+static unsigned char *
+slurp(diag *d, const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag_at(d, DIAG_SYSERR, path, 0, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	size_t cap = 0, n = 0;
+	unsigned char *buf = NULL;
+	for (;;) {
+		buf = xgrow(buf, &cap, n + 65536, 1);
+		size_t got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	bool bad = ferror(f);
+	fclose(f);
+	if (bad) {
+		free(buf);
+		diag_at(d, DIAG_SYSERR, path, 0, 0, "cannot read");
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+static bool
+session_load_source(session *s)
+{
+	s->doc = vl_load(s->o.source, res_path(s->a, "xml/vorlage.xsd"), &s->d);
+	if (s->doc)
+		vl_check(s->doc, &s->d);
+	return s->doc && diag_exit_status(&s->d) == VL_EXIT_OK;
+}
+
+/* Template, dictionaries, fonts, and the hash of the inputs for the ID. */
+static bool
+session_load_layout(session *s)
+{
+	const char *tpl = s->o.tpl ? s->o.tpl : res_path(s->a, DEFAULT_TEMPLATE);
+	s->tpl = tpl_load(tpl, res_path(s->a, "templates/template.xsd"), &s->d);
+	if (!s->tpl)
+		return false;
+	s->h = hyph_new();
+	for (size_t i = 0; i < s->tpl->nhyph; i++)
+		if (hyph_add_language(s->h, s->tpl->hyph[i].lang, s->tpl->hyph[i].path, &s->d) != 0)
+			return false;
+	s->e = ts_engine_new(s->tpl->fonts, s->h, &s->d);
+	if (!s->e)
+		return false;
+
+	size_t n1 = 0, n2 = 0;
+	unsigned char *b1 = slurp(&s->d, s->o.source, &n1);
+	unsigned char *b2 = b1 ? slurp(&s->d, tpl, &n2) : NULL;
+	if (!b2) {
+		free(b1);
+		return false;
+	}
+	sha256_ctx c;
+	sha256_init(&c);
+	sha256_update(&c, b1, n1);
+	sha256_update(&c, b2, n2);
+	sha256_final(&c, s->inputs_hash);
+	free(b1);
+	free(b2);
+	return true;
+}
+
+static void
+session_free(session *s)
+{
+	ts_engine_free(s->e);
+	hyph_free(s->h);
+	tpl_free(s->tpl);
+	vl_doc_free(s->doc);
+	arena_free(s->a);
+}
+
+/* The ID of one output: the inputs' hash, the kind of output and the mode. */
+static void
+doc_set_id(const session *s, ts_doc *out, const char *variant)
+{
+	unsigned char h[32];
+	sha256_ctx c;
+	sha256_init(&c);
+	sha256_update(&c, s->inputs_hash, sizeof s->inputs_hash);
+	sha256_update(&c, variant, strlen(variant));
+	sha256_update(&c, s->o.archival ? "A" : "P", 1);
+	sha256_final(&c, h);
+	memcpy(out->id, h, sizeof out->id);
+}
+
+/* Creation date: SOURCE_DATE_EPOCH when set, else the letter's date (as
+ * compose set it), never the clock. */
+static bool
+doc_set_date(session *s, ts_doc *out)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	if (!env || !*env)
+		return true;
+	char *end;
+	errno = 0;
+	long long v = strtoll(env, &end, 10);
+	if (errno || *end || v < 0 || v > 253402300799LL) {
+		diag_msg(&s->d, DIAG_SYSERR, "SOURCE_DATE_EPOCH is not a valid time: '%s'", env);
+		return false;
+	}
+	time_t t = (time_t)v;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	out->info.year = tm.tm_year + 1900;
+	out->info.month = tm.tm_mon + 1;
+	out->info.day = tm.tm_mday;
+	out->info.hour = tm.tm_hour;
+	out->info.minute = tm.tm_min;
+	out->info.second = tm.tm_sec;
+	return true;
+}
+
+/* "vorlage-18-1828" from the number "18/1828". */
+static const char *
+doc_stem(session *s)
+{
+	char *stem = arena_printf(s->a, "vorlage-%s", s->doc->meta.number);
+	for (char *p = stem; *p; p++)
+		if (*p == '/')
+			*p = '-';
+	return stem;
+}
+
+/* mkdir -p for the directory part of an output path. */
+static bool
+make_dirs(diag *d, const char *dir)
+{
+	char buf[4096];
+	if (snprintf(buf, sizeof buf, "%s", dir) >= (int)sizeof buf) {
+		diag_at(d, DIAG_SYSERR, dir, 0, 0, "path too long");
+		return false;
+	}
+	for (char *p = buf + 1;; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+			*p = '\0';
+			if (mkdir(buf, 0777) != 0 && errno != EEXIST) {
+				diag_at(d, DIAG_SYSERR, buf, 0, 0, "cannot create directory: %s",
+				    strerror(errno));
+				return false;
+			}
+			*p = c;
+			if (!c)
+				break;
+		}
+	}
+	return true;
+}
+
+static int
+write_doc(session *s, ts_doc *out, const char *variant, const char *path)
+{
+	doc_set_id(s, out, variant);
+	if (!doc_set_date(s, out))
+		return VL_EXIT_TROUBLE;
+	render_opts ro = { .archival = s->o.archival, .icc_path = s->tpl->icc_path };
+	int rc = render_pdf(out, &ro, path, &s->d);
+	if (rc == VL_EXIT_OK && !s->o.quiet)
+		printf("wrote %s (%zu page%s%s)\n", path, out->npages, out->npages == 1 ? "" : "s",
+		    s->o.archival ? ", PDF/A-1b" : "");
+	return rc;
+}
+
+static int
+cmd_build(session *s)
+{
+	const char *path = s->o.output;
+	if (!path) {
+		if (!make_dirs(&s->d, "out"))
+			return VL_EXIT_TROUBLE;
+		path = arena_printf(s->a, "out/%s.pdf", doc_stem(s));
+	}
+	ts_doc *out = compose_vorlage(s->doc, s->tpl, s->e, &s->d);
+	int rc = out ? write_doc(s, out, "vorlage", path) : VL_EXIT_INVALID;
+	ts_doc_free(out);
+	return rc;
+}
+
+static int
+unknown_partner(session *s, const char *id)
+{
+	diag_at(&s->d, DIAG_ERROR, s->o.source, 0, 0, "unknown partner '%s'; valid ids:", id);
+	for (size_t i = 0; i < s->doc->npartners; i++)
+		fprintf(stderr, "  %s\n", s->doc->partners[i].id);
+	return VL_EXIT_INVALID;
+}
+
+static int
+annex_one(session *s, int partner, const char *path)
+{
+	ts_doc *out = compose_annex(s->doc, s->tpl, s->e, partner, &s->d);
+	if (!out)
+		return VL_EXIT_INVALID;
+	const char *variant = arena_printf(s->a, "annex:%s", s->doc->partners[partner].id);
+	int rc = write_doc(s, out, variant, path);
+	ts_doc_free(out);
+	return rc;
+}
+
+static const char *
+annex_path(session *s, const char *dir, int partner)
+{
+	return arena_printf(s->a, "%s/%s-anlage-%s.pdf", dir, doc_stem(s),
+	    s->doc->partners[partner].id);
+}
+
+static int
+cmd_annex_all(session *s, const char *dir)
+{
+	if (!make_dirs(&s->d, dir))
+		return VL_EXIT_TROUBLE;
+	int worst = VL_EXIT_OK;
+	for (size_t i = 0; i < s->doc->npartners; i++) {
+		if (!compose_partner_has_agreements(s->doc, (int)i))
+			continue;
+		/* one failing partner does not stop the others */
+		int rc = annex_one(s, (int)i, annex_path(s, dir, (int)i));
+		if (rc > worst)
+			worst = rc;
+	}
+	return worst;
+}
+
+static int
+cmd_annex(session *s)
+{
+	if (s->o.all == (s->o.partner != NULL)) {
+		diag_msg(&s->d, DIAG_SYSERR, "annex needs exactly one of --partner ID and --all");
+		return VL_EXIT_TROUBLE;
+	}
+	if (s->o.all)
+		return cmd_annex_all(s, s->o.dir ? s->o.dir : "out/anlagen");
+	int p = vl_partner_find(s->doc, s->o.partner);
+	if (p < 0)
+		return unknown_partner(s, s->o.partner);
+	const char *path = s->o.output;
+	if (!path) {
+		if (!make_dirs(&s->d, "out/anlagen"))
+			return VL_EXIT_TROUBLE;
+		path = annex_path(s, "out/anlagen", p);
+	}
+	return annex_one(s, p, path);
+}
+
+static int
+cmd_layout(session *s)
+{
+	ts_doc *out;
+	if (s->o.partner) {
+		int p = vl_partner_find(s->doc, s->o.partner);
+		if (p < 0)
+			return unknown_partner(s, s->o.partner);
+		out = compose_annex(s->doc, s->tpl, s->e, p, &s->d);
+	} else {
+		out = compose_vorlage(s->doc, s->tpl, s->e, &s->d);
+	}
+	if (!out)
+		return VL_EXIT_INVALID;
+	ts_doc_dump(out, stdout);
+	ts_doc_free(out);
+	return VL_EXIT_OK;
+}
+
+static int
+cmd_partners(session *s)
+{
+	for (size_t i = 0; i < s->doc->npartners; i++) {
+		const vl_partner *p = &s->doc->partners[i];
+		printf("%-26s %-13s %s%s\n", p->id, vl_partner_kind_names[p->kind], p->name,
+		    p->main_partner ? " (Hauptkooperationspartner)"
+		    : compose_partner_has_agreements(s->doc, (int)i) ? "" : " (no agreement)");
+	}
+	return VL_EXIT_OK;
+}
+
+static int
+worst(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+int
+main(int argc, char **argv)
+{
+	session s;
+	memset(&s, 0, sizeof s);
+	diag_init(&s.d, "vorlage", stderr);
+	int rc = parse_args(argc, argv, &s.o, &s.d);
+	if (rc != VL_EXIT_OK)
+		return rc;
+	s.a = arena_new();
+
+	static const char *const cmds[] = {
+		"check", "dump", "partners", "build", "annex", "layout", "run",
+	};
+	bool known = false;
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		known = known || !strcmp(s.o.cmd, cmds[i]);
+	if (!known) {
+		rc = usage_error(&s.d, "unknown command '%s'", s.o.cmd);
+		arena_free(s.a);
+		return rc;
+	}
+
+	if (!session_load_source(&s)) {
+		rc = diag_exit_status(&s.d);
+	} else if (!strcmp(s.o.cmd, "check")) {
+		rc = VL_EXIT_OK;
+	} else if (!strcmp(s.o.cmd, "dump")) {
+		vl_dump(s.doc, stdout);
+	} else if (!strcmp(s.o.cmd, "partners")) {
+		rc = cmd_partners(&s);
+	} else if (!session_load_layout(&s)) {
+		rc = diag_exit_status(&s.d);
+	} else if (!strcmp(s.o.cmd, "build")) {
+		rc = cmd_build(&s);
+	} else if (!strcmp(s.o.cmd, "annex")) {
+		rc = cmd_annex(&s);
+	} else if (!strcmp(s.o.cmd, "layout")) {
+		rc = cmd_layout(&s);
+	} else { /* run */
+		s.o.output = NULL;
+		rc = worst(cmd_build(&s), cmd_annex_all(&s, s.o.dir ? s.o.dir : "out/anlagen"));
+	}
+	rc = worst(rc, diag_exit_status(&s.d));
+	if (fflush(stdout) != 0) {
+		diag_msg(&s.d, DIAG_SYSERR, "cannot write to standard output");
+		rc = VL_EXIT_TROUBLE;
+	}
+	session_free(&s);
+	return rc;
+}

@@ -1,0 +1,20 @@
+/* tsint.h: what the engine's own files (typeset.c, linebreak.c, flow.c)
+ * share beyond typeset.h. Not for other modules. */
+#ifndef VORLAGE_TSINT_H
+#define VORLAGE_TSINT_H
+
+#include "typeset.h"
+
+const hyph *ts_engine_hyph(const ts_engine *e);
+/* units * size / upm in int64, truncated: the one width formula. */
+ts_sp ts_units(const ts_font *f, int units, ts_sp size);
+/* Decodes the code point at s[*i] and advances *i (invalid bytes: U+FFFD). */
+uint32_t ts_utf8_next(const char *s, size_t len, size_t *i);
+
+/* Line breaking with two arenas: line and item arrays from lines_arena, the
+ * paragraph's text (which the items point into) from text_arena. */
+void ts_break(const ts_engine *e, arena *lines_arena, arena *text_arena,
+    const ts_run *runs, size_t nruns, const ts_para_style *st, bool greedy,
+    ts_lines *out);
+
+#endif

@@ -1,0 +1,134 @@
+/* typeset.c: the engine: the four faces and the hyphenator, and text widths.
+ *
+ * Widths are integers everywhere: a glyph of advance a font units set at
+ * size s (scaled points) is a * s / upm scaled points, computed in int64 and
+ * truncated per glyph; a kerning pair k is k * s / upm the same way; a text's
+ * width is the sum of those. linebreak.c uses the same functions, so the
+ * width of an item always equals the sum of the widths it was built from. */
+#include "typeset.h"
+#include "tsint.h"
+
+#include <stdlib.h>
+
+struct ts_engine {
+	ts_font *fonts[TS_NFACES];
+	bool owned[TS_NFACES];
+	const hyph *h;
+	diag *d;
+};
+
+ts_engine *
+ts_engine_new(const char *const font_paths[TS_NFACES], const hyph *h, diag *d)
+{
+	if (!font_paths || !font_paths[TS_REGULAR]) {
+		if (d)
+			diag_msg(d, DIAG_SYSERR, "no regular font given");
+		return NULL;
+	}
+	ts_engine *e = xcalloc(1, sizeof *e);
+	e->h = h;
+	e->d = d;
+	for (int i = 0; i < TS_NFACES; i++) {
+		if (i != TS_REGULAR && !font_paths[i]) {
+			e->fonts[i] = NULL; /* filled below with the regular face */
+			continue;
+		}
+		e->fonts[i] = font_load(font_paths[i], d);
+		if (!e->fonts[i]) {
+			ts_engine_free(e);
+			return NULL;
+		}
+		e->owned[i] = true;
+	}
+	for (int i = 0; i < TS_NFACES; i++)
+		if (!e->fonts[i])
+			e->fonts[i] = e->fonts[TS_REGULAR];
+	return e;
+}
+
+void
+ts_engine_free(ts_engine *e)
+{
+	if (!e)
+		return;
+	for (int i = 0; i < TS_NFACES; i++)
+		if (e->owned[i])
+			font_free(e->fonts[i]);
+	free(e);
+}
+
+const ts_font *
+ts_engine_font(const ts_engine *e, enum ts_face face)
+{
+	if ((int)face < 0 || face >= TS_NFACES)
+		face = TS_REGULAR;
+	return e->fonts[face];
+}
+
+const hyph *
+ts_engine_hyph(const ts_engine *e)
+{
+	return e->h;
+}
+
+ts_sp
+ts_units(const ts_font *f, int units, ts_sp size)
+{
+	int upm = font_units_per_em(f);
+	if (upm <= 0)
+		upm = 1000;
+	return (ts_sp)((int64_t)units * size / upm);
+}
+
+uint32_t
+ts_utf8_next(const char *s, size_t len, size_t *i)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t k = *i;
+	unsigned c = p[k];
+	uint32_t cp;
+	size_t n;
+	if (c < 0x80) {
+		*i = k + 1;
+		return c;
+	} else if ((c & 0xE0) == 0xC0) {
+		cp = c & 0x1F; n = 1;
+	} else if ((c & 0xF0) == 0xE0) {
+		cp = c & 0x0F; n = 2;
+	} else if ((c & 0xF8) == 0xF0) {
+		cp = c & 0x07; n = 3;
+	} else {
+		*i = k + 1;
+		return 0xFFFD;
+	}
+	for (size_t j = 1; j <= n; j++) {
+		if (k + j >= len || (p[k + j] & 0xC0) != 0x80) {
+			*i = k + j;
+			return 0xFFFD;
+		}
+		cp = cp << 6 | (p[k + j] & 0x3F);
+	}
+	*i = k + n + 1;
+	return cp;
+}
+
+ts_sp
+ts_text_width(const ts_engine *e, enum ts_face face, ts_sp size, const char *s, size_t len)
+{
+	const ts_font *f = ts_engine_font(e, face);
+	ts_sp w = 0;
+	uint16_t prev = 0;
+	bool have_prev = false;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = ts_utf8_next(s, len, &i);
+		if (cp == 0xAD) /* a soft hyphen is invisible */
+			continue;
+		uint16_t g = font_glyph(f, cp);
+		if (have_prev)
+			w += ts_units(f, font_kern(f, prev, g), size);
+		w += ts_units(f, font_advance(f, g), size);
+		prev = g;
+		have_prev = true;
+	}
+	return w;
+}

@@ -1,0 +1,185 @@
+"""t_vorlage.py: the Vorlage as PDF, checked with real tools (poppler, qpdf,
+MuPDF, Ghostscript, pikepdf). One "ok NAME" / "FAIL NAME" line per check."""
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(__file__))
+import pdfwords as pw  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+os.chdir(ROOT)
+VORLAGE = os.environ.get('VORLAGE', 'build/asan/vorlage')
+TMP = os.environ.get('TMPDIR_TESTS', 'tests/tmp')
+SRC = 'xml/vorlage-18-1828.xml'
+MM = 72 / 25.4
+failures = 0
+
+
+def check(name, cond, why=''):
+    global failures
+    if cond:
+        print('ok', name)
+    else:
+        failures += 1
+        print('FAIL', name + (': ' + why if why else ''))
+
+
+def run(*args, env=None):
+    e = dict(os.environ)
+    e.update(env or {})
+    return subprocess.run(list(args), capture_output=True, text=True, env=e)
+
+
+def build(src, out, *extra):
+    return run(VORLAGE, 'build', src, '-o', out, '-q', *extra)
+
+
+pdf = os.path.join(TMP, 'vorlage.pdf')
+r = build(SRC, pdf)
+check('build-exit-0', r.returncode == 0 and os.path.exists(pdf), r.stderr[-500:])
+if not os.path.exists(pdf):
+    sys.exit(1)
+
+root = pw.parse(SRC)
+npages = int(re.search(r'Pages:\s+(\d+)', run('pdfinfo', pdf).stdout).group(1))
+
+# every word of the report, in order
+text, err = pw.pdf_text(pdf, 2)
+expected = pw.report_words(root)
+got = pw.pdf_words(text, expected)
+diff = pw.first_difference(expected, got)
+check('report-words-in-order', diff is None, diff and 'word %d: expected [%s] got [%s]' % diff)
+check('pdftotext-no-warning', err.strip() == '', err[:300])
+
+# page 1: the whole letter, in order, and nothing of the report
+p1, _ = pw.pdf_text(pdf, 1, 1)
+lw = pw.letter_words(root)
+p1w = pw.pdf_words(p1, lw)
+it = iter(p1w)
+missing = [w for w in lw if not any(w == x for x in it)]
+check('letter-words-on-page-1-in-order', not missing, 'missing from %r' % missing[:5])
+check('page-1-nothing-of-report', 'Frage' not in p1w and 'Antwort' not in p1w and
+      'Bericht' not in p1w, ' '.join(p1w[:20]))
+for word in ('Łukasz', 'Pôlénergie', 'Grüßen', '\u201eAktueller', 'Staaten\u201c'):
+    check('extractable-' + word, word in text + p1, word)
+
+# fonts: all embedded subsets
+fonts = run('pdffonts', pdf).stdout.splitlines()[2:]
+check('fonts-listed', len(fonts) >= 3, '\n'.join(fonts))
+check('fonts-all-embedded', all(' yes yes ' in f for f in fonts), '\n'.join(fonts))
+
+# qpdf, MuPDF and Ghostscript accept it
+q = run('qpdf', '--check', pdf)
+check('qpdf-check-clean', q.returncode == 0 and 'WARNING' not in q.stdout + q.stderr,
+      (q.stdout + q.stderr)[-400:])
+m = run('mutool', 'draw', '-q', '-o', os.path.join(TMP, 'mu-%d.png'), '-r', '20', pdf)
+check('mutool-renders', m.returncode == 0 and m.stderr.strip() == '', m.stderr[:300])
+g = run('gs', '-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=nullpage', pdf)
+check('ghostscript-renders', g.returncode == 0 and 'rror' not in g.stdout + g.stderr,
+      (g.stdout + g.stderr)[:300])
+pp = run('pdftoppm', '-r', '20', '-png', pdf, os.path.join(TMP, 'pp'))
+check('pdftoppm-renders', pp.returncode == 0 and pp.stderr.strip() == '', pp.stderr[:300])
+
+
+def bbox_words(path, page):
+    out = run('pdftotext', '-bbox', '-f', str(page), '-l', str(page), path, '-').stdout
+    ws = []
+    for m_ in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                          r'yMax="([\d.]+)">([^<]*)</word>', out):
+        ws.append((float(m_.group(1)), float(m_.group(2)), float(m_.group(3)),
+                   float(m_.group(4)), m_.group(5)))
+    return ws
+
+
+# no text outside the text area (25 mm left, 20 mm right; 25 mm top, 20 mm
+# bottom) on the report's pages, except the page number in the top margin
+outside = []
+for page in range(2, npages + 1):
+    for x0, y0, x1, y1, w in bbox_words(pdf, page):
+        if re.fullmatch(r'-|\d+', w) and y1 < 25 * MM:
+            continue  # "- 2 -"
+        if x0 < 25 * MM - 0.5 or x1 > (210 - 20) * MM + 0.5 or y0 < 25 * MM - 4 or \
+                y1 > (297 - 20) * MM + 0.5:
+            outside.append((page, w, round(x0 / MM, 1), round(x1 / MM, 1),
+                            round(y0 / MM, 1), round(y1 / MM, 1)))
+check('report-text-inside-text-area', not outside, repr(outside[:5]))
+
+# the stamp's lines inside its box (top right of page 1)
+p1b = bbox_words(pdf, 1)
+stamp = [b for b in p1b if b[4] in ('LANDTAG', 'NORDRHEIN-WESTFALEN', 'WAHLPERIODE',
+                                    'VORLAGE', '18/1828', 'A06')]
+check('stamp-lines-present', len(stamp) == 6, repr([b[4] for b in stamp]))
+check('stamp-lines-top-right', all(b[0] > 120 * MM and b[3] < 60 * MM for b in stamp),
+      repr(stamp))
+# the page numbers of the report from its second page on
+nums = [w for page in range(3, npages + 1) for w in pw.pdf_text(pdf, page, page)[0].split('\n')
+        if pw.PAGENUM.match(w)]
+check('page-numbers-from-report-page-2', len(nums) == npages - 2 and '- 2 -' in nums[0],
+      repr(nums))
+
+# the stamp's values come from the metadata
+src2 = os.path.join(TMP, 'stamp.xml')
+with open(SRC, encoding='utf-8') as f:
+    s = f.read()
+s = s.replace('nummer="18/1828" verteiler="A06"', 'nummer="18/2345" verteiler="A11"', 1)
+with open(src2, 'w', encoding='utf-8') as f:
+    f.write(s)
+pdf2 = os.path.join(TMP, 'stamp.pdf')
+r2 = build(src2, pdf2)
+t2 = pw.pdf_text(pdf2, 1, 1)[0] if r2.returncode == 0 else ''
+check('stamp-follows-metadata', '18/2345' in t2 and 'A11' in t2 and '18/1828' not in t2,
+      r2.stderr[-300:])
+
+# bookmarks and document information
+try:
+    import pikepdf
+    with pikepdf.open(pdf) as p:
+        with p.open_outline() as ol:
+            titles = []
+            stack = list(ol.root)
+            while stack:
+                it_ = stack.pop(0)
+                titles.append(str(it_.title))
+                stack = list(it_.children) + stack
+        info = p.docinfo
+        need = ['Anschreiben', 'Bericht', 'Frage', 'Antwort', 'Deutschsprachige Gemeinschaft Belgiens',
+                'Schlesien, Hauts-de-France', 'Vereinigtes Königreich', 'Sichuan']
+        check('bookmarks', all(n in titles for n in need), repr(titles))
+        check('info-title', str(info.get('/Title', '')) ==
+              'Aktueller Umsetzungsstand der Vereinbarungen NRWs mit ausländischen Staaten',
+              str(info.get('/Title')))
+        check('info-subject', '18/1828' in str(info.get('/Subject', '')), str(info.get('/Subject')))
+        check('info-keywords', 'Hauts-de-France' in str(info.get('/Keywords', '')) and
+              'Jiangsu' in str(info.get('/Keywords', '')), str(info.get('/Keywords')))
+        check('page-labels', '/PageLabels' in p.Root, 'no /PageLabels')
+except ImportError as e:
+    check('pikepdf-available', False, str(e))
+
+# the second template: a plain DIN 5008 letter, no stamp
+pdf3 = os.path.join(TMP, 'din5008.pdf')
+r3 = build(SRC, pdf3, '--template', 'templates/din5008.xml')
+t3 = pw.pdf_text(pdf3, 1, 1)[0] if r3.returncode == 0 else ''
+check('din5008-template-builds', r3.returncode == 0, r3.stderr[-300:])
+check('din5008-no-stamp', 'WAHLPERIODE' not in t3 and 'Herrn André Kuper MdL' in t3, t3[:200])
+t3all = pw.pdf_text(pdf3)[0]
+check('din5008-seite-x-von-y', re.search(r'Seite 2 von \d+', t3all) is not None, '')
+
+# a signature image: missing file is a clear error, no PDF written
+src4 = os.path.join(TMP, 'sig.xml')
+s4 = s.replace('<unterschrift>', '<unterschrift bild="does-not-exist.png">', 1)
+with open(src4, 'w', encoding='utf-8') as f:
+    f.write(s4)
+pdf4 = os.path.join(TMP, 'sig.pdf')
+r4 = build(src4, pdf4)
+check('signature-missing-image-error', r4.returncode == 2 and not os.path.exists(pdf4) and
+      'does-not-exist.png' in r4.stderr, r4.stderr[-300:])
+check('gez-without-image', 'gez.' in p1, '')
+
+# rendered pages against the stored references
+rp = run('/usr/bin/python3', 'tests/refpages.py', pdf, 'check')
+print(rp.stdout.strip())
+failures += rp.stdout.count('FAIL ')
+sys.exit(1 if failures else 0)

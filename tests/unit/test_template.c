@@ -1,0 +1,252 @@
+/* test_template.c: the layout templates (templates/landtag-nrw.xml,
+ * templates/din5008.xml) load with the values the layout needs, and every
+ * broken template in tests/templates/bad-*.xml is refused with its exact
+ * diagnostic and exit status. Runs from the repository root (res_root). */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "res.h"
+#include "template.h"
+#include "unit.h"
+
+#define XSD "templates/template.xsd"
+
+static arena *A;
+static const char *root;
+
+/* Loads path; *msgs receives everything printed (arena copy), *status the exit status. */
+static vl_template *
+load(const char *path, const char **msgs, int *status)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	diag d;
+	diag_init(&d, "vorlage", f);
+	vl_template *t = tpl_load(path, XSD, &d);
+	fclose(f);
+	*msgs = arena_strdup(A, buf ? buf : "");
+	free(buf);
+	*status = diag_exit_status(&d);
+	return t;
+}
+
+static bool
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = s ? strlen(s) : 0, m = strlen(suffix);
+	return s && n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static bool
+readable(const char *path)
+{
+	return path && access(path, R_OK) == 0;
+}
+
+static void
+check_common(const vl_template *t)
+{
+	EXPECT(t->page_w == ts_mm(210) && t->page_h == ts_mm(297));
+	EXPECT(ends_with(t->fonts[TS_REGULAR], "/fonts/LiberationSans-Regular.ttf"));
+	EXPECT(ends_with(t->fonts[TS_BOLD], "/fonts/LiberationSans-Bold.ttf"));
+	EXPECT(ends_with(t->fonts[TS_ITALIC], "/fonts/LiberationSans-Italic.ttf"));
+	EXPECT(ends_with(t->fonts[TS_BOLD_ITALIC], "/fonts/LiberationSans-BoldItalic.ttf"));
+	for (int i = 0; i < TS_NFACES; i++)
+		EXPECTF(readable(t->fonts[i]), "%s", t->fonts[i] ? t->fonts[i] : "(null)");
+	EXPECT(t->nhyph == 2);
+	if (t->nhyph == 2) {
+		EXPECT_STR(t->hyph[0].lang, "de");
+		EXPECT(ends_with(t->hyph[0].path, "/build/share/hyph_de_DE.dic"));
+		EXPECT_STR(t->hyph[1].lang, "en");
+		EXPECT(ends_with(t->hyph[1].path, "/build/share/hyph_en_US.dic"));
+		EXPECT(readable(t->hyph[0].path) && readable(t->hyph[1].path));
+	}
+	EXPECT(ends_with(t->icc_path, "/build/share/sRGB.icc") && readable(t->icc_path));
+
+	/* DIN 5008 form B */
+	EXPECT(t->address.x == ts_mm(20) && t->address.y == ts_mm(45));
+	EXPECT(t->address.w == ts_mm(85) && t->address.h == ts_mm(45));
+	EXPECT(t->address_first_baseline == ts_mm(21.2));
+	EXPECT(t->address_inset == ts_mm(5));
+	EXPECT(t->address_style.size == TS_PT(11));
+	EXPECT(t->letter_body.x == ts_mm(25) && t->letter_body.w == ts_mm(165));
+	EXPECT(t->letter_body.y > t->date_y);
+	EXPECT(t->date_align == TS_RIGHT);
+	EXPECT(t->fold_marks);
+	EXPECT(t->fold_y[0] == ts_mm(105) && t->fold_y[1] == ts_mm(148.5) && t->fold_y[2] == ts_mm(210));
+	EXPECT(t->fold_len[0] == ts_mm(5) && t->fold_len[1] == ts_mm(7) && t->fold_len[2] == ts_mm(5));
+	EXPECT(t->fold_x == ts_mm(5) && t->fold_rule == TS_PT(0.3));
+	EXPECT(t->text_area.x == ts_mm(25) && t->text_area.w == ts_mm(165));
+	EXPECT(t->signature_image_h <= t->signature_space);
+	EXPECT_STR(t->annex_pagenum_format, "Seite %n von %N");
+	EXPECT(t->pagenum_first == 2);
+
+	const tpl_style *all[] = {
+		&t->letterhead_style, &t->address_style, &t->stamp_style, &t->salutation_style,
+		&t->letter_body_style, &t->closing_style, &t->signer_style, &t->title_large_style,
+		&t->title_style, &t->heading_style, &t->label_style, &t->agreement_style,
+		&t->body_style, &t->annex_head_style, &t->pagenum_style,
+	};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		EXPECTF(all[i]->size > 0 && all[i]->leading >= all[i]->size, "style %zu", i);
+	EXPECT(t->body_style.size == TS_PT(11) && t->body_style.hyphenate);
+	EXPECT(t->heading_style.face == TS_BOLD && t->heading_style.keep_with_next);
+	EXPECT(t->label_style.face == TS_BOLD && t->label_style.keep_with_next);
+	EXPECT(t->agreement_style.face == TS_REGULAR && t->agreement_style.keep_with_next);
+	EXPECT(t->title_large_style.face == TS_BOLD);
+}
+
+static void
+test_template_landtag(void)
+{
+	const char *msgs;
+	int st;
+	vl_template *t = load("templates/landtag-nrw.xml", &msgs, &st);
+	EXPECTF(t != NULL && st == 0 && !*msgs, "%s", msgs);
+	if (!t)
+		return;
+	EXPECT_STR(t->name, "Landtag NRW");
+	EXPECT_STR(t->path, "templates/landtag-nrw.xml");
+	check_common(t);
+	EXPECT(t->letterhead.x == ts_mm(25) && t->letterhead.y == ts_mm(15));
+	EXPECT(t->stamp);
+	EXPECT(t->stamp_box.x == ts_mm(140) && t->stamp_box.y == ts_mm(15));
+	EXPECT(t->stamp_box.w == ts_mm(50) && t->stamp_box.h == ts_mm(38));
+	EXPECT(t->stamp_box.x + t->stamp_box.w == ts_mm(190));
+	EXPECT(t->stamp_rule == TS_PT(0.8));
+	EXPECT(t->stamp_padding == ts_mm(3));
+	EXPECT(t->stamp_style.face == TS_BOLD && t->stamp_style.align == TS_CENTER);
+	/* eight lines fit inside the padding */
+	EXPECT(8 * t->stamp_style.leading <= t->stamp_box.h - 2 * t->stamp_padding);
+	EXPECT(t->date_y == ts_mm(100));
+	EXPECT(t->letter_body.y == ts_mm(110) && t->letter_body.h == ts_mm(167));
+	EXPECT(t->letter_body_style.leading == TS_PT(14));
+	EXPECT(t->text_area.y == ts_mm(25) && t->text_area.h == ts_mm(252));
+	EXPECT(t->body_style.leading == TS_PT(16) && t->body_style.align == TS_JUSTIFY);
+	EXPECT(t->body_style.space_after == ts_mm(3));
+	EXPECT(t->label_style.space_before == ts_mm(6));
+	EXPECT(t->annex_head_style.size == TS_PT(13));
+	EXPECT_STR(t->pagenum_format, "- %n -");
+	EXPECT(t->pagenum_pos == TPL_PAGENUM_TOP);
+	EXPECT(t->pagenum_y == ts_mm(12.7) && t->pagenum_align == TS_CENTER);
+	EXPECT(t->pagenum_style.size == TS_PT(11));
+	tpl_free(t);
+}
+
+static void
+test_template_din5008(void)
+{
+	const char *msgs;
+	int st;
+	vl_template *t = load("templates/din5008.xml", &msgs, &st);
+	EXPECTF(t != NULL && st == 0 && !*msgs, "%s", msgs);
+	if (!t)
+		return;
+	EXPECT_STR(t->name, "DIN 5008");
+	check_common(t);
+	EXPECT(!t->stamp);
+	EXPECT(t->date_y == ts_mm(98.4));
+	EXPECT(t->letter_body.y == ts_mm(107));
+	EXPECT(t->body_style.align == TS_LEFT && t->body_style.leading == TS_PT(14));
+	EXPECT_STR(t->pagenum_format, "Seite %n von %N");
+	EXPECT(t->pagenum_pos == TPL_PAGENUM_BOTTOM);
+	EXPECT(t->pagenum_align == TS_RIGHT && t->pagenum_y == ts_mm(282));
+	EXPECT(t->pagenum_y - t->pagenum_style.size >= t->text_area.y + t->text_area.h);
+	tpl_free(t);
+}
+
+/* Each broken template: the exact messages and the exit status. */
+static void
+test_template_bad(void)
+{
+	const struct {
+		const char *file;
+		const char *msgs;   /* %s: the resource root, where needed */
+		int status;
+	} cases[] = {
+		{ "bad-schema.xml",
+		  "tests/templates/bad-schema.xml:37:9: error: Element 'absatz', attribute 'ausrichtung': "
+		  "[facet 'enumeration'] The value 'mittig' is not an element of the set "
+		  "{'blocksatz', 'links', 'zentriert', 'rechts'}.\n", VL_EXIT_INVALID },
+		{ "bad-outside.xml",
+		  "tests/templates/bad-outside.xml:58:36: error: 'textbereich' reaches beyond the "
+		  "page's right edge (215 mm > 210 mm)\n", VL_EXIT_INVALID },
+		{ "bad-font.xml",
+		  "tests/templates/bad-font.xml:7:11: error: font file not found: "
+		  "%s/fonts/LiberationSans-Missing.ttf\n", VL_EXIT_TROUBLE },
+		{ "bad-pagenum.xml",
+		  "tests/templates/bad-pagenum.xml:61:15: error: page number format \"Seite %%N\" "
+		  "lacks %%n (the page number)\n", VL_EXIT_INVALID },
+		{ "bad-doctype.xml",
+		  "tests/templates/bad-doctype.xml:3:1: error: DOCTYPE not allowed in a template "
+		  "(no DTD is ever read)\n", VL_EXIT_INVALID },
+		{ "bad-overlap.xml",
+		  "tests/templates/bad-overlap.xml:46:5: error: 'eingangsstempel' overlaps 'briefkopf' (line 43)\n"
+		  "tests/templates/bad-overlap.xml:46:5: error: 'eingangsstempel' overlaps 'anschriftfeld' (line 45)\n",
+		  VL_EXIT_INVALID },
+		{ "bad-leading.xml",
+		  "tests/templates/bad-leading.xml:30:49: error: style 'ueberschrift': leading 10 pt "
+		  "is less than the font size 12 pt\n", VL_EXIT_INVALID },
+		{ "bad-stamp.xml",
+		  "tests/templates/bad-stamp.xml:46:71: error: the stamp box holds 6 lines of the "
+		  "stamp style (11 pt leading), 8 are needed\n", VL_EXIT_INVALID },
+		{ "bad-datebody.xml",
+		  "tests/templates/bad-datebody.xml:49:25: error: the letter body (from 95 mm) must "
+		  "begin below the date line (baseline at 100 mm)\n", VL_EXIT_INVALID },
+		{ "bad-wellformed.xml",
+		  "tests/templates/bad-wellformed.xml:10:13: error: Opening and ending tag mismatch: "
+		  "schriften line 5 and schrift\n", VL_EXIT_INVALID },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *path = arena_printf(A, "tests/templates/%s", cases[i].file);
+		char *want = NULL;
+		/* the case strings are format strings with at most one %s: the root */
+		size_t n = strlen(cases[i].msgs) + strlen(root) + 1;
+		want = arena_alloc(A, n);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		snprintf(want, n, cases[i].msgs, root);
+#pragma GCC diagnostic pop
+		const char *msgs;
+		int st;
+		vl_template *t = load(path, &msgs, &st);
+		EXPECTF(t == NULL, "%s loaded", cases[i].file);
+		EXPECTF(st == cases[i].status, "%s: exit %d, expected %d", cases[i].file, st,
+		    cases[i].status);
+		EXPECTF(strcmp(msgs, want) == 0, "%s:\n   got: %s  want: %s", cases[i].file, msgs, want);
+		tpl_free(t);
+	}
+}
+
+static void
+test_template_missing(void)
+{
+	const char *msgs;
+	int st;
+	vl_template *t = load("tests/templates/no-such-template.xml", &msgs, &st);
+	EXPECT(t == NULL && st == VL_EXIT_TROUBLE);
+	EXPECT_STR(msgs, "tests/templates/no-such-template.xml: error: cannot open template: "
+	    "No such file or directory\n");
+	tpl_free(NULL);
+}
+
+int
+main(void)
+{
+	A = arena_new();
+	root = res_root(A);
+	if (chdir(root) != 0) {
+		printf("FAIL chdir %s\n", root);
+		return 1;
+	}
+	RUN(test_template_landtag);
+	RUN(test_template_din5008);
+	RUN(test_template_bad);
+	RUN(test_template_missing);
+	arena_free(A);
+	xmlCleanupParser();
+	UNIT_EXIT();
+}
