@@ -151,7 +151,8 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 		tpl_style s = t->address_style;
 		s.align = TS_LEFT;
 		s.hyphenate = false;
-		y = place_runs(out, e, pg, t->address.x, y, t->address.w, runs, n, &s) +
+		y = place_runs(out, e, pg, t->address.x + t->address_inset, y,
+		    t->address.w - t->address_inset, runs, n, &s) +
 		    t->address_style.leading;
 	}
 

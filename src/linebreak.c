@@ -68,12 +68,12 @@
 #endif
 /* inter-word glue as fractions of the space glyph's advance */
 #ifndef STRETCH_NUM
-#define STRETCH_NUM 3
-#define STRETCH_DEN 5
+#define STRETCH_NUM 1
+#define STRETCH_DEN 2
 #endif
 #ifndef SHRINK_NUM
 #define SHRINK_NUM 1
-#define SHRINK_DEN 4
+#define SHRINK_DEN 2
 #endif
 /* in quarter ems of the paragraph's first size */
 #ifndef RAGGED_STRETCH_Q

@@ -324,7 +324,8 @@ node_pos(loader *ld, const xmlNode *n)
 			return src_pos(ld, off);
 		}
 	}
-	return (vl_pos){ (unsigned)xmlGetLineNo(n) > 0 ? (unsigned)xmlGetLineNo(n) : 0, 1 };
+	long line = xmlGetLineNo(n); /* the scan and the tree disagree: libxml2's line */
+	return (vl_pos){ line > 0 ? (unsigned)line : 0, 1 };
 }
 
 /* ---- libxml2's messages ------------------------------------------------- */

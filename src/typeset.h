@@ -88,7 +88,8 @@ typedef struct ts_line {
 	ts_sp size;         /* the paragraph's main font size */
 	int nspaces;
 	bool justified;     /* stretched or shrunk to the measure (all but a justified paragraph's last line) */
-	bool hyphenated;    /* ends with an added hyphen */
+	bool hyphenated;    /* ends at a hyphen break: an added hyphen, or after an
+			       explicit '-', '/' or '–' inside a word */
 	bool overfull;      /* wider than the measure: must never happen */
 } ts_line;
 
@@ -178,9 +179,16 @@ typedef struct ts_frame {
  * headings kept with what follows, space dropped at the top of a page). */
 typedef struct ts_flow ts_flow;
 
+/* The flow's first page is a new page. Placement (see flow.c): the first
+ * baseline at the top of a frame is the frame's top + the ascender of the
+ * paragraph's first face at its size; a line fits while its baseline +
+ * descender stays within the frame; no page has a single line of a
+ * paragraph at its bottom or top. */
 ts_flow *ts_flow_new(const ts_engine *e, ts_doc *doc, ts_frame frame);
 /* A flow whose first block starts at y on the existing page `page` (the
- * cover letter's body below the date); following pages are new, in frame. */
+ * cover letter's body below the date); following pages are new, in frame.
+ * y acts as that page's frame top: the first block's first baseline is
+ * y + its ascender, its space_before is dropped; the bottom is the frame's. */
 ts_flow *ts_flow_new_at(const ts_engine *e, ts_doc *doc, ts_frame frame, size_t page, ts_sp y);
 void ts_flow_para(ts_flow *f, const ts_run *runs, size_t nruns, const ts_para_style *st);
 void ts_flow_space(ts_flow *f, ts_sp space);
@@ -188,8 +196,9 @@ void ts_flow_page_break(ts_flow *f);
 /* A bookmark at the top of the next block. */
 void ts_flow_outline(ts_flow *f, const char *title, int level);
 /* Breaks the blocks into pages appended to the document; returns the index
- * of the first page it added; the last line's page and baseline go to
- * last_page and last_y when they are not NULL. Frees the flow. */
+ * of the first page it added (doc->npages when none); the last line's page
+ * and baseline go to last_page and last_y when they are not NULL (the start
+ * y when nothing was placed). Frees the flow. */
 size_t ts_flow_finish(ts_flow *f, size_t *last_page, ts_sp *last_y);
 
 /* The box dump: every page, item and line statistic as text, for golden tests. */

@@ -1,0 +1,333 @@
+/* flow.c: page breaking. Paragraphs are broken into lines as they arrive
+ * (measure: the style's, or the frame's width when that is smaller or the
+ * style gives none); ts_flow_finish pours the lines onto pages.
+ *
+ * Vertical placement (all in scaled points):
+ * - the first line at the top of a frame has its baseline at the frame's
+ *   top + the ascender of the paragraph's first face at its size (hhea
+ *   ascender, 0.905 em for Liberation Sans): no ink above the frame;
+ * - every further line of a paragraph: previous baseline + leading;
+ * - between blocks: previous baseline + space_after of the previous block +
+ *   the explicit spaces (ts_flow_space) + space_before + the new leading;
+ *   at the top of a page all of that space is dropped;
+ * - a line fits when its baseline + the descender (0.212 em) is within the
+ *   frame's bottom.
+ * Rules: a paragraph of 2 or 3 lines, and a keep_together one, moves to the
+ * next page whole; a longer one leaves at least 2 lines at the bottom of a
+ * page (no orphan) and carries at least 2 to the top of the next (no
+ * widow); a keep_with_next block goes to the next page unless the first
+ * lines of what follows (as many as that block would need at the bottom of
+ * a page, through chains of keep_with_next blocks) fit behind it. On a page
+ * that already is empty nothing can move further: lines are placed as they
+ * fit, at least one. */
+#include "typeset.h"
+#include "tsint.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum blk_kind { B_PARA, B_SPACE, B_BREAK };
+
+typedef struct blk {
+	enum blk_kind kind;
+	ts_lines lines;
+	ts_sp leading, asc, desc;
+	ts_sp space_before, space_after, space;
+	bool keep_with_next, keep_together;
+} blk;
+
+typedef struct pend_outline {
+	const char *title;
+	int level;
+	size_t block;   /* attached to the first paragraph at or after this block */
+} pend_outline;
+
+struct ts_flow {
+	const ts_engine *e;
+	ts_doc *doc;
+	ts_frame frame;
+	bool at;
+	size_t start_page;
+	ts_sp start_y;
+	arena *work;
+	blk *b;
+	size_t nb, cap;
+	pend_outline *ol;
+	size_t nol, olcap;
+};
+
+static ts_flow *
+flow_alloc(const ts_engine *e, ts_doc *doc, ts_frame frame)
+{
+	ts_flow *f = xcalloc(1, sizeof *f);
+	f->e = e;
+	f->doc = doc;
+	f->frame = frame;
+	f->work = arena_new();
+	return f;
+}
+
+ts_flow *
+ts_flow_new(const ts_engine *e, ts_doc *doc, ts_frame frame)
+{
+	return flow_alloc(e, doc, frame);
+}
+
+ts_flow *
+ts_flow_new_at(const ts_engine *e, ts_doc *doc, ts_frame frame, size_t page, ts_sp y)
+{
+	ts_flow *f = flow_alloc(e, doc, frame);
+	f->at = page < doc->npages;
+	f->start_page = page;
+	f->start_y = y;
+	return f;
+}
+
+static blk *
+add_blk(ts_flow *f, enum blk_kind kind)
+{
+	f->b = xgrow(f->b, &f->cap, f->nb + 1, sizeof *f->b);
+	blk *b = &f->b[f->nb++];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	return b;
+}
+
+void
+ts_flow_para(ts_flow *f, const ts_run *runs, size_t nruns, const ts_para_style *st)
+{
+	ts_para_style s = *st;
+	if (s.measure <= 0 || s.measure > f->frame.w)
+		s.measure = f->frame.w;
+	blk *b = add_blk(f, B_PARA);
+	ts_break(f->e, f->work, f->doc->arena, runs, nruns, &s, false, &b->lines);
+	ts_sp size = TS_PT(10);
+	enum ts_face face = TS_REGULAR;
+	for (size_t i = 0; i < nruns; i++)
+		if (runs[i].size > 0) {
+			size = runs[i].size;
+			face = runs[i].face;
+			break;
+		}
+	const ts_font *fo = ts_engine_font(f->e, face);
+	b->asc = ts_units(fo, font_ascender(fo), size);
+	b->desc = -ts_units(fo, font_descender(fo), size);
+	if (b->desc < 0)
+		b->desc = -b->desc;
+	b->leading = s.leading > 0 ? s.leading : (ts_sp)((int64_t)size * 6 / 5);
+	b->space_before = s.space_before;
+	b->space_after = s.space_after;
+	b->keep_with_next = s.keep_with_next;
+	b->keep_together = s.keep_together;
+}
+
+void
+ts_flow_space(ts_flow *f, ts_sp space)
+{
+	add_blk(f, B_SPACE)->space = space;
+}
+
+void
+ts_flow_page_break(ts_flow *f)
+{
+	add_blk(f, B_BREAK);
+}
+
+void
+ts_flow_outline(ts_flow *f, const char *title, int level)
+{
+	f->ol = xgrow(f->ol, &f->olcap, f->nol + 1, sizeof *f->ol);
+	f->ol[f->nol++] = (pend_outline){
+		.title = arena_strdup(f->work, title ? title : ""), .level = level, .block = f->nb,
+	};
+}
+
+/* The page-filling state. */
+typedef struct pstate {
+	ts_flow *f;
+	size_t page, first_added;
+	bool top;          /* nothing of this flow on the page yet: drop spaces */
+	bool fresh;        /* a whole empty frame: nothing can move further */
+	ts_sp top_y, last_base, gap;
+	size_t next_ol;
+} pstate;
+
+static void
+new_page(pstate *s)
+{
+	s->page = ts_doc_add_page(s->f->doc);
+	if (s->first_added == SIZE_MAX)
+		s->first_added = s->page;
+	s->top = s->fresh = true;
+	s->top_y = s->f->frame.y;
+	s->gap = 0;
+}
+
+static ts_sp
+bottom(const ts_flow *f)
+{
+	return f->frame.y + f->frame.h;
+}
+
+/* How many lines of b fit with the first baseline at y0. */
+static size_t
+lines_fitting(const ts_flow *f, const blk *b, ts_sp y0)
+{
+	int64_t room = (int64_t)bottom(f) - b->desc - y0;
+	if (room < 0)
+		return 0;
+	return 1 + (size_t)(room / (b->leading > 0 ? b->leading : 1));
+}
+
+/* Lines of b that must go together at the bottom of a page. */
+static size_t
+min_chunk(const blk *b)
+{
+	size_t n = b->lines.nlines;
+	if (b->keep_together || b->keep_with_next || n <= 3)
+		return n;
+	return 2;
+}
+
+/* Do the blocks after i (a keep_with_next block whose last baseline would
+ * be at y) fit as far as they must? */
+static bool
+chain_fits(const ts_flow *f, size_t i, ts_sp y)
+{
+	ts_sp gap = f->b[i].space_after;
+	for (size_t j = i + 1; j < f->nb; j++) {
+		const blk *p = &f->b[j];
+		if (p->kind == B_SPACE) {
+			gap += p->space;
+			continue;
+		}
+		if (p->kind == B_BREAK)
+			return true;
+		if (p->lines.nlines == 0)
+			continue;
+		ts_sp y0 = y + gap + p->space_before + p->leading;
+		size_t need = min_chunk(p);
+		if (lines_fitting(f, p, y0) < need)
+			return false;
+		if (!p->keep_with_next)
+			return true;
+		y = y0 + (ts_sp)(p->lines.nlines - 1) * p->leading;
+		gap = p->space_after;
+	}
+	return true;
+}
+
+static void
+place(pstate *s, size_t bi, size_t from, size_t m, ts_sp y0)
+{
+	ts_flow *f = s->f;
+	const blk *b = &f->b[bi];
+	if (from == 0) {
+		while (s->next_ol < f->nol && f->ol[s->next_ol].block <= bi) {
+			const pend_outline *o = &f->ol[s->next_ol++];
+			ts_doc_add_outline(f->doc, o->title, o->level, s->page, y0 - b->asc);
+		}
+	}
+	ts_lines part = { .lines = b->lines.lines + from, .nlines = m,
+		.demerits = 0, .pass = b->lines.pass };
+	s->last_base = ts_doc_place_lines(f->doc, s->page, f->frame.x, y0, &part, b->leading);
+	s->top = s->fresh = false;
+	s->gap = 0;
+}
+
+static void
+pour_para(pstate *s, size_t bi)
+{
+	ts_flow *f = s->f;
+	const blk *b = &f->b[bi];
+	size_t n = b->lines.nlines, done = 0;
+	for (;;) {
+		ts_sp y0 = s->top ? s->top_y + b->asc
+				  : s->last_base + s->gap + b->space_before + b->leading;
+		size_t k = lines_fitting(f, b, y0);
+		size_t rest = n - done;
+		size_t m;
+		if (done == 0) {
+			size_t need = min_chunk(b);
+			bool ok = k >= need;
+			if (ok && b->keep_with_next && k >= n)
+				ok = chain_fits(f, bi, y0 + (ts_sp)(n - 1) * b->leading);
+			if (!ok && !s->fresh) {
+				new_page(s);
+				continue;
+			}
+			if (k >= n)
+				m = n;
+			else if (k >= need && !b->keep_together && n >= 4)
+				m = k < n - 2 ? k : n - 2;  /* keep 2 for the next page */
+			else
+				m = k;                      /* an empty page: as it fits */
+		} else {
+			if (k >= rest)
+				m = rest;
+			else
+				m = k < rest - 2 ? k : rest - 2;
+		}
+		if (m < 1)
+			m = 1;
+		if (m > rest)
+			m = rest;
+		place(s, bi, done, m, y0);
+		done += m;
+		if (done >= n)
+			break;
+		new_page(s);
+	}
+	s->gap = b->space_after;
+}
+
+size_t
+ts_flow_finish(ts_flow *f, size_t *last_page, ts_sp *last_y)
+{
+	pstate s;
+	memset(&s, 0, sizeof s);
+	s.f = f;
+	s.first_added = SIZE_MAX;
+	if (f->at) {
+		s.page = f->start_page;
+		s.top = true;
+		s.fresh = false;
+		s.top_y = f->start_y;
+		s.last_base = f->start_y;
+	} else {
+		new_page(&s);
+		s.last_base = f->frame.y;
+	}
+	for (size_t i = 0; i < f->nb; i++) {
+		const blk *b = &f->b[i];
+		switch (b->kind) {
+		case B_SPACE:
+			if (!s.top)
+				s.gap += b->space;
+			break;
+		case B_BREAK:
+			if (!s.top)
+				new_page(&s);
+			break;
+		case B_PARA:
+			if (b->lines.nlines)
+				pour_para(&s, i);
+			break;
+		}
+	}
+	/* bookmarks after the last paragraph point at where the flow ended */
+	while (s.next_ol < f->nol) {
+		const pend_outline *o = &f->ol[s.next_ol++];
+		ts_doc_add_outline(f->doc, o->title, o->level, s.page, s.top ? s.top_y : s.last_base);
+	}
+	if (last_page)
+		*last_page = s.page;
+	if (last_y)
+		*last_y = s.top ? s.top_y : s.last_base;
+	size_t first = s.first_added == SIZE_MAX ? f->doc->npages : s.first_added;
+	arena_free(f->work);
+	free(f->b);
+	free(f->ol);
+	free(f);
+	return first;
+}
