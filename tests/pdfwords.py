@@ -1,6 +1,7 @@
 """pdfwords.py: the words of a Vorlage source as the layout sets them, and the
 words of a PDF as pdftotext extracts them, for the tests that compare the two.
 Stdlib only; run by /usr/bin/python3."""
+import html
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -95,17 +96,42 @@ def letter_words(root):
     return w
 
 
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                  r'yMax="([\d.]+)">([^<]*)</word>|<page ')
+
+
 def pdf_text(path, first=None, last=None):
-    cmd = ['pdftotext', '-enc', 'UTF-8']
+    """The text of a PDF, one line per printed line, pages separated by form
+    feeds. Built from pdftotext's word boxes: its plain output joins lines
+    that end in a hyphen and drops the hyphen ("Hauts-de-" + "France"), which
+    would hide exactly the breaks these tests look at."""
+    cmd = ['pdftotext', '-enc', 'UTF-8', '-bbox']
     if first:
         cmd += ['-f', str(first)]
     if last:
         cmd += ['-l', str(last)]
     r = subprocess.run(cmd + [path, '-'], capture_output=True, text=True)
-    return r.stdout, r.stderr
+    out, line, y = [], [], None
+    for m in WORD.finditer(r.stdout):
+        if m.group(0).startswith('<page'):
+            if line:
+                out.append(' '.join(line))
+            if out:
+                out.append('\f')
+            line, y = [], None
+            continue
+        y0 = float(m.group(2))
+        if y is not None and abs(y0 - y) > 2 and line:
+            out.append(' '.join(line))
+            line = []
+        y = y0
+        line.append(html.unescape(m.group(5)))
+    if line:
+        out.append(' '.join(line))
+    return '\n'.join(out), r.stderr
 
 
-PAGENUM = re.compile(r'^\s*(- \d+ -|Seite \d+ von \d+)\s*$')
+PAGENUM = re.compile(r'^\s*(-\s*\d+\s*-|Seite \d+ von \d+)\s*$')
 
 
 def pdf_words(text, expected):

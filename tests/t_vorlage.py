@@ -61,8 +61,9 @@ p1w = pw.pdf_words(p1, lw)
 it = iter(p1w)
 missing = [w for w in lw if not any(w == x for x in it)]
 check('letter-words-on-page-1-in-order', not missing, 'missing from %r' % missing[:5])
-check('page-1-nothing-of-report', 'Frage' not in p1w and 'Antwort' not in p1w and
-      'Bericht' not in p1w, ' '.join(p1w[:20]))
+# words of the report's title page and body that the letter does not use
+report_only = {'Frage', 'Antwort', 'Beantwortung', 'Fraktion', 'Kattowitz', 'Shanxi.'}
+check('page-1-nothing-of-report', not report_only & set(p1w), repr(report_only & set(p1w)))
 for word in ('Łukasz', 'Pôlénergie', 'Grüßen', '\u201eAktueller', 'Staaten\u201c'):
     check('extractable-' + word, word in text + p1, word)
 
@@ -76,7 +77,9 @@ q = run('qpdf', '--check', pdf)
 check('qpdf-check-clean', q.returncode == 0 and 'WARNING' not in q.stdout + q.stderr,
       (q.stdout + q.stderr)[-400:])
 m = run('mutool', 'draw', '-q', '-o', os.path.join(TMP, 'mu-%d.png'), '-r', '20', pdf)
-check('mutool-renders', m.returncode == 0 and m.stderr.strip() == '', m.stderr[:300])
+# MuPDF's notice about its own build ("ICC support is not available") is not about the file
+mu_err = [ln for ln in m.stderr.splitlines() if 'ICC support is not available' not in ln]
+check('mutool-renders', m.returncode == 0 and not mu_err, m.stderr[:300])
 g = run('gs', '-q', '-dBATCH', '-dNOPAUSE', '-dSAFER', '-sDEVICE=nullpage', pdf)
 check('ghostscript-renders', g.returncode == 0 and 'rror' not in g.stdout + g.stderr,
       (g.stdout + g.stderr)[:300])
@@ -99,7 +102,7 @@ def bbox_words(path, page):
 outside = []
 for page in range(2, npages + 1):
     for x0, y0, x1, y1, w in bbox_words(pdf, page):
-        if re.fullmatch(r'-|\d+', w) and y1 < 25 * MM:
+        if re.fullmatch(r'-?\d+-?|-', w) and y1 < 25 * MM:
             continue  # "- 2 -"
         if x0 < 25 * MM - 0.5 or x1 > (210 - 20) * MM + 0.5 or y0 < 25 * MM - 4 or \
                 y1 > (297 - 20) * MM + 0.5:
@@ -117,7 +120,8 @@ check('stamp-lines-top-right', all(b[0] > 120 * MM and b[3] < 60 * MM for b in s
 # the page numbers of the report from its second page on
 nums = [w for page in range(3, npages + 1) for w in pw.pdf_text(pdf, page, page)[0].split('\n')
         if pw.PAGENUM.match(w)]
-check('page-numbers-from-report-page-2', len(nums) == npages - 2 and '- 2 -' in nums[0],
+check('page-numbers-from-report-page-2', len(nums) == npages - 2 and
+      re.fullmatch(r'-\s*2\s*-', nums[0].strip()) is not None,
       repr(nums))
 
 # the stamp's values come from the metadata
