@@ -105,11 +105,13 @@ lint:
 	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 --inline-suppr -Isrc src
 	clang-tidy --quiet src/*.c -- $(CSTD) $(PKGS_CFLAGS) 2>/dev/null
 
-# After an intended layout change: re-render the reference pages of the tests
-# and the pictures in the README.
+# After an intended layout change: re-render the reference pages and the
+# golden box dumps of the tests, and the pictures in the README.
 refresh-references: all
 	./build/vorlage build xml/vorlage-18-1828.xml -o build/ref.pdf -q
 	/usr/bin/python3 tests/refpages.py build/ref.pdf refresh
+	./build/vorlage layout xml/vorlage-18-1828.xml > tests/golden/vorlage-18-1828.layout
+	./build/vorlage layout xml/vorlage-18-1828.xml --partner schlesien > tests/golden/vorlage-18-1828-schlesien.layout
 	@mkdir -p docs
 	pdftoppm -r 40 -png -f 1 -l 2 build/ref.pdf docs/page
 
