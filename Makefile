@@ -27,7 +27,8 @@ UNITSAN := $(UNITSRC:tests/unit/%.c=build/asan/tests/%)
 
 FONTS := fonts/LiberationSans-Regular.ttf fonts/LiberationSans-Bold.ttf \
          fonts/LiberationSans-Italic.ttf fonts/LiberationSans-BoldItalic.ttf
-SHARE := build/share/hyph_de_DE.dic build/share/hyph_en_US.dic build/share/sRGB.icc
+SHARE := build/share/hyph_de_DE.dic build/share/hyph_en_US.dic build/share/sRGB.icc \
+         build/share/hyph_de_DE.dic.cache build/share/hyph_en_US.dic.cache
 
 DEPS_STAMP := build/.deps
 
@@ -50,6 +51,12 @@ fonts/%.ttf: | $(DEPS_STAMP)
 build/share/%.dic: | $(DEPS_STAMP)
 	@mkdir -p build/share
 	cp /usr/share/hyphen/$*.dic $@
+# libhyphen needs 2.3 s to build the German automaton; the cache holds it
+# ready (src/hyphcache.c).
+build/share/%.dic.cache: build/share/%.dic build/hyphcache
+	./build/hyphcache $< $@
+build/hyphcache: tools/hyphcache.c build/libvorlage.a
+	$(CC) $(CFLAGS_ALL) -Isrc -o $@ $< build/libvorlage.a $(LDLIBS)
 build/share/sRGB.icc: | $(DEPS_STAMP)
 	@mkdir -p build/share
 	cp /usr/share/color/icc/sRGB.icc $@

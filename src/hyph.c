@@ -30,6 +30,7 @@
  * No global state; hyph_token allocates nothing itself (libhyphen may, for
  * the rep/pos/cut arrays, which are freed at once). */
 #include "hyph.h"
+#include "hyphcache.h"
 
 #include <errno.h>
 #include <hyphen.h>
@@ -46,6 +47,7 @@ enum {
 typedef struct hyph_lang {
 	char key[8];           /* primary subtag, lowercase: "de", "en" */
 	HyphenDict *dict;
+	hyph_cache_map cache;  /* the mapping dict lives in when it comes from a cache */
 	int utf8;              /* else ISO-8859-1 */
 } hyph_lang;
 
@@ -53,6 +55,16 @@ struct hyph {
 	hyph_lang lang[HYPH_MAXLANG];
 	size_t n;
 };
+
+static void
+lang_release(hyph_lang *l)
+{
+	if (l->cache.p)
+		hyph_cache_unmap(&l->cache);
+	else
+		hnj_hyphen_free(l->dict);
+	l->dict = NULL;
+}
 
 hyph *
 hyph_new(void)
@@ -66,7 +78,7 @@ hyph_free(hyph *h)
 	if (!h)
 		return;
 	for (size_t i = 0; i < h->n; i++)
-		hnj_hyphen_free(h->lang[i].dict);
+		lang_release(&h->lang[i]);
 	free(h);
 }
 
@@ -111,7 +123,14 @@ hyph_add_language(hyph *h, const char *lang, const char *dic_path, diag *d)
 		return -1;
 	}
 	fclose(fp);
-	HyphenDict *dict = hnj_hyphen_load(dic_path);
+	hyph_cache_map cache = { 0 };
+	size_t cl = strlen(dic_path) + sizeof ".cache";
+	char *cache_path = xmalloc(cl);
+	snprintf(cache_path, cl, "%s.cache", dic_path);
+	HyphenDict *dict = hyph_cache_load(cache_path, dic_path, &cache);
+	free(cache_path);
+	if (!dict)
+		dict = hnj_hyphen_load(dic_path);
 	if (!dict) {
 		diag_at(d, DIAG_SYSERR, dic_path, 0, 0, "cannot load hyphenation dictionary");
 		return -1;
@@ -122,20 +141,21 @@ hyph_add_language(hyph *h, const char *lang, const char *dic_path, diag *d)
 		diag_at(d, DIAG_SYSERR, dic_path, 0, 0,
 		    "hyphenation dictionary in charset \"%s\" (only UTF-8 and ISO8859-1 are supported)",
 		    dict->cset);
-		hnj_hyphen_free(dict);
+		hyph_lang tmp = { .dict = dict, .cache = cache };
+		lang_release(&tmp);
 		return -1;
 	}
-	for (size_t i = 0; i < h->n; i++) {
-		if (strcmp(h->lang[i].key, key) == 0) { /* replace */
-			hnj_hyphen_free(h->lang[i].dict);
-			h->lang[i].dict = dict;
-			h->lang[i].utf8 = utf8;
-			return 0;
-		}
-	}
-	hyph_lang *l = &h->lang[h->n++];
+	hyph_lang *l = NULL;
+	for (size_t i = 0; i < h->n && !l; i++)
+		if (strcmp(h->lang[i].key, key) == 0) /* replace */
+			l = &h->lang[i];
+	if (l)
+		lang_release(l);
+	else
+		l = &h->lang[h->n++];
 	memcpy(l->key, key, sizeof l->key);
 	l->dict = dict;
+	l->cache = cache;
 	l->utf8 = utf8;
 	return 0;
 }

@@ -27,6 +27,11 @@ void hyph_free(hyph *h);
  * line (ISO8859-1, UTF-8) decides how words are converted. */
 int hyph_add_language(hyph *h, const char *lang, const char *dic_path, diag *d);
 
+/* The dictionary cache (hyphcache.c): hyph_add_language uses DIC.cache when
+ * it belongs to DIC, else loads DIC with libhyphen. hyph_cache_build writes
+ * the cache of a dictionary (`make` does, through build/hyphcache). */
+int hyph_cache_build(const char *dic_path, const char *cache_path, diag *d);
+
 /* Break points of one token (the text between two spaces, UTF-8, possibly
  * with punctuation, quotes, brackets, soft hyphens, digits). Languages other
  * than the loaded ones give no pattern points ("de-DE" matches "de").

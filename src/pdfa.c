@@ -551,6 +551,48 @@ fix_annotations(ctx *c)
 	}
 }
 
+/* The map of HPDF_TTFontDef_GetGlyphid(def, u) for every u in 0..0xFFFE,
+ * the CIDToGIDMap libharu writes for a font with the UTF-8 encoder. Asking
+ * GetGlyphid 65535 times costs a linear search of the cmap's segments each
+ * (about 5 ms a font); this walks the format 4 segments once and computes
+ * the same values: a code outside every segment maps to 0, a code in
+ * segment i to code + idDelta when idRangeOffset is 0, else to the
+ * glyphIdArray entry plus idDelta (0 when the index is out of range).
+ * Format 0 fonts fall back to the per-code lookup. */
+static HPDF_UINT
+cid_to_gid_identity(HPDF_FontDef def, HPDF_UINT16 *map)
+{
+	HPDF_TTFontDefAttr tt = def->attr;
+	const HPDF_TTF_CmapRange *cm = &tt->cmap;
+	if (cm->format != 4) {
+		for (HPDF_UINT u = 0; u < 0xFFFF; u++)
+			map[u] = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)u);
+		return 0xFFFE;
+	}
+	HPDF_UINT nseg = cm->seg_count_x2 / 2;
+	for (HPDF_UINT i = 0; i < nseg; i++) {
+		HPDF_UINT start = cm->start_count[i], end = cm->end_count[i];
+		/* GetGlyphid takes the first segment whose end is >= u */
+		HPDF_UINT from = i ? (HPDF_UINT)cm->end_count[i - 1] + 1 : 0;
+		if (start < from)
+			start = from;
+		if (end > 0xFFFE)
+			end = 0xFFFE;
+		for (HPDF_UINT u = start; u <= end && start <= end; u++) {
+			HPDF_UINT16 g;
+			if (cm->id_range_offset[i] == 0) {
+				g = (HPDF_UINT16)(u + (HPDF_UINT16)cm->id_delta[i]);
+			} else {
+				HPDF_UINT idx = cm->id_range_offset[i] / 2 + (u - cm->start_count[i]) - (nseg - i);
+				g = idx >= cm->glyph_id_array_count ? 0
+				    : (HPDF_UINT16)(cm->glyph_id_array[idx] + (HPDF_UINT16)cm->id_delta[i]);
+			}
+			map[u] = g;
+		}
+	}
+	return 0xFFFE;
+}
+
 /* The CID -> GID map libharu wrote into the font's /CIDToGIDMap, computed
  * the same way as CIDFontType2_New (hpdf_font_cid.c, 2.3.0). Returns its
  * length (max); map has room for 65536 entries. */
@@ -573,10 +615,8 @@ cid_to_gid(HPDF_Font font, HPDF_UINT16 *map)
 						max = cid;
 				}
 			} else {
-				HPDF_UINT16 u = (HPDF_UINT16)(i << 8 | j);
-				map[u] = HPDF_TTFontDef_GetGlyphid(def, u);
-				if (max < u)
-					max = u;
+				/* the UTF-8 encoder: every code 0..0xFFFE, see below */
+				return cid_to_gid_identity(def, map);
 			}
 		}
 	}

@@ -1,0 +1,247 @@
+/* hyphcache.c: a machine-local cache of a loaded libhyphen dictionary.
+ *
+ * libhyphen's loader builds its pattern automaton in about 2.3 s for
+ * Debian's German dictionary (78 000 patterns; its hash chains make the
+ * construction slow), while hyphenating with the automaton is fast. `make`
+ * therefore loads each dictionary once with hnj_hyphen_load() and writes the
+ * automaton as it is in memory (HyphenDict, HyphenState, HyphenTrans from
+ * the installed <hyphen.h>) to DIC.cache; the program reads that file in one
+ * call and turns the stored offsets back into pointers. libhyphen still does
+ * all the hyphenation on the very same automaton.
+ *
+ * The cache names the dictionary's size and modification time and the sizes
+ * of the three structures; when any of them differ (another dictionary,
+ * another libhyphen ABI) the cache is ignored and the dictionary is loaded
+ * the slow way. The file is mapped, not read: see CACHE_BASE. */
+#include "hyph.h"
+#include "hyphcache.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <hyphen.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char cache_magic[8] = { 'V', 'L', 'H', 'Y', 'C', '0', '2', '\n' };
+
+typedef struct cache_header {
+	char magic[8];
+	uint32_t sz_dict, sz_state, sz_trans, nlevels;
+	uint64_t dic_size;
+	int64_t dic_mtime_sec, dic_mtime_nsec;
+	uint64_t file_size;
+	uint64_t base;       /* the address the pointers in the file are relative to */
+	uint64_t first_dict; /* pointer to the first level */
+} cache_header;
+
+typedef struct buf {
+	unsigned char *p;
+	size_t n, cap;
+} buf;
+
+/* Appends n bytes (NULL: zeros) aligned to 8; returns their offset. */
+static size_t
+buf_add(buf *b, const void *data, size_t n)
+{
+	size_t off = (b->n + 7) & ~(size_t)7;
+	b->p = xgrow(b->p, &b->cap, off + n, 1);
+	memset(b->p + b->n, 0, off - b->n);
+	if (data)
+		memcpy(b->p + off, data, n);
+	else
+		memset(b->p + off, 0, n);
+	b->n = off + n;
+	return off;
+}
+
+/* Where the cache would like to be mapped: pointers in the file are stored
+ * for this address, so that a mapping there needs no relocation and none of
+ * its pages is written (they stay shared with the page cache). Far above the
+ * heap and below the stack; under AddressSanitizer inside its high memory.
+ * Anywhere else works too, after relocation. */
+#define CACHE_BASE ((uint64_t)0x200000000000)
+
+static uint64_t
+rel(size_t off)
+{
+	return CACHE_BASE + (uint64_t)off;
+}
+
+/* Stores an offset where a pointer would be. */
+static void
+put_ptr(buf *b, size_t at, uint64_t off1)
+{
+	uintptr_t v = (uintptr_t)off1;
+	memcpy(b->p + at, &v, sizeof v);
+}
+
+/* libhyphen keeps nohyphenl + 1 strings (nohyphenl counts the commas of
+ * the NOHYPHEN line), one after the other. */
+static size_t
+nohyphen_bytes(const HyphenDict *d)
+{
+	size_t n = 0;
+	const char *s = d->nohyphen;
+	for (int i = 0; s && i <= d->nohyphenl; i++) {
+		size_t l = strlen(s + n) + 1;
+		n += l;
+	}
+	return n;
+}
+
+int
+hyph_cache_build(const char *dic_path, const char *cache_path, diag *d)
+{
+	struct stat st;
+	if (stat(dic_path, &st) != 0) {
+		diag_at(d, DIAG_SYSERR, dic_path, 0, 0, "cannot open hyphenation dictionary: %s",
+		    strerror(errno));
+		return -1;
+	}
+	HyphenDict *dict = hnj_hyphen_load(dic_path);
+	if (!dict) {
+		diag_at(d, DIAG_SYSERR, dic_path, 0, 0, "cannot load hyphenation dictionary");
+		return -1;
+	}
+	buf b = { 0 };
+	cache_header h = { .sz_dict = sizeof(HyphenDict), .sz_state = sizeof(HyphenState),
+		.sz_trans = sizeof(HyphenTrans), .dic_size = (uint64_t)st.st_size,
+		.dic_mtime_sec = (int64_t)st.st_mtim.tv_sec,
+		.dic_mtime_nsec = (int64_t)st.st_mtim.tv_nsec };
+	memcpy(h.magic, cache_magic, sizeof h.magic);
+	h.base = CACHE_BASE;
+	size_t hoff = buf_add(&b, &h, sizeof h);
+
+	size_t prev_dict = 0;
+	for (const HyphenDict *lv = dict; lv; lv = lv->nextlevel) {
+		size_t doff = buf_add(&b, lv, sizeof *lv);
+		if (prev_dict)
+			put_ptr(&b, prev_dict + offsetof(HyphenDict, nextlevel), rel(doff));
+		else
+			h.first_dict = rel(doff);
+		put_ptr(&b, doff + offsetof(HyphenDict, nextlevel), 0);
+		h.nlevels++;
+		size_t nh = nohyphen_bytes(lv);
+		put_ptr(&b, doff + offsetof(HyphenDict, nohyphen),
+		    lv->nohyphen ? rel(buf_add(&b, lv->nohyphen, nh)) : 0);
+		size_t soff = buf_add(&b, lv->states, sizeof(HyphenState) * (size_t)lv->num_states);
+		put_ptr(&b, doff + offsetof(HyphenDict, states), rel(soff));
+		for (int i = 0; i < lv->num_states; i++) {
+			const HyphenState *s = &lv->states[i];
+			size_t at = soff + sizeof(HyphenState) * (size_t)i;
+			put_ptr(&b, at + offsetof(HyphenState, match),
+			    s->match ? rel(buf_add(&b, s->match, strlen(s->match) + 1)) : 0);
+			put_ptr(&b, at + offsetof(HyphenState, repl),
+			    s->repl ? rel(buf_add(&b, s->repl, strlen(s->repl) + 1)) : 0);
+			put_ptr(&b, at + offsetof(HyphenState, trans), s->num_trans > 0
+			    ? rel(buf_add(&b, s->trans, sizeof(HyphenTrans) * (size_t)s->num_trans)) : 0);
+		}
+		prev_dict = doff;
+	}
+	hnj_hyphen_free(dict);
+	buf_add(&b, NULL, 8); /* the file ends in zeros: every string in it is terminated */
+	h.file_size = b.n;
+	memcpy(b.p + hoff, &h, sizeof h);
+
+	/* write beside the target, then rename: never a half-written cache */
+	size_t tl = strlen(cache_path) + 8;
+	char *tmp = xmalloc(tl);
+	snprintf(tmp, tl, "%s.tmp", cache_path);
+	FILE *f = fopen(tmp, "wb");
+	int rc = 0;
+	if (!f || fwrite(b.p, 1, b.n, f) != b.n || fclose(f) != 0 || rename(tmp, cache_path) != 0) {
+		diag_at(d, DIAG_SYSERR, cache_path, 0, 0, "cannot write: %s", strerror(errno));
+		remove(tmp);
+		rc = -1;
+	}
+	free(tmp);
+	free(b.p);
+	return rc;
+}
+
+/* Relocates one stored pointer by delta and checks that it points into
+ * the mapping with room for need bytes. */
+static bool
+fix_ptr(uintptr_t lo, uintptr_t hi, intptr_t delta, void *field, size_t need)
+{
+	uintptr_t v;
+	memcpy(&v, field, sizeof v);
+	if (!v)
+		return true;
+	v += (uintptr_t)delta;
+	if (v < lo || v > hi || hi - v < need)
+		return false;
+	if (delta)
+		memcpy(field, &v, sizeof v);
+	return true;
+}
+
+HyphenDict *
+hyph_cache_load(const char *cache_path, const char *dic_path, hyph_cache_map *m)
+{
+	struct stat st, cst;
+	int fd = -1;
+	void *map = MAP_FAILED;
+	cache_header h;
+	if (stat(dic_path, &st) != 0 || (fd = open(cache_path, O_RDONLY)) < 0)
+		return NULL;
+	bool ok = fstat(fd, &cst) == 0 && cst.st_size >= (off_t)sizeof h &&
+	    cst.st_size <= (off_t)256 * 1024 * 1024 &&
+	    pread(fd, &h, sizeof h, 0) == (ssize_t)sizeof h &&
+	    memcmp(h.magic, cache_magic, sizeof h.magic) == 0 &&
+	    h.sz_dict == sizeof(HyphenDict) && h.sz_state == sizeof(HyphenState) &&
+	    h.sz_trans == sizeof(HyphenTrans) && h.file_size == (uint64_t)cst.st_size &&
+	    h.dic_size == (uint64_t)st.st_size &&
+	    h.dic_mtime_sec == (int64_t)st.st_mtim.tv_sec &&
+	    h.dic_mtime_nsec == (int64_t)st.st_mtim.tv_nsec &&
+	    h.first_dict >= h.base && h.first_dict - h.base <= h.file_size - sizeof(HyphenDict);
+	size_t size = (size_t)cst.st_size;
+	if (ok) {
+		/* Private and writable: relocation (and nothing else) writes. */
+		map = mmap((void *)(uintptr_t)h.base, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+		ok = map != MAP_FAILED && ((unsigned char *)map)[size - 1] == 0;
+	}
+	close(fd);
+	uintptr_t lo = (uintptr_t)map, hi = lo + size;
+	intptr_t delta = (intptr_t)(lo - (uintptr_t)h.base);
+	HyphenDict *first = ok ? (HyphenDict *)(h.first_dict + (uintptr_t)delta) : NULL;
+	uint32_t levels = 0;
+	for (HyphenDict *lv = first; ok && lv; lv = lv->nextlevel) {
+		ok = ++levels <= h.nlevels && lv->num_states >= 0 &&
+		    fix_ptr(lo, hi, delta, &lv->nextlevel, sizeof(HyphenDict)) &&
+		    fix_ptr(lo, hi, delta, &lv->nohyphen, 1) &&
+		    fix_ptr(lo, hi, delta, &lv->states, sizeof(HyphenState) * (size_t)lv->num_states);
+		for (int i = 0; ok && i < lv->num_states; i++) {
+			HyphenState *s = &lv->states[i];
+			ok = s->num_trans >= 0 &&
+			    fix_ptr(lo, hi, delta, &s->match, 1) && fix_ptr(lo, hi, delta, &s->repl, 1) &&
+			    fix_ptr(lo, hi, delta, &s->trans, sizeof(HyphenTrans) * (size_t)s->num_trans);
+			for (int k = 0; ok && k < s->num_trans; k++)
+				ok = s->trans[k].new_state >= 0 && s->trans[k].new_state < lv->num_states;
+			ok = ok && s->fallback_state >= -1 && s->fallback_state < lv->num_states;
+		}
+	}
+	if (!ok) {
+		if (map != MAP_FAILED)
+			munmap(map, size);
+		return NULL;
+	}
+	m->p = map;
+	m->size = size;
+	return first;
+}
+
+void
+hyph_cache_unmap(hyph_cache_map *m)
+{
+	if (m->p)
+		munmap(m->p, m->size);
+	m->p = NULL;
+}

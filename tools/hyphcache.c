@@ -1,0 +1,19 @@
+/* hyphcache.c: `hyphcache DIC CACHE` writes the cache of a libhyphen
+ * dictionary (see src/hyphcache.c); run by make. */
+#include <stdio.h>
+
+#include "diag.h"
+#include "hyph.h"
+
+int
+main(int argc, char **argv)
+{
+	diag d;
+	diag_init(&d, "hyphcache", stderr);
+	if (argc != 3) {
+		fputs("usage: hyphcache DICTIONARY.dic CACHE\n", stderr);
+		return VL_EXIT_TROUBLE;
+	}
+	hyph_cache_build(argv[1], argv[2], &d);
+	return diag_exit_status(&d);
+}
