@@ -66,7 +66,7 @@ para_style(const tpl_style *s, ts_sp measure)
 		.measure = measure, .leading = s->leading, .indent = s->indent,
 		.align = s->align, .hyphenate = s->hyphenate,
 		.space_before = s->space_before, .space_after = s->space_after,
-		.keep_with_next = s->keep_with_next,
+		.keep_with_next = s->keep_with_next, .expand = s->expand,
 	};
 }
 

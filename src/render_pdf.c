@@ -374,7 +374,8 @@ add_codes(rctx *r, rfont *f, const ts_item *it)
 static bool
 same_run(const ts_item *a, const ts_item *b)
 {
-	return b->kind == TS_ITEM_TEXT && a->face == b->face && a->size == b->size && a->y == b->y;
+	return b->kind == TS_ITEM_TEXT && a->face == b->face && a->size == b->size && a->y == b->y &&
+	    a->expand == b->expand;
 }
 
 static bool
@@ -384,6 +385,7 @@ draw_text(rctx *r, HPDF_Page page, const ts_page *pg)
 	bool in_text = false;
 	rfont *cur = NULL;
 	ts_sp cur_size = 0;
+	int cur_expand = 0;  /* Tz 100 at the start of every page's content */
 	long ox = 0, oy = 0; /* origin of the current line, hundredths of pt */
 	long hpt = hundredths(r->doc->height);
 
@@ -409,6 +411,13 @@ draw_text(rctx *r, HPDF_Page page, const ts_page *pg)
 		}
 		long x = hundredths(it->x), y = hpt - hundredths(it->y);
 		r->len = 0;
+		if (it->expand != cur_expand) {
+			/* font expansion of the line: horizontal scaling in per cent */
+			char tz[32];
+			snprintf(tz, sizeof tz, "%d.%d Tz\n", (1000 + it->expand) / 10, (1000 + it->expand) % 10);
+			buf_str(r, tz);
+			cur_expand = it->expand;
+		}
 		if (x != ox || y != oy) {
 			char dx[32], dy[32];
 			fmt_hundredths(dx, sizeof dx, x - ox);
@@ -422,7 +431,8 @@ draw_text(rctx *r, HPDF_Page page, const ts_page *pg)
 		}
 		/* One TJ for the items on this baseline in this font: the pen is
 		 * where a viewer puts it; each gap moves it to the next item's x. */
-		double size = ts_to_pt(it->size);
+		/* Tz scales the glyphs' advances and the TJ numbers alike */
+		double size = ts_to_pt(it->size) * (1000 + it->expand) / 1000.0;
 		double pen = 0;               /* pt from the line origin */
 		buf_str(r, "[<");
 		size_t k = i;

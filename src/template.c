@@ -581,6 +581,7 @@ style(loader *L, const xmlNode *n, tpl_style *s)
 	s->align = align(L, n, "ausrichtung");
 	s->hyphenate = boolean(L, n, "silbentrennung");
 	s->keep_with_next = boolean(L, n, "mitNaechstem");
+	s->expand = (int)num(L, n, "dehnungPromille", 0);
 	if (s->leading < s->size)
 		err_at(L, n, "zeilenabstandPt", DIAG_ERROR,
 		    "style '%s': leading %g pt is less than the font size %g pt",

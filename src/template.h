@@ -21,6 +21,7 @@ typedef struct tpl_style {
 	enum ts_align align;
 	bool hyphenate;
 	bool keep_with_next;
+	int expand;          /* font expansion limit of justified lines, per mille */
 } tpl_style;
 
 typedef struct tpl_hyph {

@@ -59,6 +59,8 @@ typedef struct ts_para_style {
 	ts_sp space_after;
 	bool keep_with_next; /* a heading: kept with at least 2 lines of what follows */
 	bool keep_together;  /* never split over pages (address blocks, short titles) */
+	int expand;          /* font expansion limit of justified lines in per mille of a
+				glyph's width (pdfTeX's \pdfadjustspacing): 0 off, 20: up to ±2 % */
 } ts_para_style;
 
 /* What the engine puts on a page. Coordinates are from the page's top-left
@@ -75,6 +77,8 @@ typedef struct ts_item {
 	const char *text;      /* text: UTF-8 drawn as is (no kerning inside: the
 				  engine splits words at kern pairs); image: file path */
 	size_t len;
+	int expand;            /* text: horizontal scaling in per mille above (below) 100 %:
+				  the font expansion of its line; w includes it */
 } ts_item;
 
 /* One broken line of a paragraph: items with x relative to the line's start
@@ -87,6 +91,7 @@ typedef struct ts_line {
 	ts_sp space;        /* width of each inter-word space as set (size-relative figures: space / size) */
 	ts_sp size;         /* the paragraph's main font size */
 	int nspaces;
+	int expand;         /* font expansion of the line in per mille (0: none) */
 	bool justified;     /* stretched or shrunk to the measure (all but a justified paragraph's last line) */
 	bool hyphenated;    /* ends at a hyphen break: an added hyphen, or after an
 			       explicit '-', '/' or '–' inside a word */
@@ -123,7 +128,7 @@ typedef struct ts_outline {
 typedef struct ts_line_stat {
 	size_t page;
 	ts_sp size, space, width, measure;
-	int nspaces;
+	int nspaces, expand;
 	bool justified, hyphenated, overfull;
 } ts_line_stat;
 

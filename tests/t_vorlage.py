@@ -110,6 +110,15 @@ for page in range(2, npages + 1):
                             round(y0 / MM, 1), round(y1 / MM, 1)))
 check('report-text-inside-text-area', not outside, repr(outside[:5]))
 
+# justified lines end at the text area's right edge (190 mm) as a viewer
+# draws them: font expansion (Tz) and the word positions (TJ) agree
+edges = {}
+for x0, y0, x1, y1, w in bbox_words(pdf, 3):
+    edges[round(y0)] = max(edges.get(round(y0), 0), x1)
+flush = [e for e in edges.values() if abs(e - 190 * MM) < 0.1]
+check('justified-lines-flush-right', len(flush) >= 20 and
+      all(e < 190 * MM + 0.1 for e in edges.values()), repr(sorted(edges.values())[-5:]))
+
 # the stamp's lines inside its box (top right of page 1)
 p1b = bbox_words(pdf, 1)
 stamp = [b for b in p1b if b[4] in ('LANDTAG', 'NORDRHEIN-WESTFALEN', 'WAHLPERIODE',

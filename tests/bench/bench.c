@@ -38,6 +38,7 @@ body_style(void)
 	st.leading = TS_PT(14);
 	st.align = TS_JUSTIFY;
 	st.hyphenate = true;
+	st.expand = 20; /* the templates' font expansion: 2 % */
 	st.space_after = TS_PT(6);
 	return st;
 }

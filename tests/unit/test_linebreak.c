@@ -364,6 +364,57 @@ test_long(void)
 	arena_free(a);
 }
 
+/* Font expansion: every justified line still fills the measure to the
+ * scaled point, its glyphs are expanded by at most the limit and all by the
+ * same amount, and the spaces vary less than without expansion. */
+static void
+test_expansion(void)
+{
+	if (!nparas) {
+		EXPECTF(0, "tests/data/paras.txt missing");
+		return;
+	}
+	arena *a = arena_new();
+	double var[2] = { 0, 0 };
+	for (int ex = 0; ex <= 20; ex += 20) {
+		double s1 = 0, s2 = 0;
+		size_t n = 0, bad = 0, expanded = 0;
+		for (size_t p = 0; p < nparas; p++) {
+			ts_para_style st = style(ts_mm(165), TS_JUSTIFY, true);
+			st.expand = ex;
+			ts_lines L;
+			brk(a, paras[p], TS_PT(11), &st, &L);
+			for (size_t i = 0; i < L.nlines; i++) {
+				const ts_line *ln = &L.lines[i];
+				if (ln->expand < -ex || ln->expand > ex || ln->overfull)
+					bad++;
+				for (size_t k = 0; k < ln->nitems; k++)
+					if (ln->items[k].expand != ln->expand)
+						bad++;
+				if (!ln->justified || ln->nitems == 0)
+					continue;
+				const ts_item *last = &ln->items[ln->nitems - 1];
+				if (last->x + last->w != st.measure)
+					bad++;
+				expanded += ln->expand != 0;
+				double em = (double)ln->space / ln->size;
+				s1 += em;
+				s2 += em * em;
+				n++;
+			}
+		}
+		EXPECTF(bad == 0, "expand %d: %zu bad lines", ex, bad);
+		EXPECT(n > 100);
+		if (ex)
+			EXPECTF(expanded > n / 2, "%zu of %zu lines expanded", expanded, n);
+		else
+			EXPECT(expanded == 0);
+		var[ex != 0] = s2 / (double)n - (s1 / (double)n) * (s1 / (double)n);
+	}
+	EXPECTF(var[1] < var[0] * 0.6, "variance %g with expansion, %g without", var[1], var[0]);
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -384,6 +435,7 @@ main(void)
 	RUN(test_kerning);
 	RUN(test_edges);
 	RUN(test_long);
+	RUN(test_expansion);
 	for (size_t i = 0; i < nparas; i++)
 		free(paras[i]);
 	free(paras);
