@@ -32,8 +32,9 @@ problemf(checker *c, vl_pos pos, const char *fmt, ...)
 	va_end(ap);
 	if (c->n == c->cap)
 		c->p = xgrow(c->p, &c->cap, c->n + 1, sizeof *c->p);
-	c->p[c->n] = (problem){ pos, c->n, xmalloc(strlen(buf) + 1) };
-	strcpy(c->p[c->n].msg, buf);
+	size_t len = strlen(buf) + 1;
+	c->p[c->n] = (problem){ pos, c->n, xmalloc(len) };
+	memcpy(c->p[c->n].msg, buf, len);
 	c->n++;
 }
 

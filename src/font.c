@@ -264,7 +264,8 @@ read_kern(ts_font *f, buf kern)
 			off += sublen;
 		}
 	}
-	qsort(pairs, np, sizeof *pairs, cmp_kpair);
+	if (np)
+		qsort(pairs, np, sizeof *pairs, cmp_kpair);
 	size_t m = 0;
 	for (size_t i = 0; i < np; i++) {
 		if (m && pairs[m - 1].key == pairs[i].key)
@@ -363,7 +364,7 @@ font_load(const char *path, diag *d)
 		diag_at(d, DIAG_SYSERR, path, 0, 0, "cannot open font: %s", strerror(errno));
 		return NULL;
 	}
-	size_t cap = 64 * 1024, n = 0;
+	size_t cap = (size_t)64 * 1024, n = 0;
 	unsigned char *data = xmalloc(cap);
 	for (;;) {
 		if (n == cap) {

@@ -74,6 +74,10 @@ rel(size_t off)
 	return CACHE_BASE + (uint64_t)off;
 }
 
+/* Copies one field of *src into the structure of type T at offset at. */
+#define PUT_FIELD(b, at, T, src, f) \
+	memcpy((b)->p + (at) + offsetof(T, f), &(src)->f, sizeof (src)->f)
+
 /* Stores an offset where a pointer would be. */
 static void
 put_ptr(buf *b, size_t at, uint64_t off1)
@@ -121,7 +125,18 @@ hyph_cache_build(const char *dic_path, const char *cache_path, diag *d)
 
 	size_t prev_dict = 0;
 	for (const HyphenDict *lv = dict; lv; lv = lv->nextlevel) {
-		size_t doff = buf_add(&b, lv, sizeof *lv);
+		/* Field by field into zeroed space (copying whole structures,
+		 * or building them on the stack, may leave their padding
+		 * undefined): the same dictionary always gives the same cache. */
+		size_t doff = buf_add(&b, NULL, sizeof(HyphenDict));
+		PUT_FIELD(&b, doff, HyphenDict, lv, lhmin);
+		PUT_FIELD(&b, doff, HyphenDict, lv, rhmin);
+		PUT_FIELD(&b, doff, HyphenDict, lv, clhmin);
+		PUT_FIELD(&b, doff, HyphenDict, lv, crhmin);
+		PUT_FIELD(&b, doff, HyphenDict, lv, nohyphenl);
+		PUT_FIELD(&b, doff, HyphenDict, lv, num_states);
+		PUT_FIELD(&b, doff, HyphenDict, lv, cset);
+		PUT_FIELD(&b, doff, HyphenDict, lv, utf8);
 		if (prev_dict)
 			put_ptr(&b, prev_dict + offsetof(HyphenDict, nextlevel), rel(doff));
 		else
@@ -131,17 +146,33 @@ hyph_cache_build(const char *dic_path, const char *cache_path, diag *d)
 		size_t nh = nohyphen_bytes(lv);
 		put_ptr(&b, doff + offsetof(HyphenDict, nohyphen),
 		    lv->nohyphen ? rel(buf_add(&b, lv->nohyphen, nh)) : 0);
-		size_t soff = buf_add(&b, lv->states, sizeof(HyphenState) * (size_t)lv->num_states);
+		size_t soff = buf_add(&b, NULL, sizeof(HyphenState) * (size_t)lv->num_states);
 		put_ptr(&b, doff + offsetof(HyphenDict, states), rel(soff));
 		for (int i = 0; i < lv->num_states; i++) {
 			const HyphenState *s = &lv->states[i];
 			size_t at = soff + sizeof(HyphenState) * (size_t)i;
+			/* libhyphen sets replindex and replcut only for states with
+			 * a replacement (and reads them only then) */
+			if (s->repl) {
+				PUT_FIELD(&b, at, HyphenState, s, replindex);
+				PUT_FIELD(&b, at, HyphenState, s, replcut);
+			}
+			PUT_FIELD(&b, at, HyphenState, s, fallback_state);
+			PUT_FIELD(&b, at, HyphenState, s, num_trans);
 			put_ptr(&b, at + offsetof(HyphenState, match),
 			    s->match ? rel(buf_add(&b, s->match, strlen(s->match) + 1)) : 0);
 			put_ptr(&b, at + offsetof(HyphenState, repl),
 			    s->repl ? rel(buf_add(&b, s->repl, strlen(s->repl) + 1)) : 0);
-			put_ptr(&b, at + offsetof(HyphenState, trans), s->num_trans > 0
-			    ? rel(buf_add(&b, s->trans, sizeof(HyphenTrans) * (size_t)s->num_trans)) : 0);
+			size_t toff = 0;
+			if (s->num_trans > 0) {
+				toff = buf_add(&b, NULL, sizeof(HyphenTrans) * (size_t)s->num_trans);
+				for (int k = 0; k < s->num_trans; k++) {
+					size_t t = toff + sizeof(HyphenTrans) * (size_t)k;
+					PUT_FIELD(&b, t, HyphenTrans, &s->trans[k], ch);
+					PUT_FIELD(&b, t, HyphenTrans, &s->trans[k], new_state);
+				}
+			}
+			put_ptr(&b, at + offsetof(HyphenState, trans), s->num_trans > 0 ? rel(toff) : 0);
 		}
 		prev_dict = doff;
 	}
@@ -189,7 +220,7 @@ hyph_cache_load(const char *cache_path, const char *dic_path, hyph_cache_map *m)
 	struct stat st, cst;
 	int fd = -1;
 	void *map = MAP_FAILED;
-	cache_header h;
+	cache_header h = { .base = 0 };
 	if (stat(dic_path, &st) != 0 || (fd = open(cache_path, O_RDONLY)) < 0)
 		return NULL;
 	bool ok = fstat(fd, &cst) == 0 && cst.st_size >= (off_t)sizeof h &&

@@ -425,6 +425,35 @@ worst(int a, int b)
 	return a > b ? a : b;
 }
 
+/* Loads what the command needs and runs it; returns its exit status. */
+static int
+run_command(session *s)
+{
+	const char *cmd = s->o.cmd;
+	if (!session_load_source(s))
+		return diag_exit_status(&s->d);
+	if (!strcmp(cmd, "check"))
+		return VL_EXIT_OK;
+	if (!strcmp(cmd, "dump")) {
+		vl_dump(s->doc, stdout);
+		return VL_EXIT_OK;
+	}
+	if (!strcmp(cmd, "partners"))
+		return cmd_partners(s);
+	if (!session_load_layout(s))
+		return diag_exit_status(&s->d);
+	if (!strcmp(cmd, "build"))
+		return cmd_build(s);
+	if (!strcmp(cmd, "annex"))
+		return cmd_annex(s);
+	if (!strcmp(cmd, "layout"))
+		return cmd_layout(s);
+	/* run: the Vorlage, then every annex, into out/ */
+	s->o.output = NULL;
+	int rc = cmd_build(s);
+	return worst(rc, cmd_annex_all(s, s->o.dir ? s->o.dir : "out/anlagen"));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -448,26 +477,7 @@ main(int argc, char **argv)
 		return rc;
 	}
 
-	if (!session_load_source(&s)) {
-		rc = diag_exit_status(&s.d);
-	} else if (!strcmp(s.o.cmd, "check")) {
-		rc = VL_EXIT_OK;
-	} else if (!strcmp(s.o.cmd, "dump")) {
-		vl_dump(s.doc, stdout);
-	} else if (!strcmp(s.o.cmd, "partners")) {
-		rc = cmd_partners(&s);
-	} else if (!session_load_layout(&s)) {
-		rc = diag_exit_status(&s.d);
-	} else if (!strcmp(s.o.cmd, "build")) {
-		rc = cmd_build(&s);
-	} else if (!strcmp(s.o.cmd, "annex")) {
-		rc = cmd_annex(&s);
-	} else if (!strcmp(s.o.cmd, "layout")) {
-		rc = cmd_layout(&s);
-	} else { /* run */
-		s.o.output = NULL;
-		rc = worst(cmd_build(&s), cmd_annex_all(&s, s.o.dir ? s.o.dir : "out/anlagen"));
-	}
+	rc = run_command(&s);
 	rc = worst(rc, diag_exit_status(&s.d));
 	if (fflush(stdout) != 0) {
 		diag_msg(&s.d, DIAG_SYSERR, "cannot write to standard output");

@@ -899,7 +899,7 @@ render(rctx *r, const char *path)
 		diag_msg(r->d, DIAG_SYSERR, "cannot make the PDF: the document has no pages");
 		return VL_EXIT_TROUBLE;
 	}
-	HPDF_Page *pages = arena_array(doc->arena, doc->npages, sizeof *pages);
+	HPDF_Page *pages = arena_array(doc->arena, doc->npages, sizeof(HPDF_Page));
 	for (size_t i = 0; i < doc->npages; i++) {
 		HPDF_Page page = HPDF_AddPage(r->pdf);
 		if (!hobj(r, page, "page")

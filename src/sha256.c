@@ -25,7 +25,7 @@ static void
 block(uint32_t h[8], const unsigned char *p)
 {
 	uint32_t w[64];
-	for (int t = 0; t < 16; t++)
+	for (size_t t = 0; t < 16; t++)
 		w[t] = (uint32_t)p[4 * t] << 24 | (uint32_t)p[4 * t + 1] << 16 |
 		    (uint32_t)p[4 * t + 2] << 8 | (uint32_t)p[4 * t + 3];
 	for (int t = 16; t < 64; t++) {
@@ -105,7 +105,7 @@ sha256_final(sha256_ctx *c, unsigned char out[32])
 	for (int i = 0; i < 8; i++)
 		c->buf[56 + i] = (unsigned char)(bits >> (56 - 8 * i));
 	block(c->h, c->buf);
-	for (int i = 0; i < 8; i++) {
+	for (size_t i = 0; i < 8; i++) {
 		out[4 * i] = (unsigned char)(c->h[i] >> 24);
 		out[4 * i + 1] = (unsigned char)(c->h[i] >> 16);
 		out[4 * i + 2] = (unsigned char)(c->h[i] >> 8);
@@ -127,7 +127,7 @@ void
 sha256_hex(const unsigned char digest[32], char hex[65])
 {
 	static const char xd[] = "0123456789abcdef";
-	for (int i = 0; i < 32; i++) {
+	for (size_t i = 0; i < 32; i++) {
 		hex[2 * i] = xd[digest[i] >> 4];
 		hex[2 * i + 1] = xd[digest[i] & 15];
 	}
