@@ -32,7 +32,7 @@ SHARE := build/share/hyph_de_DE.dic build/share/hyph_en_US.dic build/share/sRGB.
 
 DEPS_STAMP := build/.deps
 
-.PHONY: all deps run test bench asan leakcheck lint clean refresh-references
+.PHONY: all deps run test bench asan fuzz leakcheck lint clean refresh-references
 all: build/vorlage $(FONTS) $(SHARE)
 
 # Install only what is missing, so that a second `make test` starts at once.
@@ -93,13 +93,34 @@ build/bench: tests/bench/bench.c build/libvorlage.a
 
 asan: build/asan/vorlage $(UNITSAN)
 
+# The fuzz harness as a plain program over files (make test runs it on the
+# corpus), and under libFuzzer with clang (make fuzz; FUZZ_SECONDS=60).
+build/asan/fuzz_source: tests/fuzz/fuzz_source.c build/asan/libvorlage.a
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -Isrc -o $@ $< build/asan/libvorlage.a $(LDLIBS)
+
+FUZZ_SECONDS ?= 60
+FUZZCC  := clang
+FUZZSAN := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+FUZZOBJ := $(LIBSRC:src/%.c=build/fuzz/obj/%.o)
+build/fuzz/obj/%.o: src/%.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(FUZZCC) $(CSTD) $(PKGS_CFLAGS) -O1 -g $(FUZZSAN) -c $< -o $@
+build/fuzz/fuzz_source: tests/fuzz/fuzz_source.c $(FUZZOBJ)
+	$(FUZZCC) $(CSTD) $(PKGS_CFLAGS) -O1 -g -DVORLAGE_LIBFUZZER -fsanitize=fuzzer,address,undefined \
+	    -Isrc -o $@ $< $(FUZZOBJ) $(LDLIBS)
+fuzz: all build/fuzz/fuzz_source
+	@mkdir -p build/fuzz/corpus
+	cp xml/vorlage-18-1828.xml tests/valid/*.xml build/fuzz/corpus/
+	VORLAGE_HOME=$(CURDIR) ./build/fuzz/fuzz_source -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/source.dict \
+	    -max_len=65536 build/fuzz/corpus
+
 # The main job: the Vorlage (and, once they exist, its annexes) into out/.
 run: all
 	@mkdir -p out
 	./build/vorlage run xml/vorlage-18-1828.xml
 
 # Every test, with the program and the unit tests built with ASan and UBSan.
-test: all build/asan/vorlage $(UNITBIN) $(UNITSAN)
+test: all build/asan/vorlage build/asan/fuzz_source $(UNITBIN) $(UNITSAN)
 	@bash tests/run.sh
 
 bench: all build/bench

@@ -42,6 +42,16 @@ typedef struct pend_outline {
 	size_t block;   /* attached to the first paragraph at or after this block */
 } pend_outline;
 
+/* The page-filling state. */
+typedef struct pstate {
+	struct ts_flow *f;
+	size_t page, first_added;
+	bool top;          /* nothing of this flow on the page yet: drop spaces */
+	bool fresh;        /* a whole empty frame: nothing can move further */
+	ts_sp top_y, last_base, gap;
+	size_t next_ol;
+} pstate;
+
 struct ts_flow {
 	const ts_engine *e;
 	ts_doc *doc;
@@ -49,11 +59,14 @@ struct ts_flow {
 	bool at;
 	size_t start_page;
 	ts_sp start_y;
-	arena *work;
-	blk *b;
+	arena *work;            /* the pending blocks' lines */
+	blk *b;                 /* the blocks not yet poured onto pages */
 	size_t nb, cap;
-	pend_outline *ol;
+	size_t base;            /* blocks poured and dropped before b[0] */
+	pend_outline *ol;       /* block: absolute index (base + local) */
 	size_t nol, olcap;
+	pstate s;
+	bool started;
 };
 
 static ts_flow *
@@ -82,6 +95,8 @@ ts_flow_new_at(const ts_engine *e, ts_doc *doc, ts_frame frame, size_t page, ts_
 	f->start_y = y;
 	return f;
 }
+
+static void flow_pour(ts_flow *f);
 
 static blk *
 add_blk(ts_flow *f, enum blk_kind kind)
@@ -119,6 +134,8 @@ ts_flow_para(ts_flow *f, const ts_run *runs, size_t nruns, const ts_para_style *
 	b->space_after = s.space_after;
 	b->keep_with_next = s.keep_with_next;
 	b->keep_together = s.keep_together;
+	if (!b->keep_with_next)
+		flow_pour(f);
 }
 
 void
@@ -131,6 +148,7 @@ void
 ts_flow_page_break(ts_flow *f)
 {
 	add_blk(f, B_BREAK);
+	flow_pour(f);
 }
 
 void
@@ -138,19 +156,10 @@ ts_flow_outline(ts_flow *f, const char *title, int level)
 {
 	f->ol = xgrow(f->ol, &f->olcap, f->nol + 1, sizeof *f->ol);
 	f->ol[f->nol++] = (pend_outline){
-		.title = arena_strdup(f->work, title ? title : ""), .level = level, .block = f->nb,
+		.title = arena_strdup(f->doc->arena, title ? title : ""), .level = level,
+		.block = f->base + f->nb,
 	};
 }
-
-/* The page-filling state. */
-typedef struct pstate {
-	ts_flow *f;
-	size_t page, first_added;
-	bool top;          /* nothing of this flow on the page yet: drop spaces */
-	bool fresh;        /* a whole empty frame: nothing can move further */
-	ts_sp top_y, last_base, gap;
-	size_t next_ol;
-} pstate;
 
 static void
 new_page(pstate *s)
@@ -223,7 +232,7 @@ place(pstate *s, size_t bi, size_t from, size_t m, ts_sp y0)
 	ts_flow *f = s->f;
 	const blk *b = &f->b[bi];
 	if (from == 0) {
-		while (s->next_ol < f->nol && f->ol[s->next_ol].block <= bi) {
+		while (s->next_ol < f->nol && f->ol[s->next_ol].block <= f->base + bi) {
 			const pend_outline *o = &f->ol[s->next_ol++];
 			ts_doc_add_outline(f->doc, o->title, o->level, s->page, y0 - b->asc);
 		}
@@ -281,50 +290,75 @@ pour_para(pstate *s, size_t bi)
 	s->gap = b->space_after;
 }
 
-size_t
-ts_flow_finish(ts_flow *f, size_t *last_page, ts_sp *last_y)
+static void
+flow_start(ts_flow *f)
 {
-	pstate s;
-	memset(&s, 0, sizeof s);
-	s.f = f;
-	s.first_added = SIZE_MAX;
+	pstate *s = &f->s;
+	if (f->started)
+		return;
+	f->started = true;
+	memset(s, 0, sizeof *s);
+	s->f = f;
+	s->first_added = SIZE_MAX;
 	if (f->at) {
-		s.page = f->start_page;
-		s.top = true;
-		s.fresh = false;
-		s.top_y = f->start_y;
-		s.last_base = f->start_y;
+		s->page = f->start_page;
+		s->top = true;
+		s->fresh = false;
+		s->top_y = f->start_y;
+		s->last_base = f->start_y;
 	} else {
-		new_page(&s);
-		s.last_base = f->frame.y;
+		new_page(s);
+		s->last_base = f->frame.y;
 	}
+}
+
+/* Pours the pending blocks onto pages and drops them with their lines.
+ * Called when no chain of keep_with_next blocks is open: page breaking
+ * then needs nothing that comes later, and memory stays that of one chain
+ * of blocks, not of the whole flow. */
+static void
+flow_pour(ts_flow *f)
+{
+	flow_start(f);
+	pstate *s = &f->s;
 	for (size_t i = 0; i < f->nb; i++) {
 		const blk *b = &f->b[i];
 		switch (b->kind) {
 		case B_SPACE:
-			if (!s.top)
-				s.gap += b->space;
+			if (!s->top)
+				s->gap += b->space;
 			break;
 		case B_BREAK:
-			if (!s.top)
-				new_page(&s);
+			if (!s->top)
+				new_page(s);
 			break;
 		case B_PARA:
 			if (b->lines.nlines)
-				pour_para(&s, i);
+				pour_para(s, i);
 			break;
 		}
 	}
+	f->base += f->nb;
+	f->nb = 0;
+	arena_free(f->work);
+	f->work = arena_new();
+}
+
+size_t
+ts_flow_finish(ts_flow *f, size_t *last_page, ts_sp *last_y)
+{
+	flow_pour(f);
+	pstate *s = &f->s;
 	/* bookmarks after the last paragraph point at where the flow ended */
-	while (s.next_ol < f->nol) {
-		const pend_outline *o = &f->ol[s.next_ol++];
-		ts_doc_add_outline(f->doc, o->title, o->level, s.page, s.top ? s.top_y : s.last_base);
+	while (s->next_ol < f->nol) {
+		const pend_outline *o = &f->ol[s->next_ol++];
+		ts_doc_add_outline(f->doc, o->title, o->level, s->page, s->top ? s->top_y : s->last_base);
 	}
 	if (last_page)
-		*last_page = s.page;
+		*last_page = s->page;
 	if (last_y)
-		*last_y = s.top ? s.top_y : s.last_base;
-	size_t first = s.first_added == SIZE_MAX ? f->doc->npages : s.first_added;
+		*last_y = s->top ? s->top_y : s->last_base;
+	size_t first = s->first_added == SIZE_MAX ? f->doc->npages : s->first_added;
 	arena_free(f->work);
 	free(f->b);
 	free(f->ol);
