@@ -334,7 +334,8 @@ def main():
             wrong.append("#%d %s: %s" % (i + 1, v.get("id"), first_difference(sw, xw, 3)))
             continue
         bold = re.findall(r"\*\*(.+?)\*\*", h)
-        refs = [" ".join((r.text or "").split()) for r in v.find("titel").iter("partnerRef")]
+        refs = [" ".join((r.text or "").replace("\u00ad", "").split())
+                for r in v.find("titel").iter("partnerRef")]
         if bold != refs:
             wrong.append("#%d %s: partnerRefs %s, seed bold %s" % (i + 1, v.get("id"), refs, bold))
         parties = (v.get("parteien") or "").split()
@@ -347,7 +348,7 @@ def main():
     # 4. Bold and italic as in the seed.
     seed_flat = seed.replace("\n\n", " ")
     seed_bold = [" ".join(b.split()) for b in re.findall(r"\*\*(.+?)\*\*", seed_flat)]
-    xml_bold = [" ".join(inline_text(e).split()) for e in root.iter()
+    xml_bold = [" ".join(inline_text(e).replace("\u00ad", "").split()) for e in root.iter()
                 if e.tag in ("partnerRef", "wichtig")]
     check("bold-as-seed", seed_bold == xml_bold,
           first_difference(seed_bold, xml_bold, 2) or "")
