@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct problem {
 	vl_pos pos;
@@ -249,6 +250,27 @@ check_group(checker *c, const vl_group *g)
 	free(named);
 }
 
+/* The signature image is read relative to the source file; its path must
+ * stay in the source's directory or below it (the schema already refuses
+ * absolute paths), so that a document cannot make the program read a file
+ * elsewhere, and it must name a PNG. */
+static void
+check_image_path(checker *c, const char *path, vl_pos pos)
+{
+	for (const char *p = path; *p;) {
+		size_t n = strcspn(p, "/");
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			problemf(c, pos, "signature image '%s' is outside the source's directory", path);
+			return;
+		}
+		p += n;
+		p += *p == '/';
+	}
+	size_t len = strlen(path);
+	if (len < 5 || strcasecmp(path + len - 4, ".png") != 0)
+		problemf(c, pos, "signature image '%s' is not a .png file", path);
+}
+
 unsigned
 vl_check(const vl_doc *doc, diag *d)
 {
@@ -279,6 +301,8 @@ vl_check(const vl_doc *doc, diag *d)
 	check_para(&c, &l->salutation);
 	check_paras(&c, l->paras, l->nparas);
 	check_para(&c, &l->closing);
+	if (l->signature_image)
+		check_image_path(&c, l->signature_image, l->signature_pos);
 
 	const vl_report *r = &doc->report;
 	for (size_t i = 0; i < r->ntitle_page; i++)
