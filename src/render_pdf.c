@@ -611,9 +611,14 @@ draw_graphics(rctx *r, HPDF_Page page, const ts_page *pg)
 		HPDF_Image im = get_image(r, p);
 		if (!im)
 			return false;
+		/* w == 0: as wide as the image's aspect ratio makes it at height h */
+		double h = ts_to_pt(it->h), w = ts_to_pt(it->w);
+		if (it->w == 0) {
+			HPDF_UINT iw = HPDF_Image_GetWidth(im), ih = HPDF_Image_GetHeight(im);
+			w = ih ? h * iw / ih : h;
+		}
 		if (!hok(r, HPDF_Page_DrawImage(page, im, (HPDF_REAL)ts_to_pt(it->x),
-		    (HPDF_REAL)(hpt - ts_to_pt(it->y) - ts_to_pt(it->h)),
-		    (HPDF_REAL)ts_to_pt(it->w), (HPDF_REAL)ts_to_pt(it->h)), "image"))
+		    (HPDF_REAL)(hpt - ts_to_pt(it->y) - h), (HPDF_REAL)w, (HPDF_REAL)h), "image"))
 			return false;
 	}
 	return true;

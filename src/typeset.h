@@ -71,7 +71,8 @@ enum ts_item_kind { TS_ITEM_TEXT, TS_ITEM_RULE, TS_ITEM_IMAGE };
 typedef struct ts_item {
 	enum ts_item_kind kind;
 	ts_sp x, y;
-	ts_sp w, h;            /* text: advance width; rule: filled rectangle; image: box */
+	ts_sp w, h;            /* text: advance width; rule: filled rectangle; image: box
+				  (w == 0: the image's aspect ratio at height h) */
 	enum ts_face face;     /* text */
 	ts_sp size;            /* text */
 	const char *text;      /* text: UTF-8 drawn as is (no kerning inside: the

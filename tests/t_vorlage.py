@@ -191,6 +191,73 @@ check('signature-missing-image-error', r4.returncode == 2 and not os.path.exists
       'does-not-exist.png' in r4.stderr, r4.stderr[-300:])
 check('gez-without-image', 'gez.' in p1, '')
 
+
+def write_png(path, w, h, alpha):
+    """A small PNG: a blue stroke on white (RGB), or with an alpha channel."""
+    import struct
+    import zlib
+    ch = 4 if alpha else 3
+    rows = b''
+    for y in range(h):
+        row = b''
+        for x in range(w):
+            ink = abs(y - h // 2 - (x % 20 - 10) // 3) < 2
+            px = (20, 40, 160) if ink else (255, 255, 255)
+            row += bytes(px) + (bytes([255 if ink else 0]) if alpha else b'')
+        rows += b'\x00' + row
+
+    def chunk(t, d):
+        return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+    ihdr = struct.pack('>IIBBBBB', w, h, 8, 6 if alpha else 2, 0, 0, 0)
+    with open(path, 'wb') as f:
+        f.write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', ihdr) + chunk(b'IDAT', zlib.compress(rows))
+                + chunk(b'IEND', b''))
+
+
+sigdir = os.path.join(TMP, 'sig')
+os.makedirs(sigdir, exist_ok=True)
+src5 = os.path.join(sigdir, 'vorlage.xml')
+with open(src5, 'w', encoding='utf-8') as f:
+    f.write(s.replace('<unterschrift>', '<unterschrift bild="unterschrift.png">', 1))
+write_png(os.path.join(sigdir, 'unterschrift.png'), 120, 40, False)
+pdf5 = os.path.join(TMP, 'sig-ok.pdf')
+r5 = build(src5, pdf5)
+t5 = pw.pdf_text(pdf5, 1, 1)[0] if r5.returncode == 0 else ''
+check('signature-image-drawn', r5.returncode == 0 and 'gez.' not in t5 and
+      'Nathanael Liminski' in t5 and '/Image' in open(pdf5, 'rb').read().decode('latin-1'),
+      r5.stderr[-300:])
+
+
+def blue_pixels(pdf_path):
+    """Bluish pixels of page 1 rendered at 30 dpi (PPM, colour)."""
+    base = os.path.join(TMP, 'blue')
+    run('pdftoppm', '-r', '30', '-f', '1', '-l', '1', '-singlefile', pdf_path, base)
+    with open(base + '.ppm', 'rb') as f:
+        data = f.read()
+    head = data.split(maxsplit=4)
+    w, h = int(head[1]), int(head[2])
+    pix = data[len(data) - 3 * w * h:]
+    return sum(1 for i in range(0, len(pix), 3) if pix[i + 2] - pix[i] > 60)
+
+
+check('signature-image-visible', r5.returncode == 0 and blue_pixels(pdf5) > 20 and
+      blue_pixels(pdf) == 0, 'no blue ink on the rendered letter')
+a5 = run('/usr/bin/python3', 'tests/pdfa_check.py', pdf5) if r5.returncode == 0 else None
+check('signature-image-pdfa', a5 is not None and a5.returncode == 0, a5 and a5.stdout[-300:])
+write_png(os.path.join(sigdir, 'unterschrift.png'), 120, 40, True)
+pdf6 = os.path.join(TMP, 'sig-alpha.pdf')
+r6 = build(src5, pdf6)
+check('signature-alpha-refused-in-pdfa', r6.returncode == 2 and not os.path.exists(pdf6) and
+      'unterschrift.png' in r6.stderr, r6.stderr[-300:])
+r7 = build(src5, os.path.join(TMP, 'sig-alpha-plain.pdf'), '--no-archival')
+check('signature-alpha-plain-ok', r7.returncode == 0, r7.stderr[-300:])
+with open(os.path.join(sigdir, 'unterschrift.png'), 'wb') as f:
+    f.write(b'\x89PNG\r\n\x1a\nbroken')
+pdf8 = os.path.join(TMP, 'sig-broken.pdf')
+r8 = build(src5, pdf8)
+check('signature-broken-png-error', r8.returncode == 2 and not os.path.exists(pdf8) and
+      'unterschrift.png' in r8.stderr, r8.stderr[-300:])
+
 # rendered pages against the stored references
 rp = run('/usr/bin/python3', 'tests/refpages.py', pdf, 'check')
 print(rp.stdout.strip())
