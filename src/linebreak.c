@@ -97,8 +97,13 @@
 #define XSHRINK_DEN 4
 #endif
 /* in quarter ems of the paragraph's first size */
+/* Ragged settings: the stretch at the ragged side. TeX's ragged2e uses
+ * 2 em; with German compounds longer than that, lines then cannot end short
+ * without hyphenation and every other line is hyphenated (51 of 296 in the
+ * DIN 5008 template's report). At 6 em total fit still evens out the rag
+ * and hyphenates 7 of 300. */
 #ifndef RAGGED_STRETCH_Q
-#define RAGGED_STRETCH_Q 8         /* 2 em */
+#define RAGGED_STRETCH_Q 24        /* 6 em */
 #endif
 #ifndef EMERGENCY_STRETCH_Q
 #define EMERGENCY_STRETCH_Q 12     /* 3 em */
