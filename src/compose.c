@@ -90,17 +90,6 @@ place_runs(ts_doc *out, const ts_engine *e, size_t page, ts_sp x, ts_sp y, ts_sp
 	return ts_doc_place_lines(out, page, x, y, &lines, st->leading);
 }
 
-static void
-add_rule(ts_doc *out, size_t page, ts_sp x, ts_sp y, ts_sp w, ts_sp h)
-{
-	ts_item *it = ts_page_add(out, page);
-	it->kind = TS_ITEM_RULE;
-	it->x = x;
-	it->y = y;
-	it->w = w;
-	it->h = h;
-}
-
 /* One line of text, aligned within [x, x + w]. */
 static void
 add_line(ts_doc *out, const ts_engine *e, size_t page, ts_sp x, ts_sp w, ts_sp y,
@@ -160,10 +149,10 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 	if (t->stamp) {
 		const tpl_box *b = &t->stamp_box;
 		ts_sp r = t->stamp_rule;
-		add_rule(out, pg, b->x, b->y, b->w, r);
-		add_rule(out, pg, b->x, b->y + b->h - r, b->w, r);
-		add_rule(out, pg, b->x, b->y, r, b->h);
-		add_rule(out, pg, b->x + b->w - r, b->y, r, b->h);
+		ts_page_add_rule(out, pg, b->x, b->y, b->w, r);
+		ts_page_add_rule(out, pg, b->x, b->y + b->h - r, b->w, r);
+		ts_page_add_rule(out, pg, b->x, b->y, r, b->h);
+		ts_page_add_rule(out, pg, b->x + b->w - r, b->y, r, b->h);
 		const char *lines[] = {
 			"LANDTAG", "NORDRHEIN-WESTFALEN",
 			arena_printf(a, "%d. WAHLPERIODE", m->wahlperiode), "",
@@ -184,7 +173,7 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 	/* fold marks and the hole mark */
 	if (t->fold_marks)
 		for (int i = 0; i < 3; i++)
-			add_rule(out, pg, t->fold_x, t->fold_y[i] - t->fold_rule / 2,
+			ts_page_add_rule(out, pg, t->fold_x, t->fold_y[i] - t->fold_rule / 2,
 			    t->fold_len[i], t->fold_rule);
 
 	/* date line */

@@ -66,6 +66,17 @@ ts_page_add(ts_doc *doc, size_t page)
 }
 
 void
+ts_page_add_rule(ts_doc *doc, size_t page, ts_sp x, ts_sp y, ts_sp w, ts_sp h)
+{
+	ts_item *it = ts_page_add(doc, page);
+	it->kind = TS_ITEM_RULE;
+	it->x = x;
+	it->y = y;
+	it->w = w;
+	it->h = h;
+}
+
+void
 ts_doc_add_outline(ts_doc *doc, const char *title, int level, size_t page, ts_sp y)
 {
 	doc->outline = xgrow(doc->outline, &doc->outline_cap, doc->noutline + 1, sizeof *doc->outline);

@@ -8,6 +8,7 @@
  * lookup/feature/script machinery, no shaping library and gives the same
  * result on every system. */
 #include "font.h"
+#include "file.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -359,37 +360,10 @@ parse(ts_font *f, buf file)
 ts_font *
 font_load(const char *path, diag *d)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
-		diag_at(d, DIAG_SYSERR, path, 0, 0, "cannot open font: %s", strerror(errno));
+	size_t n;
+	unsigned char *data = (unsigned char *)file_read(path, "font", FONT_MAX_BYTES, &n, d);
+	if (!data)
 		return NULL;
-	}
-	size_t cap = (size_t)64 * 1024, n = 0;
-	unsigned char *data = xmalloc(cap);
-	for (;;) {
-		if (n == cap) {
-			if (cap > FONT_MAX_BYTES)
-				break; /* read one byte more than allowed: too big */
-			cap = cap * 2 > FONT_MAX_BYTES ? (size_t)FONT_MAX_BYTES + 1 : cap * 2;
-			data = xrealloc(data, cap);
-		}
-		size_t got = fread(data + n, 1, cap - n, fp);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	int rerr = ferror(fp);
-	fclose(fp);
-	if (rerr) {
-		diag_at(d, DIAG_SYSERR, path, 0, 0, "cannot read font");
-		free(data);
-		return NULL;
-	}
-	if (n > FONT_MAX_BYTES) {
-		diag_at(d, DIAG_SYSERR, path, 0, 0, "font larger than %d MiB", FONT_MAX_BYTES >> 20);
-		free(data);
-		return NULL;
-	}
 	ts_font *f = xcalloc(1, sizeof *f);
 	const char *err = parse(f, (buf){ data, n });
 	free(data);

@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "compose.h"
 #include "diag.h"
+#include "file.h"
 #include "hyph.h"
 #include "model.h"
 #include "render.h"
@@ -134,35 +135,6 @@ parse_args(int argc, char **argv, struct opts *o, diag *d)
 	return VL_EXIT_OK;
 }
 
-/* Reads a whole (small) file for hashing; NULL with a message on failure. */
-static unsigned char *
-slurp(diag *d, const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		diag_at(d, DIAG_SYSERR, path, 0, 0, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	size_t cap = 0, n = 0;
-	unsigned char *buf = NULL;
-	for (;;) {
-		buf = xgrow(buf, &cap, n + 65536, 1);
-		size_t got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	bool bad = ferror(f);
-	fclose(f);
-	if (bad) {
-		free(buf);
-		diag_at(d, DIAG_SYSERR, path, 0, 0, "cannot read");
-		return NULL;
-	}
-	*len = n;
-	return buf;
-}
-
 static bool
 session_load_source(session *s)
 {
@@ -189,8 +161,8 @@ session_load_layout(session *s)
 		return false;
 
 	size_t n1 = 0, n2 = 0;
-	unsigned char *b1 = slurp(&s->d, s->o.source, &n1);
-	unsigned char *b2 = b1 ? slurp(&s->d, tpl, &n2) : NULL;
+	char *b1 = file_read(s->o.source, "source", VL_MAX_INPUT_BYTES, &n1, &s->d);
+	char *b2 = b1 ? file_read(tpl, "template", VL_MAX_INPUT_BYTES, &n2, &s->d) : NULL;
 	if (!b2) {
 		free(b1);
 		return false;

@@ -14,6 +14,7 @@
  * The loader walks the tree at a fixed depth that the schema prescribes: no
  * recursion on anything the input controls. */
 #include "template.h"
+#include "file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -262,45 +263,14 @@ on_schema_error(void *ctx, xmlErrorPtr e)
 static char *
 read_file(loader *L, const char *path, const char *what, size_t *len)
 {
-	int fd = open(path, O_RDONLY);
-	if (fd < 0) {
-		diag_at(L->d, DIAG_SYSERR, path, 0, 0, "cannot open %s: %s", what, strerror(errno));
+	char *buf = file_read(path, what, TPL_MAX_BYTES, len, L->d);
+	if (!buf) {
 		L->errors++;
 		return NULL;
 	}
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		diag_at(L->d, DIAG_SYSERR, path, 0, 0, "cannot read %s: not a regular file", what);
-		L->errors++;
-		close(fd);
-		return NULL;
-	}
-	if (st.st_size > TPL_MAX_BYTES) {
-		diag_at(L->d, DIAG_SYSERR, path, 0, 0, "%s larger than %d MiB", what,
-		    TPL_MAX_BYTES >> 20);
-		L->errors++;
-		close(fd);
-		return NULL;
-	}
-	size_t n = (size_t)st.st_size, got = 0;
-	char *buf = arena_alloc(L->t->arena, n + 1);
-	while (got < n) {
-		ssize_t r = read(fd, buf + got, n - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0) {
-			diag_at(L->d, DIAG_SYSERR, path, 0, 0, "cannot read %s: %s", what,
-			    r < 0 ? strerror(errno) : "file shrank while reading");
-			L->errors++;
-			close(fd);
-			return NULL;
-		}
-		got += (size_t)r;
-	}
-	close(fd);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
+	char *copy = arena_strndup(L->t->arena, buf, *len);
+	free(buf);
+	return copy;
 }
 
 static xmlDocPtr

@@ -167,6 +167,8 @@ ts_doc *ts_doc_new(ts_sp width, ts_sp height, const char *const font_paths[TS_NF
 void ts_doc_free(ts_doc *doc);
 size_t ts_doc_add_page(ts_doc *doc);          /* returns its index */
 ts_item *ts_page_add(ts_doc *doc, size_t page); /* a zeroed item on that page */
+/* A filled rectangle (x, y: its top-left corner) on that page. */
+void ts_page_add_rule(ts_doc *doc, size_t page, ts_sp x, ts_sp y, ts_sp w, ts_sp h);
 void ts_doc_add_outline(ts_doc *doc, const char *title, int level, size_t page, ts_sp y);
 void ts_doc_add_label(ts_doc *doc, size_t first_page, const char *prefix,
     enum ts_label_style style, int start);

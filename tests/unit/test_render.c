@@ -153,17 +153,6 @@ line(ts_doc *doc, size_t page, ts_sp x, ts_sp y, enum ts_face face, ts_sp size,
 }
 
 static void
-rule(ts_doc *doc, size_t page, ts_sp x, ts_sp y, ts_sp w, ts_sp h)
-{
-	ts_item *it = ts_page_add(doc, page);
-	it->kind = TS_ITEM_RULE;
-	it->x = x;
-	it->y = y;
-	it->w = w;
-	it->h = h;
-}
-
-static void
 image(ts_doc *doc, size_t page, const char *path)
 {
 	ts_item *it = ts_page_add(doc, page);
@@ -188,7 +177,7 @@ sample(void)
 	static const char *const l4[] = { "Fett", "und", "kursiv" };
 	static const char *const l5[] = { "Anlage", "zur", "Vorlage" };
 	line(doc, p0, x, ts_mm(40), TS_BOLD, TS_PT(14), (const char *const[]){ "Mitteilung", "des", "Senats" }, 3);
-	rule(doc, p0, x, ts_mm(43), ts_mm(160), TS_PT(0.5));
+	ts_page_add_rule(doc, p0, x, ts_mm(43), ts_mm(160), TS_PT(0.5));
 	line(doc, p0, x, ts_mm(55), TS_REGULAR, size, l1, 6);
 	line(doc, p0, x, ts_mm(55) + lead, TS_REGULAR, size, l2, 7);
 	/* A word split at a kerning pair, as the engine sets it: "Wa" + "sser". */
@@ -199,7 +188,7 @@ sample(void)
 	/* Two sizes on one line. */
 	ts_sp a = word(doc, p0, x, ts_mm(55) + 5 * lead, TS_REGULAR, size, "Fußnote");
 	word(doc, p0, x + a + TS_PT(1), ts_mm(55) + 5 * lead - TS_PT(3), TS_REGULAR, TS_PT(7), "1");
-	rule(doc, p1, x, ts_mm(30), ts_mm(60), TS_PT(1));
+	ts_page_add_rule(doc, p1, x, ts_mm(30), ts_mm(60), TS_PT(1));
 	line(doc, p1, x, ts_mm(40), TS_REGULAR, size, l5, 3);
 	word(doc, p1, ts_mm(100), ts_mm(280), TS_REGULAR, TS_PT(9), "2");
 
