@@ -12,7 +12,8 @@
 static void
 size_text(char *buf, size_t n, size_t bytes)
 {
-	if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0)
+	const size_t mib = (size_t)1 << 20;
+	if (bytes >= mib && bytes % mib == 0)
 		snprintf(buf, n, "%zu MiB", bytes >> 20);
 	else
 		snprintf(buf, n, "%zu bytes", bytes);
