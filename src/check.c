@@ -316,7 +316,7 @@ vl_check(const vl_doc *doc, diag *d)
 			check_para(&c, &it->u.para);
 		else if (it->kind == VL_ITEM_AGREEMENT)
 			check_agreement(&c, &it->u.agreement);
-		else
+		else if (it->kind == VL_ITEM_GROUP)
 			check_group(&c, &it->u.group);
 	}
 

@@ -409,6 +409,9 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 		case VL_ITEM_AGREEMENT:
 			flow_agreement(f, a, doc, &it->u.agreement, t, 2);
 			break;
+		case VL_ITEM_PAGEBREAK:
+			ts_flow_page_break(f);
+			break;
 		case VL_ITEM_GROUP: {
 			const vl_group *g = &it->u.group;
 			ts_flow_outline(f, group_title(a, doc, g), 2);

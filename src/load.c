@@ -1095,7 +1095,7 @@ build_report(loader *ld, const xmlNode *root, const char *lang)
 	r->answer_label = attr(ld, e, "titel");
 	const char *alang = e ? attr_lang(ld, e, lang) : lang;
 	size_t n = count_children(e, "absatz") + count_children(e, "vereinbarung") +
-	    count_children(e, "gruppe");
+	    count_children(e, "gruppe") + count_children(e, "seitenumbruch");
 	r->answer = arena_array(ld->a, n ? n : 1, sizeof *r->answer);
 	if (e)
 		for (xmlNode *c = e->children; c; c = c->next) {
@@ -1109,9 +1109,12 @@ build_report(loader *ld, const xmlNode *root, const char *lang)
 			} else if (is_el(c, "gruppe")) {
 				it->kind = VL_ITEM_GROUP;
 				build_group(ld, c, alang, &it->u.group);
+			} else if (is_el(c, "seitenumbruch")) {
+				it->kind = VL_ITEM_PAGEBREAK;
 			} else {
 				continue;
 			}
+			it->pos = node_pos(ld, c);
 			r->nanswer++;
 		}
 }

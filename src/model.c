@@ -270,6 +270,10 @@ vl_dump(const vl_doc *doc, FILE *out)
 			fputc('\n', out);
 			dump_para(out, doc, 3, "title", &g->title);
 			dump_paras(out, doc, 3, "paras", g->paras, g->nparas);
+		} else if (it->kind == VL_ITEM_PAGEBREAK) {
+			fputs("    pagebreak ", out);
+			put_pos(out, it->pos);
+			fputc('\n', out);
 		} else {
 			const vl_group *g = &it->u.group;
 			fprintf(out, "    group id=%s ", g->id ? g->id : "(none)");

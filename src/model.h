@@ -99,10 +99,14 @@ typedef struct vl_group {
 	vl_pos pos;
 } vl_group;
 
-enum vl_item_kind { VL_ITEM_PARA, VL_ITEM_AGREEMENT, VL_ITEM_GROUP };
+enum vl_item_kind {
+	VL_ITEM_PARA, VL_ITEM_AGREEMENT, VL_ITEM_GROUP,
+	VL_ITEM_PAGEBREAK   /* <seitenumbruch/>: no payload */
+};
 
 typedef struct vl_item {
 	enum vl_item_kind kind;
+	vl_pos pos;
 	union {
 		vl_para para;
 		vl_agreement agreement;

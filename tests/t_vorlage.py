@@ -146,6 +146,20 @@ t2 = pw.pdf_text(pdf2, 1, 1)[0] if r2.returncode == 0 else ''
 check('stamp-follows-metadata', '18/2345' in t2 and 'A11' in t2 and '18/1828' not in t2,
       r2.stderr[-300:])
 
+# a page break forced from the source: the Ghana agreement starts a page
+src9 = os.path.join(TMP, 'pagebreak.xml')
+with open(src9, 'w', encoding='utf-8') as f:
+    f.write(s.replace('<vereinbarung id="v-2021-ghana"', '<seitenumbruch/><vereinbarung id="v-2021-ghana"', 1))
+pdf9 = os.path.join(TMP, 'pagebreak.pdf')
+r9 = build(src9, pdf9)
+starts = []
+if r9.returncode == 0:
+    for page_text in pw.pdf_text(pdf9)[0].split('\f'):
+        body = [ln for ln in page_text.split('\n') if ln.strip() and not pw.PAGENUM.match(ln)]
+        starts.append(body[0] if body else '')
+check('forced-page-break', any(st.startswith('Gemeinsame Absichtserklärung über die weitere')
+                               for st in starts), r9.stderr[-300:] or repr(starts))
+
 # bookmarks and document information
 try:
     import pikepdf
