@@ -199,18 +199,23 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 	ps = para_style(&t->closing_style, body->w);
 	ps.keep_with_next = true;
 	ts_flow_para(f, runs, n, &ps);
-	size_t last_page;
-	ts_sp last_y;
-	ts_flow_finish(f, &last_page, &last_y);
-	if (last_page != pg)
+	/* the signer's name, the room for the signature above it: in the flow,
+	 * so that the closing and the name stay together */
+	ts_run name = plain_run(l->signer, &t->signer_style);
+	ps = para_style(&t->signer_style, body->w);
+	ps.space_before = t->signature_space - t->signer_style.leading;
+	ps.hyphenate = false;
+	ts_flow_para(f, &name, 1, &ps);
+	size_t name_page;
+	ts_sp name_y;
+	ts_flow_finish(f, &name_page, &name_y);
+	if (name_page != pg)
 		diag_at(d, DIAG_WARNING, doc->path, l->signature_pos.line, l->signature_pos.col,
 		    "the cover letter does not fit on one page");
 
 	/* the signature: the image when the source names one, else "gez." */
-	ts_sp sig_top = last_y + t->letter_body_style.leading / 2;
-	ts_sp name_y = sig_top + t->signature_space;
 	if (l->signature_image) {
-		ts_item *it = ts_page_add(out, last_page);
+		ts_item *it = ts_page_add(out, name_page);
 		it->kind = TS_ITEM_IMAGE;
 		it->x = body->x;
 		it->y = name_y - t->signer_style.size - t->signature_image_h;
@@ -219,10 +224,9 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 		it->text = source_relative(a, doc->path, l->signature_image);
 		it->len = strlen(it->text);
 	} else {
-		add_line(out, e, last_page, body->x, body->w, name_y - t->signer_style.leading,
+		add_line(out, e, name_page, body->x, body->w, name_y - t->signer_style.leading,
 		    "gez.", &t->signer_style, TS_LEFT);
 	}
-	add_line(out, e, last_page, body->x, body->w, name_y, l->signer, &t->signer_style, TS_LEFT);
 }
 
 /* Centred lines of the report's title page. */
