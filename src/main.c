@@ -11,7 +11,6 @@
 #include "arena.h"
 #include "compose.h"
 #include "diag.h"
-#include "file.h"
 #include "hyph.h"
 #include "model.h"
 #include "render.h"
@@ -70,7 +69,6 @@ typedef struct session {
 	vl_template *tpl;
 	hyph *h;
 	ts_engine *e;
-	unsigned char inputs_hash[32]; /* SHA-256 of source and template */
 } session;
 
 static int usage_error(diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -144,7 +142,7 @@ session_load_source(session *s)
 	return s->doc && diag_exit_status(&s->d) == VL_EXIT_OK;
 }
 
-/* Template, dictionaries, fonts, and the hash of the inputs for the ID. */
+/* Template, dictionaries, fonts. */
 static bool
 session_load_layout(session *s)
 {
@@ -159,21 +157,6 @@ session_load_layout(session *s)
 	s->e = ts_engine_new(s->tpl->fonts, s->h, &s->d);
 	if (!s->e)
 		return false;
-
-	size_t n1 = 0, n2 = 0;
-	char *b1 = file_read(s->o.source, "source", VL_MAX_INPUT_BYTES, &n1, &s->d);
-	char *b2 = b1 ? file_read(tpl, "template", VL_MAX_INPUT_BYTES, &n2, &s->d) : NULL;
-	if (!b2) {
-		free(b1);
-		return false;
-	}
-	sha256_ctx c;
-	sha256_init(&c);
-	sha256_update(&c, b1, n1);
-	sha256_update(&c, b2, n2);
-	sha256_final(&c, s->inputs_hash);
-	free(b1);
-	free(b2);
 	return true;
 }
 
@@ -187,14 +170,16 @@ session_free(session *s)
 	arena_free(s->a);
 }
 
-/* The ID of one output: the inputs' hash, the kind of output and the mode. */
+/* The ID of one output: from the hashes of the source and the template, the
+ * kind of output and the mode. */
 static void
 doc_set_id(const session *s, ts_doc *out, const char *variant)
 {
 	unsigned char h[32];
 	sha256_ctx c;
 	sha256_init(&c);
-	sha256_update(&c, s->inputs_hash, sizeof s->inputs_hash);
+	sha256_update(&c, s->doc->source_hash, sizeof s->doc->source_hash);
+	sha256_update(&c, s->tpl->source_hash, sizeof s->tpl->source_hash);
 	sha256_update(&c, variant, strlen(variant));
 	sha256_update(&c, s->o.archival ? "A" : "P", 1);
 	sha256_final(&c, h);
