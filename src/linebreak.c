@@ -123,7 +123,8 @@ typedef struct node {
 	uint8_t type;
 	uint8_t flagged;   /* penalty: a hyphen break */
 	uint8_t hyphen;    /* penalty: adds a hyphen when broken */
-	uint8_t pass;      /* penalty: first pass it is a legal break in (1 or 2) */
+	uint8_t pass;      /* penalty: first pass it is a legal break in (1, 2, or 3:
+			      the emergency pass only) */
 	uint8_t interword; /* glue: an inter-word space (not \parfillskip) */
 	uint8_t face;
 	ts_sp width;
@@ -231,10 +232,59 @@ fallback_points(const char *tok, size_t len, hyph_point *out, size_t max)
 }
 
 /* Boxes, kerns and penalties of one token text[ts, te). */
+/* A token wider than the measure (a word of thousands of letters, a long
+ * URL) can never fit on a line. So that no line runs off the page, such a
+ * token may break after any character in the emergency pass (pass 3),
+ * with a hyphen; the other passes never see these breaks. */
+static void
+split_wide_token(para *p, size_t t0)
+{
+	int64_t w = 0;
+	for (size_t i = t0; i < p->n; i++)
+		if (p->nodes[i].type == N_BOX || p->nodes[i].type == N_KERN)
+			w += p->nodes[i].width;
+	if (w <= p->measure)
+		return;
+	size_t n = p->n - t0;
+	node *old = xmalloc(n * sizeof *old);
+	memcpy(old, p->nodes + t0, n * sizeof *old);
+	p->n = t0;
+	for (size_t i = 0; i < n; i++) {
+		const node *o = &old[i];
+		if (o->type != N_BOX || o->end <= o->start) {
+			*add_node(p, (enum node_type)o->type) = *o;
+			continue;
+		}
+		const ts_font *f = ts_engine_font(p->e, (enum ts_face)o->face);
+		size_t k = o->start;
+		while (k < o->end) {
+			size_t c0 = k;
+			uint32_t cp = ts_utf8_next(p->text, o->end, &k);
+			node *b = add_node(p, N_BOX);
+			*b = *o;
+			b->start = (uint32_t)c0;
+			b->end = (uint32_t)k;
+			b->width = glyph_width(f, font_glyph(f, cp), o->size);
+			if (k < o->end) {
+				node *pn = add_node(p, N_PENALTY);
+				pn->flagged = 1;
+				pn->hyphen = 1;
+				pn->pass = 3;
+				pn->penalty = p->hyphen_penalty;
+				pn->face = o->face;
+				pn->size = o->size;
+				pn->width = char_width(p->e, (enum ts_face)o->face, o->size, '-');
+			}
+		}
+	}
+	free(old);
+}
+
 static void
 add_token(para *p, const ts_run *runs, const size_t *rstart, size_t nruns, size_t ts,
     size_t te, hyph_point *pts)
 {
+	size_t t0 = p->n;
 	const ts_para_style *st = p->st;
 	size_t r = 0;
 	while (r + 1 < nruns && rstart[r + 1] <= ts)
@@ -308,6 +358,42 @@ add_token(para *p, const ts_run *runs, const size_t *rstart, size_t nruns, size_
 		pface = face;
 		psize = size;
 		have_prev = true;
+	}
+	split_wide_token(p, t0);
+}
+
+static bool legal_break(const para *p, size_t bi, int pass, int *pi, bool *flagged);
+
+/* A stretch between two break points that is wider than the measure (many
+ * words tied by no-break spaces) gives way at its ties in the emergency
+ * pass, as split_wide_token does for a single word, so that no line runs
+ * off the page. The other passes keep the ties. */
+static void
+loosen_wide_ties(para *p)
+{
+	size_t seg = 0;
+	int64_t w = 0;
+	for (size_t i = 0; i <= p->n; i++) {
+		int pi;
+		bool fl;
+		if (i < p->n && !legal_break(p, i, 2, &pi, &fl)) {
+			const node *nd = &p->nodes[i];
+			if (nd->type != N_PENALTY)
+				w += nd->width;
+			continue;
+		}
+		if (w > p->measure)
+			for (size_t k = seg; k < i; k++) {
+				node *nd = &p->nodes[k];
+				if (nd->type == N_PENALTY && nd->penalty >= INF_PENALTY &&
+				    k + 1 < p->n && p->nodes[k + 1].type == N_GLUE &&
+				    p->nodes[k + 1].interword) {
+					nd->penalty = p->hyphen_penalty;
+					nd->pass = 3;
+				}
+			}
+		seg = i + 1;
+		w = 0;
 	}
 }
 
@@ -395,6 +481,7 @@ build(para *p, arena *text_arena, const ts_run *runs, size_t nruns)
 	free(rstart);
 	if (!any)
 		return false;
+	loosen_wide_ties(p);
 	add_node(p, N_PENALTY)->penalty = INF_PENALTY;
 	node *fill = add_node(p, N_GLUE);
 	fill->fil = 1;
@@ -709,7 +796,7 @@ greedy_breaks(para *p, size_t *breaks, int64_t *total)
 	for (size_t bi = 0; bi < p->n; bi++) {
 		int pi;
 		bool flagged;
-		if (!legal_break(p, bi, 2, &pi, &flagged))
+		if (!legal_break(p, bi, 3, &pi, &flagged))
 			continue;
 		linefit lf = measure_line(p, from, bi);
 		bool fits = lf.natural - lf.shrink <= p->measure;
@@ -733,7 +820,7 @@ greedy_breaks(para *p, size_t *breaks, int64_t *total)
 			b = INF_BAD;
 		int bpi;
 		bool bflag;
-		legal_break(p, brk, 2, &bpi, &bflag);
+		legal_break(p, brk, 3, &bpi, &bflag);
 		bool final = brk == p->n - 1;
 		sum += demerits(b, bpi, bflag, final, prev_flag, fit, prev_fit);
 		prev_fit = fit;
@@ -969,7 +1056,7 @@ ts_break(const ts_engine *e, arena *lines_arena, arena *text_arena, const ts_run
 			out->pass = 1;
 		else if (total_fit(&p, 2, TOLERANCE, false, bg, &last, &total))
 			out->pass = 2;
-		else if (total_fit(&p, 2, INF_BAD, true, bg + em * EMERGENCY_STRETCH_Q / 4, &last, &total))
+		else if (total_fit(&p, 3, INF_BAD, true, bg + em * EMERGENCY_STRETCH_Q / 4, &last, &total))
 			out->pass = 3;
 		else
 			greedy = true; /* cannot happen: the final pass always finds breaks */

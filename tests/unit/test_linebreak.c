@@ -221,8 +221,9 @@ test_hyphens(void)
 	}
 	EXPECT(hyphenated > 10);
 	EXPECT(checked > 3);
-	/* no hyphenation when the style says no */
-	ts_para_style st = style(ts_mm(40), TS_JUSTIFY, false);
+	/* no hyphenation when the style says no (at 60 mm every word fits: a
+	 * word wider than the line would still be broken, see test_edges) */
+	ts_para_style st = style(ts_mm(60), TS_JUSTIFY, false);
 	ts_lines L;
 	brk(a, "Partnerschaftserklärungen Regierungskonsultation Landesregierung", TS_PT(11), &st, &L);
 	for (size_t i = 0; i < L.nlines; i++)
@@ -294,20 +295,48 @@ test_edges(void)
 	EXPECT(L.nlines == 0);
 	ts_para_break(E, a, NULL, 0, &st, &L);
 	EXPECT(L.nlines == 0);
-	/* one enormous word without break points: one overfull line */
+	/* one enormous word without break points: wider than the line, so the
+	 * emergency pass breaks it after any letter, with a hyphen; no line
+	 * sticks out */
 	char big[400];
 	memset(big, 'x', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
 	brk(a, big, TS_PT(11), &st, &L);
-	EXPECT(L.nlines == 1 && L.lines[0].overfull && L.pass == 3);
-	/* ... and in the middle of text: only that line sticks out */
+	EXPECT(L.nlines > 10 && L.pass == 3);
+	for (size_t i = 0; i < L.nlines; i++) {
+		const ts_line *ln = &L.lines[i];
+		EXPECT(!ln->overfull);
+		if (i + 1 < L.nlines)
+			EXPECT(ln->hyphenated && ln->nitems &&
+			    ln->items[ln->nitems - 1].text[0] == '-');
+	}
+	/* ... and in the middle of text: the words around it stay whole */
 	char text[600];
 	snprintf(text, sizeof text, "ein Wort %s und noch mehr Worte danach hier", big);
 	brk(a, text, TS_PT(11), &st, &L);
 	size_t over = 0;
 	for (size_t i = 0; i < L.nlines; i++)
 		over += L.lines[i].overfull;
-	EXPECT(over == 1);
+	EXPECT(over == 0 && L.nlines > 10);
+	/* a group of words tied together and wider than the line gives way at
+	 * its ties in the emergency pass; at a measure where it fits, it stays
+	 * together */
+	ts_para_style narrow = style(ts_mm(12), TS_JUSTIFY, true);
+	brk(a, "am 25. - 27. September", TS_PT(11), &narrow, &L);
+	over = 0;
+	for (size_t i = 0; i < L.nlines; i++)
+		over += L.lines[i].overfull;
+	EXPECT(over == 0 && L.nlines >= 3 && L.pass == 3);
+	ts_para_style wide = style(ts_mm(45), TS_JUSTIFY, true);
+	brk(a, "Vom 25. - 27. September tagte er dort", TS_PT(11), &wide, &L);
+	bool split = false;
+	for (size_t i = 0; i + 1 < L.nlines; i++) {
+		const ts_line *ln = &L.lines[i];
+		const ts_item *last = ln->nitems ? &ln->items[ln->nitems - 1] : NULL;
+		split |= last && ((last->len == 3 && !memcmp(last->text, "25.", 3)) ||
+		    (last->len == 1 && last->text[0] == '-') || (last->len == 3 && !memcmp(last->text, "27.", 3)));
+	}
+	EXPECT(!split);
 	/* a long word with hyphenation points fits at 20 mm */
 	brk(a, "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen", TS_PT(11), &st, &L);
 	for (size_t i = 0; i < L.nlines; i++)
