@@ -7,7 +7,11 @@
  *     image X Y W H "PATH"
  *   outline LEVEL page P y Y "TITLE"
  *   label FIRST "PREFIX" STYLE START
- *   line PAGE size S space SP width W measure M spaces N [justified] [hyphenated] [overfull]
+ *   line PAGE para P L/N size S space SP width W measure M spaces N expand E
+ *        [justified] [hyphenated] [overfull]
+ *     (P: the flow paragraph, from 1, 0 for lines set outside flows; L/N:
+ *     the line's number in it and the paragraph's number of lines; E: the
+ *     line's font expansion in per mille)
  * Text is written as is except that '"' and '\' are escaped and control
  * bytes are written as \xHH. */
 #include "typeset.h"
@@ -83,9 +87,10 @@ ts_doc_dump(const ts_doc *doc, FILE *out)
 	}
 	for (size_t i = 0; i < doc->nstats; i++) {
 		const ts_line_stat *s = &doc->stats[i];
-		fprintf(out, "line %zu size %ld space %ld width %ld measure %ld spaces %d%s%s%s\n",
-		    s->page, (long)s->size, (long)s->space, (long)s->width, (long)s->measure,
-		    s->nspaces, s->justified ? " justified" : "", s->hyphenated ? " hyphenated" : "",
+		fprintf(out, "line %zu para %zu %d/%d size %ld space %ld width %ld measure %ld spaces %d expand %d%s%s%s\n",
+		    s->page, s->para, s->line + 1, s->nlines, (long)s->size, (long)s->space,
+		    (long)s->width, (long)s->measure, s->nspaces, s->expand,
+		    s->justified ? " justified" : "", s->hyphenated ? " hyphenated" : "",
 		    s->overfull ? " overfull" : "");
 	}
 }

@@ -239,7 +239,18 @@ place(pstate *s, size_t bi, size_t from, size_t m, ts_sp y0)
 	}
 	ts_lines part = { .lines = b->lines.lines + from, .nlines = m,
 		.demerits = 0, .pass = b->lines.pass };
-	s->last_base = ts_doc_place_lines(f->doc, s->page, f->frame.x, y0, &part, b->leading);
+	ts_doc *doc = f->doc;
+	if (from == 0)
+		doc->nparas++;
+	s->last_base = ts_doc_place_lines(doc, s->page, f->frame.x, y0, &part, b->leading);
+	/* which paragraph and which of its lines: widows and orphans can be
+	 * checked on the box dump */
+	for (size_t k = 0; k < m; k++) {
+		ts_line_stat *st = &doc->stats[doc->nstats - m + k];
+		st->para = doc->nparas;
+		st->line = (int)(from + k);
+		st->nlines = (int)b->lines.nlines;
+	}
 	s->top = s->fresh = false;
 	s->gap = 0;
 }

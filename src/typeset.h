@@ -128,6 +128,8 @@ typedef struct ts_outline {
 /* Statistics of every line set into the document (for `make bench` and tests). */
 typedef struct ts_line_stat {
 	size_t page;
+	size_t para;        /* the paragraph of a flow, counted in the document from 1; 0 outside flows */
+	int line, nlines;   /* this line's number in its paragraph (from 0) and their number */
 	ts_sp size, space, width, measure;
 	int nspaces, expand;
 	bool justified, hyphenated, overfull;
@@ -159,6 +161,7 @@ typedef struct ts_doc {
 	size_t nstats, stats_cap;
 	ts_page_label *labels;
 	size_t nlabels, labels_cap;
+	size_t nparas;                      /* paragraphs set by flows so far */
 	ts_info info;
 	unsigned char id[16];               /* document ID (trailer /ID), from a hash of the inputs */
 } ts_doc;
