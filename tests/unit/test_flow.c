@@ -265,7 +265,9 @@ test_dump(void)
 	EXPECT(strstr(buf, "face regular size 720896 \"nnnnnn\"\n") != NULL);
 	EXPECT(strstr(buf, "outline 0 page 0 y 6553600 \"T\\\"x\"\n") != NULL);
 	EXPECT(strstr(buf, "label 0 \"Bericht \" decimal 1\n") != NULL);
-	EXPECT(strstr(buf, "line 0 size 720896 space 0 width ") != NULL);
+	/* the flow's one paragraph, its two lines */
+	EXPECT(strstr(buf, "line 0 para 1 1/2 size 720896 space 0 width ") != NULL);
+	EXPECT(strstr(buf, "line 0 para 1 2/2 size 720896 space 0 width ") != NULL);
 	free(buf);
 	ts_doc_free(doc);
 }
