@@ -18,6 +18,8 @@
  *  de  period  an ordinal "18." before "Wahlperiode" (any case).
  *      range   the spaces around a spaced dash between two numbers:
  *              "23. - 29.", "2022 – 2023".
+ *      dash    before a dash standing between words ("Westfalen - Ungarn",
+ *              "und – wo"): no line begins with a dash; it may end one.
  *      percent before "%" and "‰".
  * Not tied, by decision: "Frau Blask MdL" (names are markup), a number and
  * "Jahre"/"Prozent"/"Euro", "Herrn Name". */
@@ -262,6 +264,15 @@ rule_range(const ctx *c)
 	return dash(b) && number(strip_open(c->before2)) && number(a);
 }
 
+/* A dash standing between words as punctuation ("Westfalen - Ungarn",
+ * "gelebt und – wo"): no line begins with it, so the space before it
+ * stays; the line may break after it. */
+static int
+rule_dash(const ctx *c)
+{
+	return dash(c->after) && c->after2.n > 0;
+}
+
 static int
 rule_percent(const ctx *c)
 {
@@ -277,6 +288,7 @@ static const struct rule {
 	{ 1, rule_date },    /* 18. Oktober, 16.–18. April */
 	{ 1, rule_period },  /* 18. Wahlperiode */
 	{ 0, rule_range },   /* 23. - 29., 2022 – 2023 */
+	{ 0, rule_dash },    /* word | – word: no line starts with a dash */
 	{ 0, rule_percent }, /* 5 % */
 };
 

@@ -123,12 +123,26 @@ test_typo_range(void)
 	TIES("de", "2022~–~2023");
 	TIES("en", "pages 10~-~12");
 	TIES("pl", "1990~–~2000.");
-	/* negative: words around the dash, dash at the ends */
-	TIES("de", "Europa – wo angesichts");
-	TIES("de", "Jahre - und 2023");
-	TIES("de", "2023 - und");
+	/* words around the dash: only the space before it (rule dash) */
+	TIES("de", "Europa~– wo angesichts");
+	TIES("de", "Jahre~- und 2023");
+	TIES("de", "2023~- und");
+	/* negative: a dash at the start or the end of the text */
 	TIES("de", "- 5");
 	TIES("de", "5 -");
+}
+
+static void
+test_typo_dash(void)
+{
+	/* no line begins with a dash standing between words */
+	TIES("de", "Nordrhein-Westfalen~- Ungarn finden");
+	TIES("de", "gelebt und~– wo angesichts der Entwicklungen geboten~– in beiderseitigem");
+	TIES("en", "regions~- The experiences");
+	TIES("de", "Text~— und mehr");
+	/* negative: hyphens inside words, a dash that ends the text */
+	TIES("de", "Benelux-Union und Nordrhein-Westfalen");
+	TIES("de", "am Ende -");
 }
 
 static void
@@ -166,6 +180,7 @@ main(void)
 	RUN(test_typo_date);
 	RUN(test_typo_period);
 	RUN(test_typo_range);
+	RUN(test_typo_dash);
 	RUN(test_typo_percent);
 	RUN(test_typo_edges);
 	UNIT_EXIT();
