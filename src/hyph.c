@@ -388,13 +388,12 @@ hyph_token(const hyph *h, const char *lang, const char *tok, size_t len,
 		return 0;
 	int final_dot = e < ncp && cps[e] == '.';
 
-	size_t letters = 0, upper = 0, lowerc = 0;
+	size_t letters = 0, lowerc = 0;
 	int digit = 0, dot = 0, soft = 0;
 	for (size_t i = b; i < e; i++) {
 		uint32_t c = cps[i];
 		if (is_letter(c)) {
 			letters++;
-			upper += is_upper(c) != 0;
 			lowerc += is_lower(c) != 0;
 		}
 		digit |= is_digit(c);
