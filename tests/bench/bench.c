@@ -3,8 +3,14 @@
  * tests/data/paras.txt, repeated) at the report's settings (Liberation Sans
  * 11 pt on 14 pt, 165 mm measure, justified, hyphenated, German) set through
  * ts_flow into a ts_doc (no PDF), at least 500 pages, and the same input ten
- * times over. Quality: the real paragraphs set once at 165 mm. Figures are
+ * times over. Quality: the real paragraphs set once at 165 mm, and the
+ * report pages of Vorlage 18/1828 as the program lays them out (source,
+ * template, composer: the same box dump as `vorlage layout`). Figures are
  * printed, not asserted. */
+#include "compose.h"
+#include "model.h"
+#include "res.h"
+#include "template.h"
 #include "typeset.h"
 
 #include <math.h>
@@ -118,6 +124,64 @@ quality(const ts_engine *e)
 	arena_free(a);
 }
 
+/* The figures of the real document's report pages (page 2 on), read off
+ * the laid-out document's line records. */
+static void
+document_quality(void)
+{
+	diag d;
+	diag_init(&d, "bench", stderr);
+	arena *a = arena_new();
+	vl_doc *doc = vl_load("xml/vorlage-18-1828.xml", res_path(a, "xml/vorlage.xsd"), &d);
+	vl_template *t = tpl_load(res_path(a, "templates/landtag-nrw.xml"),
+	    res_path(a, "templates/template.xsd"), &d);
+	hyph *h = hyph_new();
+	ts_engine *e = NULL;
+	if (doc && t) {
+		for (size_t i = 0; i < t->nhyph; i++)
+			hyph_add_language(h, t->hyph[i].lang, t->hyph[i].path, &d);
+		e = ts_engine_new(t->fonts, h, &d);
+	}
+	ts_doc *out = e ? compose_vorlage(doc, t, e, &d) : NULL;
+	if (out) {
+		double s1 = 0, s2 = 0, mx = 0;
+		long n = 0;
+		int run = 0, maxrun = 0, over = 0, hyph_lines = 0, lines = 0;
+		for (size_t i = 0; i < out->nstats; i++) {
+			const ts_line_stat *st = &out->stats[i];
+			if (st->page < 1)
+				continue; /* the cover letter */
+			lines++;
+			run = st->hyphenated ? run + 1 : 0;
+			maxrun = run > maxrun ? run : maxrun;
+			hyph_lines += st->hyphenated;
+			over += st->overfull;
+			if (st->justified && st->nspaces > 0) {
+				double em = (double)st->space / st->size;
+				s1 += em;
+				s2 += em * em;
+				mx = em > mx ? em : mx;
+				n++;
+			}
+		}
+		double mean = n ? s1 / n : 0, sd = n ? sqrt(s2 / n - mean * mean) : 0;
+		printf("quality of Vorlage 18/1828's report pages (templates/landtag-nrw.xml: %zu pages, %d lines, %ld justified):\n",
+		    out->npages - 1, lines, n);
+		printf("  inter-word space: mean %.4f em, std dev %.4f em (target <= 0.05; TeX 0.062), max %.4f em (target <= 0.45)\n",
+		    mean, sd, mx);
+		printf("  hyphenated lines: %d, longest run %d (target <= 2); overfull lines: %d (target 0)\n",
+		    hyph_lines, maxrun, over);
+	} else {
+		printf("quality of Vorlage 18/1828: cannot lay it out (see the messages)\n");
+	}
+	ts_doc_free(out);
+	ts_engine_free(e);
+	hyph_free(h);
+	tpl_free(t);
+	vl_doc_free(doc);
+	arena_free(a);
+}
+
 int
 main(void)
 {
@@ -149,6 +213,7 @@ main(void)
 	if (!e)
 		return 2;
 
+	document_quality();
 	quality(e);
 
 	size_t lines1;
