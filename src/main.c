@@ -250,9 +250,28 @@ make_dirs(diag *d, const char *dir)
 	return true;
 }
 
+/* Is path one of the inputs (the same file, by device and inode)? Writing
+ * the PDF there would destroy the source or the template. */
+static bool
+is_input(const session *s, const char *path)
+{
+	struct stat o, i;
+	if (stat(path, &o) != 0)
+		return false;
+	const char *inputs[] = { s->o.source, s->tpl->path };
+	for (size_t k = 0; k < sizeof inputs / sizeof inputs[0]; k++)
+		if (inputs[k] && stat(inputs[k], &i) == 0 && i.st_dev == o.st_dev && i.st_ino == o.st_ino)
+			return true;
+	return false;
+}
+
 static int
 write_doc(session *s, ts_doc *out, const char *variant, const char *path)
 {
+	if (is_input(s, path)) {
+		diag_at(&s->d, DIAG_SYSERR, path, 0, 0, "refusing to write the PDF over an input file");
+		return VL_EXIT_TROUBLE;
+	}
 	doc_set_id(s, out, variant);
 	if (!doc_set_date(s, out))
 		return VL_EXIT_TROUBLE;

@@ -146,6 +146,21 @@ t2 = pw.pdf_text(pdf2, 1, 1)[0] if r2.returncode == 0 else ''
 check('stamp-follows-metadata', '18/2345' in t2 and 'A11' in t2 and '18/1828' not in t2,
       r2.stderr[-300:])
 
+# the PDF is never written over an input
+src10 = os.path.join(TMP, 'self.xml')
+with open(src10, 'w', encoding='utf-8') as f:
+    f.write(s)
+r10 = build(src10, src10)
+with open(src10, encoding='utf-8') as f:
+    same = f.read() == s
+check('refuses-to-overwrite-source', r10.returncode == 2 and same and 'input' in r10.stderr,
+      r10.stderr[-300:])
+tcopy = os.path.join(TMP, 'tpl-copy.xml')
+shutil.copy('templates/landtag-nrw.xml', tcopy)
+r11 = build(SRC, tcopy, '--template', tcopy)
+check('refuses-to-overwrite-template', r11.returncode == 2 and
+      open(tcopy, 'rb').read() == open('templates/landtag-nrw.xml', 'rb').read(), r11.stderr[-300:])
+
 # a page break forced from the source: the Ghana agreement starts a page
 src9 = os.path.join(TMP, 'pagebreak.xml')
 with open(src9, 'w', encoding='utf-8') as f:
