@@ -144,6 +144,6 @@ refresh-references: all
 	pdftoppm -r 40 -png -f 1 -l 2 build/ref.pdf docs/page
 
 clean:
-	rm -rf build out/*.pdf out/anlagen tests/tmp
+	rm -rf build out/*.pdf out/anlagen tests/scratch
 
 -include $(wildcard build/obj/*.d build/asan/obj/*.d)

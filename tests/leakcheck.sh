@@ -4,7 +4,7 @@
 set -u
 cd "$(dirname "$0")/.."
 VG="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible --suppressions=tests/valgrind.supp"
-T=tests/tmp/leak; rm -rf "$T"; mkdir -p "$T"
+T=tests/scratch/leak; rm -rf "$T"; mkdir -p "$T"
 fails=0; runs=0
 check() { # NAME COMMAND...
 	local name=$1; shift

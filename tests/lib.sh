@@ -1,7 +1,7 @@
 # tests/lib.sh: helpers for the shell tests. Source it; each check prints
 # "ok NAME" or "FAIL NAME".
 VORLAGE=${VORLAGE:-$PWD/build/asan/vorlage}
-T=${TMPDIR_TESTS:-$PWD/tests/tmp}
+T=${TMPDIR_TESTS:-$PWD/tests/scratch}
 mkdir -p "$T"
 ok() { echo "ok $1"; }
 fail() { echo "FAIL $1${2:+: $2}"; }

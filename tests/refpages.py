@@ -31,7 +31,7 @@ def read_pgm(path):
 
 def main():
     pdf, mode = sys.argv[1], sys.argv[2]
-    tmp = os.environ.get('TMPDIR_TESTS', 'tests/tmp')
+    tmp = os.environ.get('TMPDIR_TESTS', 'tests/scratch')
     bad = 0
     for page in PAGES:
         name = 'page-%d' % page

@@ -8,7 +8,7 @@ export VORLAGE="${VORLAGE:-$PWD/build/asan/vorlage}"
 export VORLAGE_PLAIN="$PWD/build/vorlage"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
-export TMPDIR_TESTS="$PWD/tests/tmp"
+export TMPDIR_TESTS="$PWD/tests/scratch"
 rm -rf "$TMPDIR_TESTS"; mkdir -p "$TMPDIR_TESTS"
 
 passed=0; failed=0; failures=()

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# t_render.sh: the PDFs the unit test test_render wrote into tests/tmp, checked
+# t_render.sh: the PDFs the unit test test_render wrote into tests/scratch, checked
 # with real readers: qpdf, poppler (pdftotext, pdffonts, pdfinfo, pdfimages),
 # mupdf, Ghostscript and pikepdf. The runner runs the unit tests first.
 cd "$(dirname "$0")/.." || exit 2

@@ -12,7 +12,7 @@ import pdfwords as pw  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 os.chdir(ROOT)
 VORLAGE = os.environ.get('VORLAGE', 'build/asan/vorlage')
-TMP = os.environ.get('TMPDIR_TESTS', 'tests/tmp')
+TMP = os.environ.get('TMPDIR_TESTS', 'tests/scratch')
 SRC = 'xml/vorlage-18-1828.xml'
 MM = 72 / 25.4
 failures = 0

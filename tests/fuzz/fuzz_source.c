@@ -51,7 +51,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	F.e = ts_engine_new(F.t->fonts, F.h, &d);
 	if (!F.e)
 		abort();
-	snprintf(F.path, sizeof F.path, "/tmp/vorlage-fuzz-%ld.xml", (long)getpid());
+	/* relative to the repository, where make runs it */
+	snprintf(F.path, sizeof F.path, "build/fuzz-input-%ld.xml", (long)getpid());
 	F.null = fopen("/dev/null", "w");
 	return 0;
 }

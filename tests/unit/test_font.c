@@ -162,7 +162,7 @@ expect_broken(const char *path)
 static void
 test_font_corrupt(void)
 {
-	mkdir("tests/tmp", 0777);
+	mkdir("tests/scratch", 0777);
 	size_t n = 0;
 	unsigned char *p = slurp(REGULAR, &n);
 	EXPECT(p != NULL && n > 100000);
@@ -176,8 +176,8 @@ test_font_corrupt(void)
 	/* truncated at many lengths: inside the header, the directory, tables */
 	static const size_t cuts[] = { 0, 5, 12, 40, 200, 1000, 5000, 20000, 100000 };
 	for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++) {
-		write_file("tests/tmp/font-truncated.ttf", p, cuts[i]);
-		expect_broken("tests/tmp/font-truncated.ttf");
+		write_file("tests/scratch/font-truncated.ttf", p, cuts[i]);
+		expect_broken("tests/scratch/font-truncated.ttf");
 	}
 	/* a kern table that claims more pairs than it has */
 	memcpy(q, p, n);
@@ -186,28 +186,28 @@ test_font_corrupt(void)
 	uint32_t koff = be32(q + r + 8);
 	q[koff + 10] = 0xFF; q[koff + 11] = 0xFF;
 	memcpy(q + r + 12, "\0\0\0\x20", 4); /* and a short length */
-	write_file("tests/tmp/font-badkern.ttf", q, n);
-	expect_broken("tests/tmp/font-badkern.ttf");
+	write_file("tests/scratch/font-badkern.ttf", q, n);
+	expect_broken("tests/scratch/font-badkern.ttf");
 	/* a cmap subtable offset beyond the table */
 	memcpy(q, p, n);
 	r = record(q, "cmap");
 	uint32_t coff = be32(q + r + 8);
 	memset(q + coff + 8, 0x7F, 4); /* first encoding record's offset */
-	write_file("tests/tmp/font-badcmap.ttf", q, n);
-	expect_broken("tests/tmp/font-badcmap.ttf");
+	write_file("tests/scratch/font-badcmap.ttf", q, n);
+	expect_broken("tests/scratch/font-badcmap.ttf");
 	/* a table offset past the end of the file */
 	memcpy(q, p, n);
 	r = record(q, "hmtx");
 	memset(q + r + 8, 0xFF, 4);
-	write_file("tests/tmp/font-badhmtx.ttf", q, n);
-	expect_broken("tests/tmp/font-badhmtx.ttf");
+	write_file("tests/scratch/font-badhmtx.ttf", q, n);
+	expect_broken("tests/scratch/font-badhmtx.ttf");
 	/* numberOfHMetrics larger than numGlyphs */
 	memcpy(q, p, n);
 	r = record(q, "hhea");
 	uint32_t hoff = be32(q + r + 8);
 	q[hoff + 34] = 0xFF; q[hoff + 35] = 0xFF;
-	write_file("tests/tmp/font-badhhea.ttf", q, n);
-	expect_broken("tests/tmp/font-badhhea.ttf");
+	write_file("tests/scratch/font-badhhea.ttf", q, n);
+	expect_broken("tests/scratch/font-badhhea.ttf");
 	/* random bytes over the whole directory and tables, deterministic */
 	unsigned seed = 12345;
 	for (int round = 0; round < 200; round++) {
@@ -217,9 +217,9 @@ test_font_corrupt(void)
 			size_t at = (seed >> 8) % (round < 100 ? 4096 : n);
 			q[at] = (unsigned char)(seed >> 3);
 		}
-		write_file("tests/tmp/font-fuzz.ttf", q, n);
+		write_file("tests/scratch/font-fuzz.ttf", q, n);
 		diag_init(&d, "test_font", sink);
-		ts_font *f = font_load("tests/tmp/font-fuzz.ttf", &d);
+		ts_font *f = font_load("tests/scratch/font-fuzz.ttf", &d);
 		if (f) { /* whatever loaded must answer queries safely */
 			for (uint32_t c = 0; c < 0x300; c++) {
 				uint16_t g = font_glyph(f, c);
@@ -238,7 +238,7 @@ test_font_corrupt(void)
 static void
 test_font_missing_file(void)
 {
-	expect_broken("tests/tmp/no-such-font.ttf");
+	expect_broken("tests/scratch/no-such-font.ttf");
 	expect_broken("Makefile");
 }
 

@@ -13,8 +13,8 @@
 #include "hyphcache.h"
 #include "unit.h"
 
-#define DIC "tests/tmp/hc/en.dic"
-#define CACHE "tests/tmp/hc/en.dic.cache"
+#define DIC "tests/scratch/hc/en.dic"
+#define CACHE "tests/scratch/hc/en.dic.cache"
 
 static const char *const words[] = {
 	"transition", "experiences", "innovation", "exchange", "fellowships",
@@ -67,8 +67,8 @@ test_cache_same_points(void)
 {
 	diag d;
 	diag_init(&d, "test", NULL);
-	mkdir("tests/tmp", 0777);
-	mkdir("tests/tmp/hc", 0777);
+	mkdir("tests/scratch", 0777);
+	mkdir("tests/scratch/hc", 0777);
 	remove(CACHE);
 	EXPECT(copy_file("build/share/hyph_en_US.dic", DIC) == 0);
 	hyph *slow = load(&d);

@@ -130,7 +130,7 @@ static const char *
 tmpdir(void)
 {
 	const char *t = getenv("TMPDIR_TESTS");
-	return t && *t ? t : "tests/tmp";
+	return t && *t ? t : "tests/scratch";
 }
 
 static void

@@ -1,5 +1,5 @@
 /* test_render.c: the PDF back end on a small hand-made document. Writes
- * tests/tmp/render1.pdf (and render_img.pdf), which tests/t_render.sh then
+ * tests/scratch/render1.pdf (and render_img.pdf), which tests/t_render.sh then
  * checks with qpdf, poppler, mupdf and Ghostscript. Run from the repository
  * root. */
 #include <dirent.h>
@@ -12,7 +12,7 @@
 #include "typeset.h"
 #include "unit.h"
 
-#define TMP "tests/tmp"
+#define TMP "tests/scratch"
 
 static const char *const faces[TS_NFACES] = {
 	"fonts/LiberationSans-Regular.ttf", "fonts/LiberationSans-Bold.ttf",
