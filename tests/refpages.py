@@ -25,6 +25,7 @@ def read_pgm(path):
     parts = data.split(maxsplit=4)
     assert parts[0] == b'P5', 'not a binary PGM'
     w, h, maxv = int(parts[1]), int(parts[2]), int(parts[3])
+    assert maxv == 255, 'not an 8-bit PGM'
     pix = data[len(data) - w * h:]
     return w, h, pix
 

@@ -1,30 +1,11 @@
 """t_annex.py: the per-partner annexes: each holds exactly its partner's text."""
 import os
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 import pdfwords as pw  # noqa: E402
+from testlib import SRC, TMP, VORLAGE, check, done, run  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-os.chdir(ROOT)
-VORLAGE = os.environ.get('VORLAGE', 'build/asan/vorlage')
-TMP = os.environ.get('TMPDIR_TESTS', 'tests/scratch')
-SRC = 'xml/vorlage-18-1828.xml'
-failures = 0
-
-
-def check(name, cond, why=''):
-    global failures
-    if cond:
-        print('ok', name)
-    else:
-        failures += 1
-        print('FAIL', name + (': ' + why if why else ''))
-
-
-def run(*args):
-    return subprocess.run(list(args), capture_output=True, text=True)
 
 
 root = pw.parse(SRC)
@@ -122,4 +103,4 @@ r = run(VORLAGE, 'annex', SRC, '--all', '-d', bad, '-q')
 others = [f for f in os.listdir(bad) if f.endswith('.pdf') and os.path.isfile(os.path.join(bad, f))]
 check('annex-all-continues-after-failure', r.returncode == 2 and len(others) == 15 and
       'ghana' in r.stderr, 'rc %d, %d written: %s' % (r.returncode, len(others), r.stderr[-300:]))
-sys.exit(1 if failures else 0)
+done()

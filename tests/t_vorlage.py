@@ -3,34 +3,13 @@ MuPDF, Ghostscript, pikepdf). One "ok NAME" / "FAIL NAME" line per check."""
 import os
 import re
 import shutil
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(__file__))
 import pdfwords as pw  # noqa: E402
+from testlib import SRC, TMP, VORLAGE, check, count_failures, done, run  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-os.chdir(ROOT)
-VORLAGE = os.environ.get('VORLAGE', 'build/asan/vorlage')
-TMP = os.environ.get('TMPDIR_TESTS', 'tests/scratch')
-SRC = 'xml/vorlage-18-1828.xml'
 MM = 72 / 25.4
-failures = 0
-
-
-def check(name, cond, why=''):
-    global failures
-    if cond:
-        print('ok', name)
-    else:
-        failures += 1
-        print('FAIL', name + (': ' + why if why else ''))
-
-
-def run(*args, env=None):
-    e = dict(os.environ)
-    e.update(env or {})
-    return subprocess.run(list(args), capture_output=True, text=True, env=e)
 
 
 def build(src, out, *extra):
@@ -225,7 +204,6 @@ def write_png(path, w, h, alpha):
     """A small PNG: a blue stroke on white (RGB), or with an alpha channel."""
     import struct
     import zlib
-    ch = 4 if alpha else 3
     rows = b''
     for y in range(h):
         row = b''
@@ -290,5 +268,5 @@ check('signature-broken-png-error', r8.returncode == 2 and not os.path.exists(pd
 # rendered pages against the stored references
 rp = run('/usr/bin/python3', 'tests/refpages.py', pdf, 'check')
 print(rp.stdout.strip())
-failures += rp.stdout.count('FAIL ')
-sys.exit(1 if failures else 0)
+count_failures(rp.stdout.count('FAIL '))
+done()
