@@ -73,12 +73,20 @@ eq_nocase(word w, const char *s)
 	return 1;
 }
 
+static int
+is_alnum_ascii(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c);
+}
+
 /* Opening brackets and quotes before a word: ( [ „ “ ‚ ‘ " ' » « */
 static word
 strip_open(word w)
 {
 	static const char *const open[] = { "(", "[", "\"", "'", "\xE2\x80\x9E", "\xE2\x80\x9C",
 		"\xE2\x80\x9A", "\xE2\x80\x98", "\xC2\xBB", "\xC2\xAB" };
+	if (w.n && is_alnum_ascii(w.p[0]))
+		return w; /* the common case: nothing to strip */
 	for (int again = 1; again && w.n;) {
 		again = 0;
 		for (size_t i = 0; i < sizeof open / sizeof open[0]; i++) {
@@ -99,6 +107,8 @@ strip_close(word w)
 {
 	static const char *const close[] = { ")", "]", ",", ";", ":", "!", "?", "\"", "'",
 		"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\xC2\xBB", "\xC2\xAB", "*" };
+	if (w.n && (is_alnum_ascii(w.p[w.n - 1]) || w.p[w.n - 1] == '.'))
+		return w; /* the common case: nothing to strip */
 	for (int again = 1; again && w.n;) {
 		again = 0;
 		for (size_t i = 0; i < sizeof close / sizeof close[0]; i++) {
@@ -192,7 +202,9 @@ number(word w)
 static int
 dash(word w)
 {
-	return eq(w, "-") || eq(w, "\xE2\x80\x93") || eq(w, "\xE2\x80\x94");
+	if (w.n == 1)
+		return w.p[0] == '-';
+	return w.n == 3 && (eq(w, "\xE2\x80\x93") || eq(w, "\xE2\x80\x94"));
 }
 
 static int
@@ -232,7 +244,10 @@ rule_title(const ctx *c)
 	static const char *const titles[] = { "Dr.", "Prof.", "Nr.", "Art.", "Abs.", "S.", "Hr.",
 		"Fr.", "St.", "\xC2\xA7", "\xC2\xA7\xC2\xA7" };
 	word b = strip_open(c->before);
-	if (c->after.n == 0)
+	if (c->after.n == 0 || b.n == 0 || b.n > 5)
+		return 0;
+	/* every title ends in a dot or is a section sign: most words are no title */
+	if (b.p[b.n - 1] != '.' && (unsigned char)b.p[0] != 0xC2)
 		return 0;
 	for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++)
 		if (eq(b, titles[i]))
