@@ -625,6 +625,40 @@ draw_graphics(rctx *r, HPDF_Page page, const ts_page *pg)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Widths */
+
+/* libharu's /W gives a width for every character the font maps (about 2600
+ * of them, 10 KB a font, uncompressed in the font dictionary); a viewer
+ * needs the widths of the characters shown. The new /W has exactly those,
+ * as runs "first [w w …]", with the widths libharu computes for /W. */
+static bool
+trim_widths(rctx *r, rfont *f)
+{
+	HPDF_FontAttr fa = (HPDF_FontAttr)f->font->attr;
+	HPDF_Dict cidfont = fa->descendant_font;
+	if (!cidfont)
+		return true;
+	HPDF_Array w = HPDF_Array_New(r->pdf->mmgr);
+	if (!hobj(r, w, "W"))
+		return false;
+	for (unsigned c = 0; c < 0x10000;) {
+		if (!(f->used[c >> 3] & (1u << (c & 7)))) {
+			c++;
+			continue;
+		}
+		HPDF_Array run = HPDF_Array_New(r->pdf->mmgr);
+		if (!hobj(r, run, "W") || !hok(r, HPDF_Array_AddNumber(w, (HPDF_INT32)c), "W") ||
+		    !hok(r, HPDF_Array_Add(w, run), "W"))
+			return false;
+		for (; c < 0x10000 && (f->used[c >> 3] & (1u << (c & 7))); c++)
+			if (!hok(r, HPDF_Array_AddNumber(run,
+			    (HPDF_INT32)HPDF_TTFontDef_GetCharWidth(f->def, (HPDF_UINT16)c)), "W"))
+				return false;
+	}
+	return hok(r, HPDF_Dict_Add(cidfont, "W", w), "W");
+}
+
+/* ------------------------------------------------------------------------ */
 /* ToUnicode */
 
 static bool
@@ -916,7 +950,7 @@ render(rctx *r, const char *path)
 			return VL_EXIT_TROUBLE;
 	}
 	for (size_t k = 0; k < r->nfonts; k++)
-		if (r->fonts[k].font && !write_tounicode(r, &r->fonts[k]))
+		if (r->fonts[k].font && (!write_tounicode(r, &r->fonts[k]) || !trim_widths(r, &r->fonts[k])))
 			return VL_EXIT_TROUBLE;
 	if (!add_outline(r, pages) || !add_labels(r) || !add_info(r))
 		return VL_EXIT_TROUBLE;
