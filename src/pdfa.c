@@ -638,6 +638,33 @@ cidset_bits(HPDF_Font font, HPDF_UINT16 *map, unsigned char *bits)
 	}
 }
 
+/* libharu's /CIDToGIDMap has an entry for every code up to 0xFFFE (128 KiB
+ * a font, compressed on every save). A CID past the map's end maps to glyph
+ * 0, so the map may end after the last CID whose glyph is embedded: the
+ * same entries, written anew from the same map, up to there. */
+static void
+trim_cid_map(ctx *c, HPDF_Font font, HPDF_UINT16 *map, size_t ncids)
+{
+	HPDF_FontAttr fa = font->attr;
+	HPDF_Dict cidfont = fa->descendant_font;
+	HPDF_Dict m = cidfont ? HPDF_Dict_GetItem(cidfont, "CIDToGIDMap", HPDF_OCLASS_DICT) : NULL;
+	if (!m || !m->stream) {
+		HPDF_ResetError(c->pdf); /* no map (or not a stream): nothing to trim */
+		return;
+	}
+	HPDF_UINT n = cid_to_gid(font, map);
+	if (ncids > (size_t)n + 1)
+		ncids = (size_t)n + 1;
+	unsigned char *buf = arena_alloc(c->a, 2 * ncids);
+	for (size_t i = 0; i < ncids; i++) {
+		buf[2 * i] = (unsigned char)(map[i] >> 8);
+		buf[2 * i + 1] = (unsigned char)(map[i] & 0xFF);
+	}
+	HPDF_MemStream_FreeData(m->stream);
+	if (HPDF_Stream_Write(m->stream, buf, (HPDF_UINT)(2 * ncids)) != HPDF_OK)
+		harufail(c, "CIDToGIDMap");
+}
+
 /* The FontDescriptor of a TrueType CID font, as CIDFontType2_BeforeWrite_Func
  * makes it, plus /CIDSet; the subset is written now, from the final glyph
  * flags. */
@@ -659,6 +686,15 @@ cid_descriptor(ctx *c, HPDF_Font font, HPDF_UINT16 *map)
 	size_t nbytes = 8192;
 	while (nbytes > 1 && bits[nbytes - 1] == 0)
 		nbytes--;
+	size_t ncids = nbytes * 8;
+	while (ncids > 1 && !(bits[(ncids - 1) >> 3] & (0x80 >> ((ncids - 1) & 7))))
+		ncids--;
+	for (HPDF_UINT i = 0; i < pdf->font_mgr->count; i++) {
+		HPDF_Font other = HPDF_List_ItemAt(pdf->font_mgr, i);
+		HPDF_FontAttr oa = other->attr;
+		if (oa->type == HPDF_FONT_TYPE0_TT && oa->fontdef == def)
+			trim_cid_map(c, other, map, ncids);
+	}
 
 	HPDF_Dict desc = HPDF_Dict_New(pdf->mmgr);
 	HPDF_Dict data = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
