@@ -638,6 +638,25 @@ cidset_bits(HPDF_Font font, HPDF_UINT16 *map, unsigned char *bits)
 	}
 }
 
+/* The CIDs of the fonts of def whose glyphs are embedded, as /CIDSet bits
+ * (8192 bytes); *nbytes: up to the last byte with a bit set. */
+static unsigned char *
+embedded_cids(ctx *c, HPDF_FontDef def, HPDF_UINT16 *map, size_t *nbytes)
+{
+	unsigned char *bits = arena_zalloc(c->a, 8192);
+	for (HPDF_UINT i = 0; i < c->pdf->font_mgr->count; i++) {
+		HPDF_Font other = HPDF_List_ItemAt(c->pdf->font_mgr, i);
+		HPDF_FontAttr oa = other->attr;
+		if (oa->type == HPDF_FONT_TYPE0_TT && oa->fontdef == def)
+			cidset_bits(other, map, bits);
+	}
+	size_t n = 8192;
+	while (n > 1 && bits[n - 1] == 0)
+		n--;
+	*nbytes = n;
+	return bits;
+}
+
 /* libharu's /CIDToGIDMap has an entry for every code up to 0xFFFE (128 KiB
  * a font, compressed on every save). A CID past the map's end maps to glyph
  * 0, so the map may end after the last CID whose glyph is embedded: the
@@ -676,25 +695,8 @@ cid_descriptor(ctx *c, HPDF_Font font, HPDF_UINT16 *map)
 	HPDF_FontDef def = fa->fontdef;
 	HPDF_TTFontDefAttr tt = def->attr;
 
-	unsigned char *bits = arena_zalloc(c->a, 8192);
-	for (HPDF_UINT i = 0; i < pdf->font_mgr->count; i++) {
-		HPDF_Font other = HPDF_List_ItemAt(pdf->font_mgr, i);
-		HPDF_FontAttr oa = other->attr;
-		if (oa->type == HPDF_FONT_TYPE0_TT && oa->fontdef == def)
-			cidset_bits(other, map, bits);
-	}
-	size_t nbytes = 8192;
-	while (nbytes > 1 && bits[nbytes - 1] == 0)
-		nbytes--;
-	size_t ncids = nbytes * 8;
-	while (ncids > 1 && !(bits[(ncids - 1) >> 3] & (0x80 >> ((ncids - 1) & 7))))
-		ncids--;
-	for (HPDF_UINT i = 0; i < pdf->font_mgr->count; i++) {
-		HPDF_Font other = HPDF_List_ItemAt(pdf->font_mgr, i);
-		HPDF_FontAttr oa = other->attr;
-		if (oa->type == HPDF_FONT_TYPE0_TT && oa->fontdef == def)
-			trim_cid_map(c, other, map, ncids);
-	}
+	size_t nbytes;
+	unsigned char *bits = embedded_cids(c, def, map, &nbytes);
 
 	HPDF_Dict desc = HPDF_Dict_New(pdf->mmgr);
 	HPDF_Dict data = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
@@ -728,6 +730,30 @@ cid_descriptor(ctx *c, HPDF_Font font, HPDF_UINT16 *map)
 		harufail(c, "CIDSet");
 	add(c, desc, "CIDSet", cidset);
 	def->descriptor = desc;
+}
+
+/* Every embedded TrueType CID font's map cut after its last embedded CID
+ * (archival or not). */
+static void
+trim_cid_maps(ctx *c)
+{
+	HPDF_List fonts = c->pdf->font_mgr;
+	HPDF_UINT16 *map = NULL;
+	for (HPDF_UINT i = 0; fonts && i < fonts->count; i++) {
+		HPDF_Font font = HPDF_List_ItemAt(fonts, i);
+		HPDF_FontAttr fa = font->attr;
+		if (fa->type != HPDF_FONT_TYPE0_TT || !((HPDF_TTFontDefAttr)fa->fontdef->attr)->embedding)
+			continue;
+		if (!map)
+			map = xmalloc(65536 * sizeof *map);
+		size_t nbytes;
+		const unsigned char *bits = embedded_cids(c, fa->fontdef, map, &nbytes);
+		size_t ncids = nbytes * 8;
+		while (ncids > 1 && !(bits[(ncids - 1) >> 3] & (0x80 >> ((ncids - 1) & 7))))
+			ncids--;
+		trim_cid_map(c, font, map, ncids);
+	}
+	free(map);
 }
 
 /* Every font embedded (6.3.4); the CID fonts with a /CIDSet (6.3.5). */
@@ -786,6 +812,7 @@ pdfa_apply(HPDF_Doc pdf, const ts_doc *doc, const render_opts *o, diag *d)
 	pdf->pdf_version = HPDF_VER_14;
 	set_id(&c);
 	set_info(&c);
+	trim_cid_maps(&c);
 	if (o->archival) {
 		set_metadata(&c);
 		set_output_intent(&c, o->icc_path);
