@@ -113,7 +113,7 @@ ts_doc_place_lines(ts_doc *doc, size_t page, ts_sp x, ts_sp y,
 		doc->stats = xgrow(doc->stats, &doc->stats_cap, doc->nstats + 1, sizeof *doc->stats);
 		doc->stats[doc->nstats++] = (ts_line_stat){
 			.page = page, .size = ln->size, .space = ln->space, .width = ln->width,
-			.measure = ln->width, .nspaces = ln->nspaces, .expand = ln->expand, .justified = ln->justified,
+			.measure = ln->measure, .nspaces = ln->nspaces, .expand = ln->expand, .justified = ln->justified,
 			.hyphenated = ln->hyphenated, .overfull = ln->overfull,
 		};
 	}

@@ -1009,6 +1009,7 @@ set_line(const para *p, arena *a, size_t from, size_t to, ts_line *ln, itembuf *
 	ln->nitems = ib->n;
 	ln->natural = (ts_sp)lf.natural;
 	ln->width = (ts_sp)x;
+	ln->measure = p->measure;
 	ln->space = nspaces ? (ts_sp)(spaces / nspaces) : 0;
 	ln->size = p->size;
 	ln->nspaces = nspaces;
@@ -1016,12 +1017,6 @@ set_line(const para *p, arena *a, size_t from, size_t to, ts_line *ln, itembuf *
 	ln->justified = !p->ragged && !last;
 	ln->hyphenated = bn->type == N_PENALTY && bn->flagged;
 	ln->overfull = x > p->measure;
-#ifdef DEBUG_OVERFULL
-	if (ln->overfull)
-		fprintf(stderr, "overfull by %lld: ex %d amount %lld total %lld stretching %d last %d natural %lld shrink %lld\n",
-		    (long long)(x - p->measure), ex, (long long)amount, (long long)total, stretching, last,
-		    (long long)lf.natural, (long long)lf.shrink);
-#endif
 }
 
 void

@@ -89,6 +89,7 @@ typedef struct ts_line {
 	size_t nitems;
 	ts_sp natural;      /* natural width */
 	ts_sp width;        /* set width (the measure for justified lines) */
+	ts_sp measure;      /* the width the line was broken for */
 	ts_sp space;        /* width of each inter-word space as set (size-relative figures: space / size) */
 	ts_sp size;         /* the paragraph's main font size */
 	int nspaces;
