@@ -301,8 +301,18 @@ typedef struct ctx {
 	const ts_doc *doc;
 	diag *d;
 	arena *a;
+	HPDF_UINT16 *map;   /* scratch CID -> GID map, 65536 entries, from a (cid_map) */
 	bool failed;
 } ctx;
+
+/* The scratch map of the font passes, made on first use. */
+static HPDF_UINT16 *
+cid_map(ctx *c)
+{
+	if (!c->map)
+		c->map = arena_alloc(c->a, 65536 * sizeof *c->map);
+	return c->map;
+}
 
 static void
 harufail(ctx *c, const char *what)
@@ -738,14 +748,12 @@ static void
 trim_cid_maps(ctx *c)
 {
 	HPDF_List fonts = c->pdf->font_mgr;
-	HPDF_UINT16 *map = NULL;
 	for (HPDF_UINT i = 0; fonts && i < fonts->count; i++) {
 		HPDF_Font font = HPDF_List_ItemAt(fonts, i);
 		HPDF_FontAttr fa = font->attr;
 		if (fa->type != HPDF_FONT_TYPE0_TT || !((HPDF_TTFontDefAttr)fa->fontdef->attr)->embedding)
 			continue;
-		if (!map)
-			map = xmalloc(65536 * sizeof *map);
+		HPDF_UINT16 *map = cid_map(c);
 		size_t nbytes;
 		const unsigned char *bits = embedded_cids(c, fa->fontdef, map, &nbytes);
 		size_t ncids = nbytes * 8;
@@ -753,7 +761,6 @@ trim_cid_maps(ctx *c)
 			ncids--;
 		trim_cid_map(c, font, map, ncids);
 	}
-	free(map);
 }
 
 /* Every font embedded (6.3.4); the CID fonts with a /CIDSet (6.3.5). */
@@ -761,7 +768,6 @@ static void
 fix_fonts(ctx *c)
 {
 	HPDF_List fonts = c->pdf->font_mgr;
-	HPDF_UINT16 *map = NULL;
 	for (HPDF_UINT i = 0; fonts && i < fonts->count; i++) {
 		HPDF_Font font = HPDF_List_ItemAt(fonts, i);
 		HPDF_FontAttr fa = font->attr;
@@ -777,11 +783,8 @@ fix_fonts(ctx *c)
 			break;
 		case HPDF_FONT_TYPE0_TT:
 			embedded = ((HPDF_TTFontDefAttr)def->attr)->embedding;
-			if (embedded && !def->descriptor) {
-				if (!map)
-					map = xmalloc(65536 * sizeof *map);
-				cid_descriptor(c, font, map);
-			}
+			if (embedded && !def->descriptor)
+				cid_descriptor(c, font, cid_map(c));
 			break;
 		default: /* HPDF_FONT_TYPE0_CID: predefined CJK fonts, never embedded */
 			break;
@@ -791,7 +794,6 @@ fix_fonts(ctx *c)
 			c->failed = true;
 		}
 	}
-	free(map);
 }
 
 int
