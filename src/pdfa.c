@@ -733,7 +733,8 @@ cid_descriptor(ctx *c, HPDF_Font font, HPDF_UINT16 *map)
 	if (HPDF_Dict_AddName(desc, "FontName", tt->base_font) != HPDF_OK ||
 	    HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle) != HPDF_OK ||
 	    HPDF_Dict_AddNumber(desc, "StemV", def->stemv) != HPDF_OK ||
-	    HPDF_Dict_AddNumber(desc, "XHeight", def->x_height) != HPDF_OK)
+	    HPDF_Dict_AddNumber(desc, "XHeight", def->x_height) != HPDF_OK ||
+	    HPDF_Dict_AddNumber(desc, "CapHeight", def->cap_height) != HPDF_OK)
 		harufail(c, "FontDescriptor");
 	cidset->filter = font->filter;
 	if (HPDF_Stream_Write(cidset->stream, bits, (HPDF_UINT)nbytes) != HPDF_OK)

@@ -744,21 +744,19 @@ add_outline(rctx *r, HPDF_Page *pages)
 			last[p] = NULL;
 		if (!hok(r, HPDF_Outline_SetOpened(o, lv == 0 ? HPDF_TRUE : HPDF_FALSE), "outline"))
 			return false;
-		HPDF_Destination dst = HPDF_Page_CreateDestination(pages[ol->page]);
-		if (!hobj(r, dst, "outline destination"))
-			return false;
-		/* [page /XYZ null top null]: keep the reader's zoom and left edge
-		 * (libharu's SetXYZ rejects a null zoom, so the array is rebuilt). */
+		/* [page /XYZ null top null], written directly in the item (PDFBox
+		 * Preflight cannot read an indirect /Dest): keep the reader's zoom
+		 * and left edge. */
 		double top = (double)hundredths(r->doc->height - ol->y) / 100.0;
-		HPDF_Array a = dst;
-		HPDF_Array_Clear(a);
+		HPDF_Array a = HPDF_Array_New(r->pdf->mmgr);
+		if (!hobj(r, a, "outline destination"))
+			return false;
 		if (!hok(r, HPDF_Array_Add(a, pages[ol->page]), "outline destination")
 		    || !hok(r, HPDF_Array_AddName(a, "XYZ"), "outline destination")
 		    || !hok(r, HPDF_Array_Add(a, HPDF_Null_New(r->pdf->mmgr)), "outline destination")
 		    || !hok(r, HPDF_Array_AddReal(a, (HPDF_REAL)top), "outline destination")
-		    || !hok(r, HPDF_Array_Add(a, HPDF_Null_New(r->pdf->mmgr)), "outline destination"))
-			return false;
-		if (!hok(r, HPDF_Outline_SetDestination(o, dst), "outline destination"))
+		    || !hok(r, HPDF_Array_Add(a, HPDF_Null_New(r->pdf->mmgr)), "outline destination")
+		    || !hok(r, HPDF_Dict_Add(o, "Dest", a), "outline destination"))
 			return false;
 	}
 	if (r->doc->noutline > 0 && !hok(r, HPDF_SetPageMode(r->pdf, HPDF_PAGE_MODE_USE_OUTLINE), "page mode"))
