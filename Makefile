@@ -15,7 +15,8 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 # Debian packages the build, the program and the tests need.
 PKGS := build-essential pkg-config libhpdf-dev libxml2-dev libxml2-utils libhyphen-dev \
         hyphen-de hyphen-en-us fonts-liberation2 icc-profiles-free poppler-utils qpdf \
-        python3 python3-pikepdf mupdf-tools ghostscript libpng-dev zlib1g-dev valgrind
+        python3 python3-pikepdf mupdf-tools ghostscript libpng-dev zlib1g-dev valgrind \
+        default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
 
 SRC     := $(sort $(wildcard src/*.c))
 LIBSRC  := $(filter-out src/main.c,$(SRC))
@@ -120,8 +121,13 @@ run: all
 	./build/vorlage run xml/vorlage-18-1828.xml
 
 # Every test, with the program and the unit tests built with ASan and UBSan.
-test: all build/asan/vorlage build/asan/fuzz_source $(UNITBIN) $(UNITSAN)
+test: all build/asan/vorlage build/asan/fuzz_source build/asan/fixtures/crash $(UNITBIN) $(UNITSAN)
 	@bash tests/run.sh
+
+# The runner's self-test: a test that reports "ok" and then crashes.
+build/asan/fixtures/crash: tests/fixtures/runner/crash.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -O0 $(SAN) -o $@ $<
 
 bench: all build/bench
 	@./build/bench

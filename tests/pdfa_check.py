@@ -633,6 +633,55 @@ def check_annotations(rep, pdf):
     rep.result("annotations", probs)
 
 
+# PDF 1.4, table 5.19: the keys every FontDescriptor must have (PDFBox
+# Preflight's clause 3.1.2 checks them; CapHeight was once missing here).
+DESCRIPTOR_KEYS = ("/Type", "/FontName", "/Flags", "/FontBBox", "/ItalicAngle",
+                   "/Ascent", "/Descent", "/CapHeight", "/StemV")
+
+
+def check_descriptors(rep, pdf):
+    probs = []
+    for where, o in walk(pdf):
+        if isinstance(o, pikepdf.Dictionary) and name(o.get("/Type")) == "/FontDescriptor":
+            missing = [k for k in DESCRIPTOR_KEYS if k not in o]
+            if missing:
+                probs.append("%s (%s) lacks %s" % (o.get("/FontName", "?"), where, " ".join(missing)))
+    rep.result("font-descriptor-keys", probs)
+
+
+def check_outline(rep, pdf):
+    """Each outline item's /Dest is an array [page /XYZ …] or a name, written
+    in the item itself (PDF 1.4, 8.2.1; Preflight's 1.2.3 cannot read an
+    indirect destination array)."""
+    probs = []
+    outlines = pdf.Root.get("/Outlines")
+    item = outlines.get("/First") if outlines is not None else None
+    stack, seen = [], set()
+    while item is not None or stack:
+        if item is None:
+            item = stack.pop()
+            continue
+        og = item.objgen
+        if og in seen:
+            probs.append("outline item %s is reached twice" % (og,))
+            break
+        seen.add(og)
+        d = item.get("/Dest")
+        if d is not None:
+            if d.is_indirect:
+                probs.append("outline item %s: /Dest is an indirect object" % (og,))
+            elif isinstance(d, pikepdf.Array):
+                if len(d) < 2 or not isinstance(d[0], pikepdf.Dictionary) or \
+                        name(d[0].get("/Type")) != "/Page":
+                    probs.append("outline item %s: /Dest does not start with a page" % (og,))
+        elif item.get("/A") is None:
+            probs.append("outline item %s: neither /Dest nor /A" % (og,))
+        if item.get("/Next") is not None:
+            stack.append(item.get("/Next"))
+        item = item.get("/First")
+    rep.result("outline-destinations", probs)
+
+
 def main(argv):
     plain = False
     args = argv[1:]
@@ -659,6 +708,8 @@ def main(argv):
     check_metadata(rep, pdf)
     check_output_intent(rep, pdf)
     check_fonts(rep, pdf)
+    check_descriptors(rep, pdf)
+    check_outline(rep, pdf)
     check_annotations(rep, pdf)
     return 1 if rep.failed else 0
 

@@ -1,8 +1,10 @@
 # t_pathological.sh: inputs that break naive engines: a paragraph of 150 000
 # words, a "word" of 100 000 letters, 20 000 words tied by no-break spaces,
-# 5000 agreements. Each must end (a
-# generous timeout guards against a hang; no timing is asserted), and the
-# laid-out pages must hold: no overfull line, nothing off the page.
+# 5000 agreements. Each must end, and the laid-out pages must hold: no
+# overfull line, nothing off the page. Each case also has a time budget on
+# the plain (non-sanitizer) build of about five times what it took when the
+# budget was set (0.8 s, 0.2 s, 0.04 s, 1.0 s; 1 s at least), so that a
+# change from linear to quadratic time fails here.
 . tests/lib.sh
 SRC=xml/vorlage-18-1828.xml
 /usr/bin/python3 - "$SRC" "$T" <<'PY'
@@ -26,8 +28,15 @@ ag = src[i:j]
 many = ''.join(ag.replace('id="v-2021-ghana"', 'id="v-ghana-%d"' % k) for k in range(5000))
 open(out + '/path-many.xml', 'w', encoding='utf-8').write(src[:i] + many + src[j:])
 PY
+budget() { case $1 in bigpara) echo 5 ;; longword) echo 1.5 ;; tied) echo 1 ;; many) echo 5 ;; esac; }
+PLAIN=${VORLAGE_PLAIN:-build/vorlage}
 for c in bigpara longword tied many; do
-	if timeout 300 "$VORLAGE" layout "$T/path-$c.xml" >"$T/path-$c.dump" 2>"$T/path-$c.err"; then
+	if timeout "$(budget $c)" "$PLAIN" layout "$T/path-$c.xml" >/dev/null 2>"$T/path-$c.plain.err"; then
+		ok "pathological-$c-within-$(budget $c)s"
+	else
+		fail "pathological-$c-within-$(budget $c)s" "exit $? (124: over the budget) $(head -2 "$T/path-$c.plain.err")"
+	fi
+	if timeout 120 "$VORLAGE" layout "$T/path-$c.xml" >"$T/path-$c.dump" 2>"$T/path-$c.err"; then
 		ok "pathological-$c-ends"
 	else
 		fail "pathological-$c-ends" "$(head -3 "$T/path-$c.err")"
@@ -37,7 +46,12 @@ for c in bigpara longword tied many; do
 done
 expect pathological-many-pages test "$(grep -c '^page ' "$T/path-many.dump")" -gt 1000
 # the long word as PDF: every word box on the page (A4: 595 x 842 pt)
-if timeout 300 "$VORLAGE" build "$T/path-longword.xml" -o "$T/path-longword.pdf" -q 2>"$T/path-lw.err"; then
+if timeout 1.5 "$PLAIN" build "$T/path-longword.xml" -o "$T/path-longword-plain.pdf" -q 2>/dev/null; then
+	ok pathological-longword-pdf-within-1.5s
+else
+	fail pathological-longword-pdf-within-1.5s "exit $?"
+fi
+if timeout 120 "$VORLAGE" build "$T/path-longword.xml" -o "$T/path-longword.pdf" -q 2>"$T/path-lw.err"; then
 	off=$(pdftotext -bbox "$T/path-longword.pdf" - | awk -F'"' '/<word/ { if ($2 < 0 || $6 > 595.3) n++ } END { print n + 0 }')
 	expect pathological-longword-on-page test "$off" -eq 0
 else

@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# t_render.sh: the PDFs the unit test test_render wrote into tests/scratch, checked
-# with real readers: qpdf, poppler (pdftotext, pdffonts, pdfinfo, pdfimages),
-# mupdf, Ghostscript and pikepdf. The runner runs the unit tests first.
+# t_render.sh: the PDFs the unit test test_render writes, checked with real
+# readers: qpdf, poppler (pdftotext, pdffonts, pdfinfo, pdfimages), mupdf,
+# Ghostscript and pikepdf. The unit test runs here, in a sandbox of this
+# test's own (tests/sandbox.sh), so nothing depends on another test's files.
 cd "$(dirname "$0")/.." || exit 2
 . tests/lib.sh
-PDF=$T/render1.pdf
-IMG=$T/render_img.pdf
+. tests/sandbox.sh
+rm -rf "$T/box"; sandbox "$PWD" "$T/box"
+U=$T/box/tests/scratch  # where test_render writes
+PDF=$U/render1.pdf
+IMG=$U/render_img.pdf
 PY=/usr/bin/python3
 
-if [ ! -s "$PDF" ]; then
-	fail render_pdf_exists "$PDF missing: run build/asan/tests/test_render first"
+(cd "$T/box" && "$OLDPWD/build/tests/test_render") >"$T/test_render.out" 2>&1
+if [ -s "$PDF" ] && [ -s "$IMG" ]; then
+	ok render_pdf_exists
+else
+	fail render_pdf_exists "test_render wrote no PDF: $(grep -v '^ok' "$T/test_render.out" | head -3 | tr '\n' ' ')"
 	exit 1
 fi
-ok render_pdf_exists
 
 # qpdf: structure and streams, no warnings at all.
 out=$(qpdf --check "$PDF" 2>&1); rc=$?
@@ -114,9 +120,9 @@ fi
 # Failures the unit test provoked left nothing behind: no output for a
 # missing or broken PNG, no directory created, no temporary file; the file
 # rendered over an existing one is a PDF now.
-expect render_nopng_no_file [ ! -e "$T/render_nopng.pdf" ]
-expect render_badpng_no_file [ ! -e "$T/render_badpng.pdf" ]
-expect render_missing_dir_untouched [ ! -e "$T/no-such-dir" ]
-left=$(find "$T" -maxdepth 2 -name '.*.pdf.*' | head -3)
+expect render_nopng_no_file [ ! -e "$U/render_nopng.pdf" ]
+expect render_badpng_no_file [ ! -e "$U/render_badpng.pdf" ]
+expect render_missing_dir_untouched [ ! -e "$U/no-such-dir" ]
+left=$(find "$U" -maxdepth 2 -name '.*.pdf.*' | head -3)
 expect render_no_temp_files [ -z "$left" ]
-expect render_replaced [ "$(head -c 5 "$T/render_keep.pdf" 2>/dev/null)" = "%PDF-" ]
+expect render_replaced [ "$(head -c 5 "$U/render_keep.pdf" 2>/dev/null)" = "%PDF-" ]

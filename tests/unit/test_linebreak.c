@@ -21,8 +21,10 @@ static void
 load_paras(void)
 {
 	FILE *f = fopen("tests/data/paras.txt", "r");
-	if (!f)
-		return;
+	if (!f) {
+		perror("tests/data/paras.txt");
+		exit(1);
+	}
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
@@ -36,6 +38,10 @@ load_paras(void)
 	}
 	free(line);
 	fclose(f);
+	if (nparas == 0) {
+		fprintf(stderr, "tests/data/paras.txt: no paragraphs\n");
+		exit(1);
+	}
 }
 
 static ts_para_style
