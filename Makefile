@@ -129,8 +129,12 @@ build/asan/fixtures/crash: tests/fixtures/runner/crash.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -O0 $(SAN) -o $@ $<
 
+# The engine alone (build/bench: quality and lines per second), then the
+# whole program as a user runs it (tests/bench/bench.py: time, pages per
+# second, memory, size, stages; BENCH_RUNS=7).
 bench: all build/bench
 	@./build/bench
+	@/usr/bin/python3 tests/bench/bench.py
 
 leakcheck: all $(UNITBIN)
 	@bash tests/leakcheck.sh
