@@ -197,17 +197,19 @@ sample(void)
 	ts_doc_add_outline(doc, "Anlage „Übersicht“", 0, p1, ts_mm(40) - size);
 	ts_doc_add_label(doc, p0, "Anschreiben", TS_LABEL_NONE, 1);
 	ts_doc_add_label(doc, p1, "Anlage ", TS_LABEL_DECIMAL, 1);
-	doc->info = (ts_info){
+	return doc;
+}
+
+static const render_opts plain = {
+	.archival = false, .icc_path = NULL,
+	.info = {
 		.title = "Mitteilung über Größen", .author = "Senat der Freien Hansestadt",
 		.subject = "Prüfung", .keywords = "Vorlage, Bürgerschaft", .creator = "vorlage",
 		.producer = "vorlage (libharu 2.3.0)", .lang = "de-DE",
 		.year = 2024, .month = 3, .day = 5, .hour = 10, .minute = 20, .second = 30,
-	};
-	memset(doc->id, 0x5A, sizeof doc->id);
-	return doc;
-}
-
-static const render_opts plain = { .archival = false, .icc_path = NULL };
+	},
+	.variant = "test",
+};
 
 static void
 test_render_sample(void)
@@ -250,7 +252,7 @@ test_render_missing_png(void)
 	int rc = render_pdf(doc, &plain, TMP "/render_nopng.pdf", &d);
 	EXPECT(rc == VL_EXIT_TROUBLE);
 	EXPECT(d.nsyserrs > 0);
-	EXPECTF(strstr(diag_text(), TMP "/no-such-signature.png: error: cannot load signature image: "),
+	EXPECTF(strstr(diag_text(), TMP "/no-such-signature.png: error: cannot open signature image: "),
 	    "%s", diag_text());
 	EXPECT(!exists(TMP "/render_nopng.pdf"));
 	EXPECT(leftovers(TMP) == 0);
