@@ -240,8 +240,11 @@ file_write_atomic(const char *path, const void *data, size_t len,
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	for (int i = 0; i < NSIGNALS; i++)
-		sigaction(cleanup_signals[i], &sa, &prev[i]);
+	for (int i = 0; i < NSIGNALS; i++) {
+		sigaction(cleanup_signals[i], NULL, &prev[i]);
+		if (prev[i].sa_handler != SIG_IGN) /* (nohup stays nohup) */
+			sigaction(cleanup_signals[i], &sa, NULL);
+	}
 	pending = 1;
 	block_signals(false, &old);
 

@@ -567,7 +567,7 @@ resource(loader *L, const xmlNode *n, const char *what)
 	if (!rel)
 		return NULL;
 	const char *path = res_path(L->t->arena, rel);
-	int fd = open(path, O_RDONLY);
+	int fd = open(path, O_RDONLY | O_NONBLOCK); /* a FIFO must not block */
 	if (fd < 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			err_at(L, n, "datei", DIAG_SYSERR, "%s not found: %s", what, path);

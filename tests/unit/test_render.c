@@ -385,6 +385,33 @@ test_render_deterministic(void)
 	ts_doc_free(doc);
 }
 
+/* Bookmark titles and Info strings longer than a PDF string may be
+ * (libharu's HPDF_LIMIT_MAX_STRING_LEN, error 0x105B) are shortened with an
+ * ellipsis; the PDF is written. */
+static void
+test_render_long_strings(void)
+{
+	ts_doc *doc = sample();
+	size_t n = 100000;
+	char *title = malloc(n + 1);
+	for (size_t i = 0; i + 2 <= n; i += 2)
+		memcpy(title + i, "\xC3\xBC", 2);
+	title[n] = '\0';
+	ts_doc_add_outline(doc, title, 1, 0, ts_mm(60));
+	ts_doc_add_label(doc, 1, title, TS_LABEL_DECIMAL, 1);
+	render_opts o = plain;
+	o.info.title = title;
+	o.info.keywords = title + 2;
+	diag_start();
+	unlink(TMP "/render_long.pdf");
+	int rc = render_pdf(doc, &o, TMP "/render_long.pdf", &d);
+	EXPECTF(rc == VL_EXIT_OK, "rc %d: %s", rc, diag_text());
+	EXPECTF(d.nsyserrs == 0 && !strstr(diag_text(), "0x"), "%s", diag_text());
+	EXPECT(exists(TMP "/render_long.pdf"));
+	free(title);
+	ts_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -400,6 +427,7 @@ main(void)
 	}
 	RUN(test_render_sample);
 	RUN(test_render_image);
+	RUN(test_render_long_strings);
 	RUN(test_render_missing_png);
 	RUN(test_render_broken_png);
 	RUN(test_render_missing_dir);
