@@ -1,9 +1,15 @@
 /* compose.c: the Vorlage and its annexes as blocks for the engine: the cover
  * letter placed in its DIN 5008 zones, the title page, the report as a flow,
- * page numbers, bookmarks, page labels and document information. */
+ * page numbers, bookmarks, page labels; and the document information
+ * (title, author, …) a back end writes. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "compose.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "image.h"
 
 /* Quotation marks by language: German „…“, otherwise English “…”. */
 static const char *
@@ -112,10 +118,48 @@ source_relative(arena *a, const char *source, const char *path)
 	return arena_printf(a, "%.*s/%s", (int)(slash - source), source, path);
 }
 
+/* The signature image: its file and its width at the template's height. */
+typedef struct signature {
+	const char *path;
+	ts_sp w;
+} signature;
+
+/* Reads the signature image the source names (before anything is laid
+ * out): it must stay inside the source's directory also through symbolic
+ * links, and be a PNG the reader decodes whole. False after a message. */
+static bool
+signature_image(arena *a, const vl_doc *doc, const vl_template *t, signature *sig, diag *d)
+{
+	const vl_letter *l = &doc->letter;
+	sig->path = source_relative(a, doc->path, l->signature_image);
+	const char *slash = strrchr(doc->path, '/');
+	const char *dir = slash ? (slash == doc->path ? "/" : arena_strndup(a, doc->path,
+	    (size_t)(slash - doc->path))) : ".";
+	char *rdir = realpath(dir, NULL), *rimg = realpath(sig->path, NULL);
+	bool inside = true;
+	if (rdir && rimg) {
+		size_t n = strlen(rdir);
+		inside = strncmp(rimg, rdir, n) == 0 && (rimg[n] == '/' || (n == 1 && rdir[0] == '/'));
+	}
+	free(rdir);
+	free(rimg);
+	if (!inside) {
+		diag_at(d, DIAG_ERROR, doc->path, l->signature_pos.line, l->signature_pos.col,
+		    "signature image '%s' leads outside the source's directory", l->signature_image);
+		return false;
+	}
+	image_png img;
+	if (!image_png_load(sig->path, "signature image", false, &img, d))
+		return false;
+	/* as wide as the image's aspect ratio makes it at the template's height */
+	sig->w = (ts_sp)llround((double)t->signature_image_h * img.width / img.height);
+	return true;
+}
+
 /* The cover letter: page 1 in the zones of DIN 5008 form B. */
 static void
 compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_engine *e,
-    diag *d)
+    const signature *sig, diag *d)
 {
 	const vl_meta *m = &doc->meta;
 	const vl_letter *l = &doc->letter;
@@ -214,14 +258,14 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 		    "the cover letter does not fit on one page");
 
 	/* the signature: the image when the source names one, else "gez." */
-	if (l->signature_image) {
+	if (sig) {
 		ts_item *it = ts_page_add(out, name_page);
 		it->kind = TS_ITEM_IMAGE;
 		it->x = body->x;
 		it->y = name_y - t->signer_style.size - t->signature_image_h;
 		it->h = t->signature_image_h;
-		it->w = 0; /* the back end keeps the image's aspect ratio */
-		it->text = source_relative(a, doc->path, l->signature_image);
+		it->w = sig->w;
+		it->text = sig->path;
 		it->len = strlen(it->text);
 	} else {
 		add_line(out, e, name_page, body->x, body->w, name_y - t->signer_style.leading,
@@ -365,20 +409,22 @@ keywords(arena *a, const vl_doc *doc, bool with_agreements_only)
 }
 
 static void
-set_info(ts_doc *out, const vl_doc *doc, const char *title, const char *subject,
+set_info(render_info *out, const vl_doc *doc, const char *title, const char *subject,
     const char *kw)
 {
 	const vl_meta *m = &doc->meta;
-	out->info.title = title;
-	out->info.author = m->nsender ? m->sender[0] : m->minister;
-	out->info.subject = subject;
-	out->info.keywords = kw;
-	out->info.creator = "vorlage";
-	out->info.producer = "vorlage with libharu";
-	out->info.lang = "de-DE";
-	out->info.year = m->date.year;
-	out->info.month = m->date.month;
-	out->info.day = m->date.day;
+	*out = (render_info){
+		.title = title, .author = m->nsender ? m->sender[0] : m->minister,
+		.subject = subject, .keywords = kw, .lang = "de-DE",
+		.year = m->date.year, .month = m->date.month, .day = m->date.day,
+	};
+}
+
+void
+compose_vorlage_info(const vl_doc *doc, arena *a, render_info *out)
+{
+	set_info(out, doc, doc->meta.title, arena_printf(a, "Vorlage %s", doc->meta.number),
+	    keywords(a, doc, true));
 }
 
 ts_doc *
@@ -389,7 +435,12 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 	const vl_report *r = &doc->report;
 	const ts_sp w = t->text_area.w;
 
-	compose_letter(out, doc, t, e, d);
+	signature sig;
+	if (doc->letter.signature_image && !signature_image(a, doc, t, &sig, d)) {
+		ts_doc_free(out);
+		return NULL;
+	}
+	compose_letter(out, doc, t, e, doc->letter.signature_image ? &sig : NULL, d);
 	size_t title_pg = compose_title_page(out, doc, t, e);
 
 	ts_flow *f = ts_flow_new(e, out, t->text_area);
@@ -434,8 +485,6 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 	add_page_numbers(out, t, e, title_pg, out->npages - 1, t->pagenum_format, t->pagenum_first);
 	ts_doc_add_label(out, 0, "Anschreiben", TS_LABEL_NONE, 0);
 	ts_doc_add_label(out, title_pg, "", TS_LABEL_DECIMAL, 1);
-	set_info(out, doc, doc->meta.title,
-	    arena_printf(a, "Vorlage %s", doc->meta.number), keywords(a, doc, true));
 	return out;
 }
 
@@ -458,6 +507,14 @@ compose_partner_has_agreements(const vl_doc *doc, int partner)
 	return false;
 }
 
+/* The heading of a partner's annex, also its title. */
+static const char *
+annex_head(arena *a, const vl_doc *doc, int partner)
+{
+	return arena_printf(a, "Anlage zu Vorlage %s \xE2\x80\x94 Partnerschaft mit %s",
+	    doc->meta.number, doc->partners[partner].name);
+}
+
 ts_doc *
 compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
     int partner, diag *d)
@@ -473,8 +530,7 @@ compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
 	arena *a = out->arena;
 	const ts_sp w = t->text_area.w;
 	const vl_meta *m = &doc->meta;
-	const char *head = arena_printf(a, "Anlage zu Vorlage %s \xE2\x80\x94 Partnerschaft mit %s",
-	    m->number, p->name);
+	const char *head = annex_head(a, doc, partner);
 
 	ts_flow *f = ts_flow_new(e, out, t->text_area);
 	ts_flow_outline(f, head, 0);
@@ -515,7 +571,13 @@ compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
 	/* annexes are numbered from their first page, "Seite x von y" */
 	add_page_numbers(out, t, e, 0, out->npages - 1, t->annex_pagenum_format, 1);
 	ts_doc_add_label(out, 0, "", TS_LABEL_DECIMAL, 1);
-	set_info(out, doc, head, arena_printf(a, "Anlage zu Vorlage %s: %s", m->number, p->name),
-	    p->name);
 	return out;
+}
+
+void
+compose_annex_info(const vl_doc *doc, int partner, arena *a, render_info *out)
+{
+	const vl_partner *p = &doc->partners[partner];
+	set_info(out, doc, annex_head(a, doc, partner),
+	    arena_printf(a, "Anlage zu Vorlage %s: %s", doc->meta.number, p->name), p->name);
 }

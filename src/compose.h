@@ -5,6 +5,7 @@
 
 #include "diag.h"
 #include "model.h"
+#include "render.h"
 #include "template.h"
 #include "typeset.h"
 
@@ -13,13 +14,21 @@
  * „…“ (German) or “…” (English) around it. Returns the number of runs. */
 size_t compose_runs(arena *a, const vl_para *p, const tpl_style *st, ts_run **out);
 
-/* The whole Vorlage: letter on page 1, title page, report. */
+/* The whole Vorlage: letter on page 1, title page, report. The signature
+ * image the source names is read first (its size goes into the layout); NULL
+ * after a message when it cannot be. */
 ts_doc *compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, diag *d);
+/* Its document information (title, author, subject, keywords, language, the
+ * letter's date); strings from a. */
+void compose_vorlage_info(const vl_doc *doc, arena *a, render_info *out);
 
 /* The annex of one partner (index into doc->partners); NULL with a message
  * when the partner has no agreement. */
 ts_doc *compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
     int partner, diag *d);
+
+/* The annex's document information. */
+void compose_annex_info(const vl_doc *doc, int partner, arena *a, render_info *out);
 
 /* Does the partner appear as a party of an agreement or a part of a group? */
 bool compose_partner_has_agreements(const vl_doc *doc, int partner);

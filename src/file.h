@@ -1,16 +1,33 @@
-/* file.h: reading a whole file, bounded, with one set of messages. */
+/* file.h: reading a whole file and writing one atomically, bounded, with one
+ * set of messages. */
 #ifndef VORLAGE_FILE_H
 #define VORLAGE_FILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
 
 /* Reads the regular file path, of at most max bytes, into a malloc'd
- * buffer with a NUL after its *len bytes. On failure prints one DIAG_SYSERR
- * message naming what it is ("font", "template"): "cannot open WHAT: …",
- * "cannot read WHAT: not a regular file", "WHAT larger than N bytes",
- * "cannot read WHAT: …"; returns NULL. */
+ * buffer with a NUL after its *len bytes. The file is opened without
+ * blocking (a FIFO or a device is refused, never waited on). On failure
+ * prints one DIAG_SYSERR message naming what it is ("font", "template"):
+ * "cannot open WHAT: …", "cannot read WHAT: not a regular file", "WHAT
+ * larger than N bytes", "cannot read WHAT: …"; returns NULL. */
 char *file_read(const char *path, const char *what, size_t max, size_t *len, diag *d);
+
+/* SHA-256 of the regular file path (opened as file_read does) into out;
+ * false after a message. */
+bool file_sha256(const char *path, const char *what, unsigned char out[32], diag *d);
+
+/* Writes len bytes to a temporary file beside path and renames it into
+ * place only when complete: path is never left half-written. Writes only
+ * over a regular file or a missing path, and never over one of the ninputs
+ * files of inputs (compared by device and inode, so another name of an input
+ * is refused too). SIGINT, SIGTERM and SIGHUP during the write remove the
+ * temporary file. Returns an enum vl_exit, after one DIAG_SYSERR message on
+ * failure. */
+int file_write_atomic(const char *path, const void *data, size_t len,
+    const char *const *inputs, size_t ninputs, diag *d);
 
 #endif

@@ -221,9 +221,10 @@ hyph_cache_load(const char *cache_path, const char *dic_path, hyph_cache_map *m)
 	int fd = -1;
 	void *map = MAP_FAILED;
 	cache_header h = { .base = 0 };
-	if (stat(dic_path, &st) != 0 || (fd = open(cache_path, O_RDONLY)) < 0)
+	/* (without blocking: a FIFO is no cache) */
+	if (stat(dic_path, &st) != 0 || (fd = open(cache_path, O_RDONLY | O_NONBLOCK)) < 0)
 		return NULL;
-	bool ok = fstat(fd, &cst) == 0 && cst.st_size >= (off_t)sizeof h &&
+	bool ok = fstat(fd, &cst) == 0 && S_ISREG(cst.st_mode) && cst.st_size >= (off_t)sizeof h &&
 	    cst.st_size <= (off_t)256 * 1024 * 1024 &&
 	    pread(fd, &h, sizeof h, 0) == (ssize_t)sizeof h &&
 	    memcmp(h.magic, cache_magic, sizeof h.magic) == 0 &&

@@ -15,7 +15,6 @@
  * scan (src_*), the same for schema errors and for the model.
  */
 #include "model.h"
-#include "sha256.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -1256,8 +1255,6 @@ vl_load(const char *path, const char *xsd_path, diag *d)
 	if (validate(&ld, xdoc) != 1)
 		goto out;
 	doc = build_doc(&ld, xdoc);
-	if (doc)
-		sha256(ld.buf, ld.len, doc->source_hash);
 out:
 	if (hooked)
 		xmlSetStructuredErrorFunc(NULL, NULL);

@@ -11,11 +11,11 @@
 #include "arena.h"
 #include "compose.h"
 #include "diag.h"
+#include "file.h"
 #include "hyph.h"
 #include "model.h"
 #include "render.h"
 #include "res.h"
-#include "sha256.h"
 #include "template.h"
 #include "typeset.h"
 
@@ -69,6 +69,7 @@ typedef struct session {
 	vl_template *tpl;
 	hyph *h;
 	ts_engine *e;
+	unsigned char source_hash[32], template_hash[32]; /* for the PDF's ID */
 } session;
 
 static int usage_error(diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -155,9 +156,8 @@ session_load_layout(session *s)
 		if (hyph_add_language(s->h, s->tpl->hyph[i].lang, s->tpl->hyph[i].path, &s->d) != 0)
 			return false;
 	s->e = ts_engine_new(s->tpl->fonts, s->h, &s->d);
-	if (!s->e)
-		return false;
-	return true;
+	return s->e && file_sha256(s->o.source, "source", s->source_hash, &s->d)
+	    && file_sha256(s->tpl->path, "template", s->template_hash, &s->d);
 }
 
 static void
@@ -170,26 +170,10 @@ session_free(session *s)
 	arena_free(s->a);
 }
 
-/* The ID of one output: from the hashes of the source and the template, the
- * kind of output and the mode. */
-static void
-doc_set_id(const session *s, ts_doc *out, const char *variant)
-{
-	unsigned char h[32];
-	sha256_ctx c;
-	sha256_init(&c);
-	sha256_update(&c, s->doc->source_hash, sizeof s->doc->source_hash);
-	sha256_update(&c, s->tpl->source_hash, sizeof s->tpl->source_hash);
-	sha256_update(&c, variant, strlen(variant));
-	sha256_update(&c, s->o.archival ? "A" : "P", 1);
-	sha256_final(&c, h);
-	memcpy(out->id, h, sizeof out->id);
-}
-
 /* Creation date: SOURCE_DATE_EPOCH when set, else the letter's date (as
  * compose set it), never the clock. */
 static bool
-doc_set_date(session *s, ts_doc *out)
+doc_set_date(session *s, render_info *out)
 {
 	const char *env = getenv("SOURCE_DATE_EPOCH");
 	if (!env || !*env)
@@ -204,12 +188,12 @@ doc_set_date(session *s, ts_doc *out)
 	time_t t = (time_t)v;
 	struct tm tm;
 	gmtime_r(&t, &tm);
-	out->info.year = tm.tm_year + 1900;
-	out->info.month = tm.tm_mon + 1;
-	out->info.day = tm.tm_mday;
-	out->info.hour = tm.tm_hour;
-	out->info.minute = tm.tm_min;
-	out->info.second = tm.tm_sec;
+	out->year = tm.tm_year + 1900;
+	out->month = tm.tm_mon + 1;
+	out->day = tm.tm_mday;
+	out->hour = tm.tm_hour;
+	out->minute = tm.tm_min;
+	out->second = tm.tm_sec;
 	return true;
 }
 
@@ -250,32 +234,42 @@ make_dirs(diag *d, const char *dir)
 	return true;
 }
 
-/* Is path one of the inputs (the same file, by device and inode)? Writing
- * the PDF there would destroy the source or the template. */
-static bool
-is_input(const session *s, const char *path)
+/* Every file the run reads: a PDF is never written over one of them. */
+static size_t
+run_inputs(session *s, const char ***out)
 {
-	struct stat o, i;
-	if (stat(path, &o) != 0)
-		return false;
-	const char *inputs[] = { s->o.source, s->tpl->path };
-	for (size_t k = 0; k < sizeof inputs / sizeof inputs[0]; k++)
-		if (inputs[k] && stat(inputs[k], &i) == 0 && i.st_dev == o.st_dev && i.st_ino == o.st_ino)
-			return true;
-	return false;
+	const vl_template *t = s->tpl;
+	const char **in = arena_array(s->a, 8 + 2 * t->nhyph + TS_NFACES, sizeof *in);
+	size_t n = 0;
+	in[n++] = s->o.source;
+	in[n++] = t->path;
+	in[n++] = t->icc_path;
+	in[n++] = res_path(s->a, "xml/vorlage.xsd");
+	in[n++] = res_path(s->a, "templates/template.xsd");
+	for (int f = 0; f < TS_NFACES; f++)
+		in[n++] = t->fonts[f];
+	for (size_t i = 0; i < t->nhyph; i++) {
+		in[n++] = t->hyph[i].path;
+		in[n++] = arena_printf(s->a, "%s.cache", t->hyph[i].path); /* hyph.c */
+	}
+	*out = in;
+	return n;
 }
 
 static int
-write_doc(session *s, ts_doc *out, const char *variant, const char *path)
+write_doc(session *s, ts_doc *out, const render_info *info, const char *variant, const char *path)
 {
-	if (is_input(s, path)) {
-		diag_at(&s->d, DIAG_SYSERR, path, 0, 0, "refusing to write the PDF over an input file");
+	render_opts ro = { .archival = s->o.archival, .icc_path = s->tpl->icc_path, .info = *info,
+		.variant = variant };
+	ro.info.creator = "vorlage";
+	ro.info.producer = "vorlage with libharu";
+	memcpy(ro.source_hash, s->source_hash, sizeof ro.source_hash);
+	memcpy(ro.template_hash, s->template_hash, sizeof ro.template_hash);
+	const char **inputs;
+	ro.ninputs = run_inputs(s, &inputs);
+	ro.inputs = inputs;
+	if (!doc_set_date(s, &ro.info))
 		return VL_EXIT_TROUBLE;
-	}
-	doc_set_id(s, out, variant);
-	if (!doc_set_date(s, out))
-		return VL_EXIT_TROUBLE;
-	render_opts ro = { .archival = s->o.archival, .icc_path = s->tpl->icc_path };
 	int rc = render_pdf(out, &ro, path, &s->d);
 	if (rc == VL_EXIT_OK && !s->o.quiet)
 		printf("wrote %s (%zu page%s%s)\n", path, out->npages, out->npages == 1 ? "" : "s",
@@ -293,7 +287,9 @@ cmd_build(session *s)
 		path = arena_printf(s->a, "out/%s.pdf", doc_stem(s));
 	}
 	ts_doc *out = compose_vorlage(s->doc, s->tpl, s->e, &s->d);
-	int rc = out ? write_doc(s, out, "vorlage", path) : VL_EXIT_INVALID;
+	render_info info;
+	compose_vorlage_info(s->doc, s->a, &info);
+	int rc = out ? write_doc(s, out, &info, "vorlage", path) : VL_EXIT_INVALID;
 	ts_doc_free(out);
 	return rc;
 }
@@ -314,7 +310,9 @@ annex_one(session *s, int partner, const char *path)
 	if (!out)
 		return VL_EXIT_INVALID;
 	const char *variant = arena_printf(s->a, "annex:%s", s->doc->partners[partner].id);
-	int rc = write_doc(s, out, variant, path);
+	render_info info;
+	compose_annex_info(s->doc, partner, s->a, &info);
+	int rc = write_doc(s, out, &info, variant, path);
 	ts_doc_free(out);
 	return rc;
 }

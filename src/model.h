@@ -172,7 +172,6 @@ typedef struct vl_meta {
 typedef struct vl_doc {
 	arena *arena;         /* owns everything below */
 	const char *path;     /* the source file as given */
-	unsigned char source_hash[32]; /* SHA-256 of the source's bytes (for the PDF's ID) */
 	vl_meta meta;
 	vl_partner *partners;
 	size_t npartners;

@@ -1,5 +1,6 @@
-/* render.h: back ends that draw a laid-out document. Only render_pdf.c
- * includes hpdf.h. */
+/* render.h: back ends that draw a laid-out document. The PDF back end's
+ * files (render_pdf.c, pdf_*.c, pdfa.c) are the only ones that include
+ * hpdf.h. */
 #ifndef VORLAGE_RENDER_H
 #define VORLAGE_RENDER_H
 
@@ -8,14 +9,30 @@
 #include "diag.h"
 #include "typeset.h"
 
+/* What the document information (Info, XMP) says. */
+typedef struct render_info {
+	const char *title, *author, *subject, *keywords, *creator, *producer, *lang;
+	int year, month, day, hour, minute, second; /* UTC; creation = modification;
+						       year 0: no date */
+} render_info;
+
 typedef struct render_opts {
 	bool archival;          /* PDF/A-1b (default in the program) */
 	const char *icc_path;   /* sRGB v2 ICC profile for the output intent */
+	render_info info;
+	/* The document ID: the first 16 bytes of the SHA-256 of the inputs'
+	 * hashes, the variant and the mode: the same inputs give the same ID. */
+	unsigned char source_hash[32], template_hash[32];
+	const char *variant;    /* which output of those inputs: "vorlage", "annex:ID" */
+	/* Files never to be written over (compared by device and inode): every
+	 * input of the run; the images a document draws are added. */
+	const char *const *inputs;
+	size_t ninputs;
 } render_opts;
 
 /* Writes the PDF to a temporary file beside path and renames it into place
- * only when complete: an existing file is never left half-written.
- * Returns an enum vl_exit. */
+ * only when complete (file_write_atomic): an existing file is never left
+ * half-written. Returns an enum vl_exit. */
 int render_pdf(const ts_doc *doc, const render_opts *o, const char *path, diag *d);
 
 #endif

@@ -15,7 +15,6 @@
  * recursion on anything the input controls. */
 #include "template.h"
 #include "file.h"
-#include "sha256.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -280,7 +279,6 @@ parse(loader *L)
 	L->src = read_file(L, L->path, "template", &L->len);
 	if (!L->src)
 		return NULL;
-	sha256(L->src, L->len, L->t->source_hash);
 	if (L->len == 0) {
 		diag_at(L->d, DIAG_ERROR, L->path, 1, 1, "empty template");
 		L->errors++;
@@ -569,7 +567,7 @@ resource(loader *L, const xmlNode *n, const char *what)
 	if (!rel)
 		return NULL;
 	const char *path = res_path(L->t->arena, rel);
-	int fd = open(path, O_RDONLY);
+	int fd = open(path, O_RDONLY | O_NONBLOCK); /* a FIFO must not block */
 	if (fd < 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			err_at(L, n, "datei", DIAG_SYSERR, "%s not found: %s", what, path);

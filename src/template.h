@@ -34,7 +34,6 @@ enum tpl_pagenum_pos { TPL_PAGENUM_TOP, TPL_PAGENUM_BOTTOM };
 typedef struct vl_template {
 	arena *arena;
 	const char *path;
-	unsigned char source_hash[32];    /* SHA-256 of the template's bytes (for the PDF's ID) */
 	const char *name;                 /* e.g. "Landtag NRW" */
 	ts_sp page_w, page_h;
 	const char *fonts[TS_NFACES];     /* resolved paths */

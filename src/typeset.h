@@ -71,8 +71,7 @@ enum ts_item_kind { TS_ITEM_TEXT, TS_ITEM_RULE, TS_ITEM_IMAGE };
 typedef struct ts_item {
 	enum ts_item_kind kind;
 	ts_sp x, y;
-	ts_sp w, h;            /* text: advance width; rule: filled rectangle; image: box
-				  (w == 0: the image's aspect ratio at height h) */
+	ts_sp w, h;            /* text: advance width; rule: filled rectangle; image: box */
 	enum ts_face face;     /* text */
 	ts_sp size;            /* text */
 	const char *text;      /* text: UTF-8 drawn as is (no kerning inside: the
@@ -119,6 +118,8 @@ typedef struct ts_page {
 	size_t nitems, cap;
 } ts_page;
 
+/* A heading of the document and where it starts: the structure a back end
+ * can offer for navigation (the PDF's bookmarks). */
 typedef struct ts_outline {
 	const char *title;  /* UTF-8 */
 	int level;          /* 0 top */
@@ -144,11 +145,6 @@ typedef struct ts_page_label {
 	int start;          /* number of the range's first page */
 } ts_page_label;
 
-typedef struct ts_info {
-	const char *title, *author, *subject, *keywords, *creator, *producer, *lang;
-	int year, month, day, hour, minute, second; /* UTC; creation = modification */
-} ts_info;
-
 /* A laid-out document: what a back end draws. */
 typedef struct ts_doc {
 	arena *arena;                       /* owns everything below */
@@ -163,8 +159,6 @@ typedef struct ts_doc {
 	ts_page_label *labels;
 	size_t nlabels, labels_cap;
 	size_t nparas;                      /* paragraphs set by flows so far */
-	ts_info info;
-	unsigned char id[16];               /* document ID (trailer /ID), from a hash of the inputs */
 } ts_doc;
 
 ts_doc *ts_doc_new(ts_sp width, ts_sp height, const char *const font_paths[TS_NFACES]);

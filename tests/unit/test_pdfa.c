@@ -1,5 +1,6 @@
-/* test_pdfa.c: SHA-256 against the FIPS 180-4 examples, the XMP and Info
- * helpers of pdfa.c, and pdfa_apply on a document made with libharu. */
+/* test_pdfa.c: SHA-256 against the FIPS 180-4 examples, the text, XMP and
+ * Info helpers of pdf_meta.c, and the PDF/A parts (pdfa_apply) on a
+ * document made with libharu. */
 #include <stdlib.h>
 
 #include <hpdf.h>
@@ -8,8 +9,9 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 
-#include "pdfa.h"
+#include "pdf.h"
 #include "sha256.h"
+#include "utf8.h"
 #include "unit.h"
 
 static const char *
@@ -71,10 +73,10 @@ static void
 xml_escaping(void)
 {
 	arena *a = arena_new();
-	EXPECT_STR(pdfa_xml_escape(a, "A & B <c> \"d\" 'e'"),
+	EXPECT_STR(pdf_xml_escape(a, "A & B <c> \"d\" 'e'"),
 	    "A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;");
-	EXPECT_STR(pdfa_xml_escape(a, NULL), "");
-	EXPECT_STR(pdfa_xml_escape(a, "Gr\xC3\xBC\xC3\x9F" "e"), "Gr\xC3\xBC\xC3\x9F" "e");
+	EXPECT_STR(pdf_xml_escape(a, NULL), "");
+	EXPECT_STR(pdf_xml_escape(a, "Gr\xC3\xBC\xC3\x9F" "e"), "Gr\xC3\xBC\xC3\x9F" "e");
 	arena_free(a);
 }
 
@@ -82,12 +84,12 @@ static void
 xmp_packet(void)
 {
 	arena *a = arena_new();
-	ts_info in = {
+	render_info in = {
 		.title = "T & <x>", .author = "A\"uthor", .subject = "S'ubject",
 		.keywords = "k1; k2", .creator = "vorlage", .producer = "P&P",
 		.year = 2023, .month = 11, .day = 2, .hour = 13, .minute = 5, .second = 9,
 	};
-	const char *x = pdfa_xmp_packet(a, &in);
+	const char *x = pdf_xmp_packet(a, &in, pdfa_claim);
 	const char *head = "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>";
 	EXPECT(strncmp(x, head, strlen(head)) == 0);
 	const char *tail = "<?xpacket end=\"w\"?>";
@@ -102,11 +104,12 @@ xmp_packet(void)
 	EXPECT(strstr(x, "<xmp:ModifyDate>2023-11-02T13:05:09Z</xmp:ModifyDate>"));
 	EXPECT(!strstr(x, "bytes=") && !strstr(x, "encoding="));
 	EXPECT(!strstr(x, "<x>") && !strstr(x, "P&P"));
-	EXPECT_STR(pdfa_pdf_date(a, &in), "D:20231102130509Z");
-	/* absent values: no element at all */
-	ts_info none = { .title = "only" };
-	x = pdfa_xmp_packet(a, &none);
+	EXPECT_STR(pdf_pdf_date(a, &in), "D:20231102130509Z");
+	/* absent values: no element at all; no claim without PDF/A */
+	render_info none = { .title = "only" };
+	x = pdf_xmp_packet(a, &none, NULL);
 	EXPECT(!strstr(x, "dc:creator") && !strstr(x, "CreateDate") && !strstr(x, "Producer"));
+	EXPECT(!strstr(x, "pdfaid"));
 	arena_free(a);
 }
 
@@ -115,14 +118,48 @@ text_strings(void)
 {
 	arena *a = arena_new();
 	size_t n;
-	unsigned char *t = pdfa_text_string(a, "Plain (ASCII)", &n);
+	unsigned char *t = pdf_text_string(a, "Plain (ASCII)", &n);
 	EXPECT(t && n == 13 && !memcmp(t, "Plain (ASCII)", 13));
-	t = pdfa_text_string(a, "\xC3\xBC", &n);
+	t = pdf_text_string(a, "\xC3\xBC", &n);
 	EXPECT(t && n == 4 && !memcmp(t, "\xFE\xFF\x00\xFC", 4));
-	t = pdfa_text_string(a, "\xF0\x9F\x98\x80", &n); /* U+1F600: a surrogate pair */
+	t = pdf_text_string(a, "\xF0\x9F\x98\x80", &n); /* U+1F600: a surrogate pair */
 	EXPECT(t && n == 6 && !memcmp(t, "\xFE\xFF\xD8\x3D\xDE\x00", 6));
-	EXPECT(pdfa_text_string(a, "\xC3", &n) == NULL);
-	EXPECT(pdfa_text_string(a, "\xC0\x80", &n) == NULL); /* overlong */
+	/* the one strict decoder: a malformed sequence is U+FFFD */
+	t = pdf_text_string(a, "\xC3", &n);
+	EXPECT(t && n == 4 && !memcmp(t, "\xFE\xFF\xFF\xFD", 4));
+	t = pdf_text_string(a, "\xC0\x80", &n); /* overlong: two bytes, two U+FFFD */
+	EXPECT(t && n == 6 && !memcmp(t, "\xFE\xFF\xFF\xFD\xFF\xFD", 6));
+	arena_free(a);
+}
+
+/* Titles too long for a PDF string are cut at a character with "…". */
+static void
+fit_text(void)
+{
+	arena *a = arena_new();
+	EXPECT_STR(pdf_fit_text(a, "kurz"), "kurz");
+	size_t big = 70000;
+	char *s = malloc(big + 1);
+	memset(s, 'a', big);
+	s[big] = '\0';
+	const char *f = pdf_fit_text(a, s);
+	size_t n = strlen(f), len;
+	EXPECT(n <= PDF_MAX_STRING && n > 30000 && !strcmp(f + n - 3, "\xE2\x80\xA6"));
+	EXPECT(pdf_text_string(a, f, &len) && len <= PDF_MAX_STRING);
+	/* ASCII that fits as bytes but not as UTF-16 once one umlaut is in */
+	memset(s, 'a', 40000);
+	memcpy(s + 10, "\xC3\xBC", 2);
+	s[40000] = '\0';
+	f = pdf_fit_text(a, s);
+	EXPECT(f != s && pdf_text_string(a, f, &len) && len <= PDF_MAX_STRING && len > 60000);
+	/* four-byte characters: never split */
+	for (size_t i = 0; i + 4 <= big; i += 4)
+		memcpy(s + i, "\xF0\x9F\x98\x80", 4);
+	s[big - big % 4] = '\0';
+	f = pdf_fit_text(a, s);
+	n = strlen(f);
+	EXPECT(n % 4 == 3 && utf8_valid(f, n) && pdf_text_string(a, f, &len) && len <= PDF_MAX_STRING);
+	free(s);
 	arena_free(a);
 }
 
@@ -133,53 +170,27 @@ tmpdir(void)
 	return t && *t ? t : "tests/scratch";
 }
 
-static void
-write_png(const char *path, int color_type, bool trns)
-{
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		return;
-	static const unsigned char sig[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
-	unsigned char ihdr[8 + 13 + 4] = { 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8 };
-	ihdr[8 + 9] = (unsigned char)color_type;
-	unsigned char tr[8 + 6 + 4] = { 0, 0, 0, 6, 't', 'R', 'N', 'S' };
-	unsigned char idat[8 + 4] = { 0, 0, 0, 0, 'I', 'D', 'A', 'T' };
-	fwrite(sig, 1, sizeof sig, f);
-	fwrite(ihdr, 1, sizeof ihdr, f);
-	if (trns)
-		fwrite(tr, 1, sizeof tr, f);
-	fwrite(idat, 1, sizeof idat, f);
-	fclose(f);
-}
-
-static void
-png_alpha(void)
-{
-	char p[512];
-	snprintf(p, sizeof p, "%s/pdfa-rgba.png", tmpdir());
-	write_png(p, 6, false);
-	EXPECT(pdfa_png_has_alpha(p));
-	write_png(p, 4, false);
-	EXPECT(pdfa_png_has_alpha(p));
-	write_png(p, 2, false);
-	EXPECT(!pdfa_png_has_alpha(p));
-	write_png(p, 2, true);
-	EXPECT(pdfa_png_has_alpha(p));
-	write_png(p, 3, true);
-	EXPECT(pdfa_png_has_alpha(p));
-	EXPECT(!pdfa_png_has_alpha("/nonexistent/x.png"));
-}
+static const render_opts archival = {
+	.archival = true, .icc_path = "/usr/share/color/icc/sRGB.icc",
+	.info = { .title = "T\xC3\xBCtel & <x>", .author = "A", .producer = "p",
+		.year = 2023, .month = 11, .day = 2 },
+	.variant = "test",
+};
 
 /* A one-page document made directly with libharu, as render_pdf does. */
-static HPDF_Doc
-make_doc(ts_doc **docp)
+static bool
+make_doc(pdf_ctx *c, const render_opts *o, diag *d)
 {
-	HPDF_Doc pdf = HPDF_New(NULL, NULL);
-	if (!pdf)
-		return NULL;
+	const char *fonts[TS_NFACES] = { "fonts/LiberationSans-Regular.ttf" };
+	ts_doc *doc = ts_doc_new(ts_mm(210), ts_mm(297), fonts);
+	if (!pdf_ctx_open(c, doc, o, d)) {
+		ts_doc_free(doc);
+		return false;
+	}
+	HPDF_Doc pdf = c->pdf;
 	HPDF_UseUTFEncodings(pdf);
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-	const char *name = HPDF_LoadTTFontFromFile(pdf, "fonts/LiberationSans-Regular.ttf", HPDF_TRUE);
+	const char *name = HPDF_LoadTTFontFromFile(pdf, fonts[0], HPDF_TRUE);
 	HPDF_Font font = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
 	HPDF_Page page = HPDF_AddPage(pdf);
 	if (font) {
@@ -191,29 +202,29 @@ make_doc(ts_doc **docp)
 	HPDF_Rect r = { 72, 690, 200, 710 };
 	HPDF_Destination dst = HPDF_Page_CreateDestination(page);
 	HPDF_Page_CreateLinkAnnot(page, r, dst);
-	const char *fonts[TS_NFACES] = { "fonts/LiberationSans-Regular.ttf" };
-	ts_doc *doc = ts_doc_new(ts_mm(210), ts_mm(297), fonts);
-	doc->info = (ts_info){ .title = "T\xC3\xBCtel & <x>", .author = "A", .producer = "p",
-		.year = 2023, .month = 11, .day = 2 };
-	for (int i = 0; i < 16; i++)
-		doc->id[i] = (unsigned char)(i * 17);
-	*docp = doc;
-	return pdf;
+	return true;
+}
+
+static void
+close_doc(pdf_ctx *c)
+{
+	ts_doc *doc = (ts_doc *)c->doc;
+	pdf_ctx_close(c);
+	ts_doc_free(doc);
 }
 
 static void
 apply_archival(void)
 {
-	ts_doc *doc = NULL;
-	HPDF_Doc pdf = make_doc(&doc);
-	EXPECT(pdf && doc);
-	if (!pdf || !doc)
-		return;
 	diag d;
 	diag_init(&d, "test", stdout);
-	render_opts o = { .archival = true, .icc_path = "/usr/share/color/icc/sRGB.icc" };
-	EXPECT(pdfa_apply(pdf, doc, &o, &d) == VL_EXIT_OK);
-	EXPECT(pdf->pdf_version == HPDF_VER_14);
+	pdf_ctx c;
+	EXPECT(make_doc(&c, &archival, &d));
+	if (!c.pdf)
+		return;
+	HPDF_Doc pdf = c.pdf;
+	EXPECT(pdf_meta_info(&c) && pdf_meta_id(&c) && pdf_font_trim_maps(&c));
+	EXPECT(pdfa_apply(&c));
 	HPDF_Array id = HPDF_Dict_GetItem(pdf->trailer, "ID", HPDF_OCLASS_ARRAY);
 	EXPECT(id && id->list->count == 2);
 	EXPECT(HPDF_Dict_GetItem(pdf->catalog, "Metadata", HPDF_OCLASS_DICT) != NULL);
@@ -230,27 +241,52 @@ apply_archival(void)
 	snprintf(path, sizeof path, "%s/pdfa-unit.pdf", tmpdir());
 	EXPECT(HPDF_SaveToFile(pdf, path) == HPDF_OK);
 	EXPECT(d.nerrors == 0 && d.nsyserrs == 0);
-	HPDF_Free(pdf);
-	ts_doc_free(doc);
+	close_doc(&c);
 }
 
 static void
-apply_plain(void)
+info_plain(void)
 {
-	ts_doc *doc = NULL;
-	HPDF_Doc pdf = make_doc(&doc);
-	if (!pdf || !doc)
-		return;
 	diag d;
 	diag_init(&d, "test", stdout);
-	render_opts o = { .archival = false };
-	EXPECT(pdfa_apply(pdf, doc, &o, &d) == VL_EXIT_OK);
+	render_opts o = archival;
+	o.archival = false;
+	pdf_ctx c;
+	EXPECT(make_doc(&c, &o, &d));
+	if (!c.pdf)
+		return;
+	HPDF_Doc pdf = c.pdf;
+	EXPECT(pdf_meta_info(&c) && pdf_meta_id(&c));
 	EXPECT(HPDF_Dict_GetItem(pdf->trailer, "ID", HPDF_OCLASS_ARRAY) != NULL);
 	EXPECT(HPDF_Dict_GetItem(pdf->catalog, "Metadata", HPDF_OCLASS_DICT) == NULL);
 	HPDF_String prod = HPDF_Dict_GetItem(pdf->info, "Producer", HPDF_OCLASS_STRING);
 	EXPECT(prod && !strcmp((const char *)prod->value, "p")); /* not "Haru Free PDF Library" */
-	HPDF_Free(pdf);
-	ts_doc_free(doc);
+	close_doc(&c);
+}
+
+/* An Info string over libharu's limit (65535 bytes, error 0x105B) is
+ * shortened, never a failure. */
+static void
+info_too_long(void)
+{
+	diag d;
+	diag_init(&d, "test", stdout);
+	render_opts o = archival;
+	char *title = malloc(100001);
+	memset(title, 'x', 100000);
+	title[100000] = '\0';
+	o.info.title = title;
+	o.info.subject = title;
+	pdf_ctx c;
+	EXPECT(make_doc(&c, &o, &d));
+	if (c.pdf) {
+		EXPECT(pdf_meta_info(&c) && pdf_meta_xmp(&c, NULL));
+		EXPECT(!c.failed && c.err_no == 0);
+		HPDF_Binary t = HPDF_Dict_GetItem(c.pdf->info, "Title", HPDF_OCLASS_BINARY);
+		EXPECT(t && t->len <= 65535 && t->len > 60000);
+		close_doc(&c);
+	}
+	free(title);
 }
 
 static void
@@ -265,25 +301,35 @@ apply_rejects_icc_v4(void)
 		if (out) fclose(out);
 		return;
 	}
-	int c;
-	for (long i = 0; (c = getc(in)) != EOF; i++)
-		putc(i == 8 ? 4 : c, out);
+	int ch;
+	for (long i = 0; (ch = getc(in)) != EOF; i++)
+		putc(i == 8 ? 4 : ch, out);
 	fclose(in);
 	fclose(out);
-	ts_doc *doc = NULL;
-	HPDF_Doc pdf = make_doc(&doc);
-	if (!pdf || !doc)
-		return;
 	FILE *sink = tmpfile();
 	diag d;
 	diag_init(&d, "test", sink ? sink : stdout);
-	render_opts o = { .archival = true, .icc_path = path };
-	EXPECT(pdfa_apply(pdf, doc, &o, &d) == VL_EXIT_TROUBLE);
-	EXPECT(d.nsyserrs == 1);
+	render_opts o = archival;
+	o.icc_path = path;
+	pdf_ctx c;
+	EXPECT(make_doc(&c, &o, &d));
+	if (c.pdf) {
+		EXPECT(!pdfa_apply(&c));
+		EXPECT(d.nsyserrs == 1);
+		close_doc(&c);
+	}
 	if (sink)
 		fclose(sink);
-	HPDF_Free(pdf);
-	ts_doc_free(doc);
+}
+
+/* libharu's errors in words; never a bare code. */
+static void
+error_words(void)
+{
+	EXPECT_STR(pdf_error_text(HPDF_FAILD_TO_ALLOC_MEM), "out of memory");
+	EXPECT_STR(pdf_error_text(HPDF_STRING_OUT_OF_RANGE), "string too long");
+	EXPECT(!strstr(pdf_error_text(0), "0x") && *pdf_error_text(0));
+	EXPECT(!strstr(pdf_error_text(0x1099), "0x"));
 }
 
 int
@@ -294,9 +340,11 @@ main(void)
 	RUN(xml_escaping);
 	RUN(xmp_packet);
 	RUN(text_strings);
-	RUN(png_alpha);
+	RUN(fit_text);
 	RUN(apply_archival);
-	RUN(apply_plain);
+	RUN(info_plain);
+	RUN(info_too_long);
 	RUN(apply_rejects_icc_v4);
+	RUN(error_words);
 	UNIT_EXIT();
 }

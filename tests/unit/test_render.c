@@ -198,17 +198,19 @@ sample(void)
 	ts_doc_add_outline(doc, "Anlage „Übersicht“", 0, p1, ts_mm(40) - size);
 	ts_doc_add_label(doc, p0, "Anschreiben", TS_LABEL_NONE, 1);
 	ts_doc_add_label(doc, p1, "Anlage ", TS_LABEL_DECIMAL, 1);
-	doc->info = (ts_info){
+	return doc;
+}
+
+static const render_opts plain = {
+	.archival = false, .icc_path = NULL,
+	.info = {
 		.title = "Mitteilung über Größen", .author = "Senat der Freien Hansestadt",
 		.subject = "Prüfung", .keywords = "Vorlage, Bürgerschaft", .creator = "vorlage",
 		.producer = "vorlage (libharu 2.3.0)", .lang = "de-DE",
 		.year = 2024, .month = 3, .day = 5, .hour = 10, .minute = 20, .second = 30,
-	};
-	memset(doc->id, 0x5A, sizeof doc->id);
-	return doc;
-}
-
-static const render_opts plain = { .archival = false, .icc_path = NULL };
+	},
+	.variant = "test",
+};
 
 static void
 test_render_sample(void)
@@ -251,7 +253,7 @@ test_render_missing_png(void)
 	int rc = render_pdf(doc, &plain, TMP "/render_nopng.pdf", &d);
 	EXPECT(rc == VL_EXIT_TROUBLE);
 	EXPECT(d.nsyserrs > 0);
-	EXPECTF(strstr(diag_text(), TMP "/no-such-signature.png: error: cannot load signature image: "),
+	EXPECTF(strstr(diag_text(), TMP "/no-such-signature.png: error: cannot open signature image: "),
 	    "%s", diag_text());
 	EXPECT(!exists(TMP "/render_nopng.pdf"));
 	EXPECT(leftovers(TMP) == 0);
@@ -405,6 +407,33 @@ test_render_deterministic(void)
 	ts_doc_free(doc);
 }
 
+/* Bookmark titles and Info strings longer than a PDF string may be
+ * (libharu's HPDF_LIMIT_MAX_STRING_LEN, error 0x105B) are shortened with an
+ * ellipsis; the PDF is written. */
+static void
+test_render_long_strings(void)
+{
+	ts_doc *doc = sample();
+	size_t n = 100000;
+	char *title = malloc(n + 1);
+	for (size_t i = 0; i + 2 <= n; i += 2)
+		memcpy(title + i, "\xC3\xBC", 2);
+	title[n] = '\0';
+	ts_doc_add_outline(doc, title, 1, 0, ts_mm(60));
+	ts_doc_add_label(doc, 1, title, TS_LABEL_DECIMAL, 1);
+	render_opts o = plain;
+	o.info.title = title;
+	o.info.keywords = title + 2;
+	diag_start();
+	unlink(TMP "/render_long.pdf");
+	int rc = render_pdf(doc, &o, TMP "/render_long.pdf", &d);
+	EXPECTF(rc == VL_EXIT_OK, "rc %d: %s", rc, diag_text());
+	EXPECTF(d.nsyserrs == 0 && !strstr(diag_text(), "0x"), "%s", diag_text());
+	EXPECT(exists(TMP "/render_long.pdf"));
+	free(title);
+	ts_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -420,6 +449,7 @@ main(void)
 	}
 	RUN(test_render_sample);
 	RUN(test_render_image);
+	RUN(test_render_long_strings);
 	RUN(test_render_missing_png);
 	RUN(test_render_broken_png);
 	RUN(test_render_missing_dir);

@@ -1,0 +1,231 @@
+/* pdf_page.c: a page's content stream, written by hand through the object
+ * layer of hpdf_pages.h: rules as one path and one fill, then images, then
+ * text. One BT/ET per page, Tf (through libharu, which also fills the
+ * page's /Font resources) only when the font or size changes, Td moves
+ * relative to the previous line, and one TJ per run of items on a baseline
+ * in one font, with numeric adjustments for the gaps (word spaces,
+ * kerning). The glyph widths are the ones libharu writes into /W
+ * (pdf_font_codes), so the pen lands where a viewer puts it. Numbers are
+ * rounded to 1/100 pt. */
+#include "pdf.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf_pages.h>
+
+#include "image.h"
+
+long
+pdf_hundredths(ts_sp v)
+{
+	return lround((double)v * 100.0 / TS_UNIT);
+}
+
+/* v hundredths as a short PDF number ("12.5", "-3", "0.07"): libharu
+ * prints its float HPDF_REAL with noise ("453.54001"). */
+static void
+fmt_hundredths(char *out, size_t n, long v)
+{
+	const char *sign = v < 0 ? "-" : "";
+	unsigned long a = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	unsigned long ip = a / 100, fp = a % 100;
+	if (fp == 0)
+		snprintf(out, n, "%s%lu", sign, ip);
+	else if (fp % 10 == 0)
+		snprintf(out, n, "%s%lu.%lu", sign, ip, fp / 10);
+	else
+		snprintf(out, n, "%s%lu.%02lu", sign, ip, fp);
+}
+
+static bool
+write_content(pdf_ctx *c, HPDF_Page page, const char *what)
+{
+	HPDF_PageAttr pattr = (HPDF_PageAttr)page->attr;
+	return pdf_ok(c, HPDF_Stream_Write(pattr->stream, (const HPDF_BYTE *)c->buf, (HPDF_UINT)c->len), what);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Text */
+
+static bool
+same_run(const ts_item *a, const ts_item *b)
+{
+	return b->kind == TS_ITEM_TEXT && a->face == b->face && a->size == b->size && a->y == b->y &&
+	    a->expand == b->expand;
+}
+
+static bool
+draw_text(pdf_ctx *c, HPDF_Page page, const ts_page *pg)
+{
+	bool in_text = false;
+	pdf_font *cur = NULL;
+	ts_sp cur_size = 0;
+	int cur_expand = 0;  /* Tz 100 at the start of every page's content */
+	long ox = 0, oy = 0; /* origin of the current line, hundredths of pt */
+	long hpt = pdf_hundredths(c->doc->height);
+
+	for (size_t i = 0; i < pg->nitems;) {
+		const ts_item *it = &pg->items[i];
+		if (it->kind != TS_ITEM_TEXT || !it->text || it->len == 0 || it->size <= 0) {
+			i++;
+			continue;
+		}
+		pdf_font *f = pdf_font_of(c, it->face);
+		if (!f)
+			return false;
+		if (!in_text) {
+			if (!pdf_ok(c, HPDF_Page_BeginText(page), "BT"))
+				return false;
+			in_text = true;
+		}
+		if (f != cur || it->size != cur_size) {
+			if (!pdf_ok(c, HPDF_Page_SetFontAndSize(page, f->font, (HPDF_REAL)ts_to_pt(it->size)), "Tf"))
+				return false;
+			cur = f;
+			cur_size = it->size;
+		}
+		long x = pdf_hundredths(it->x), y = hpt - pdf_hundredths(it->y);
+		c->len = 0;
+		if (it->expand != cur_expand) {
+			/* font expansion of the line: horizontal scaling in per cent */
+			char tz[32];
+			snprintf(tz, sizeof tz, "%d.%d Tz\n", (1000 + it->expand) / 10, (1000 + it->expand) % 10);
+			pdf_buf_str(c, tz);
+			cur_expand = it->expand;
+		}
+		if (x != ox || y != oy) {
+			char dx[32], dy[32];
+			fmt_hundredths(dx, sizeof dx, x - ox);
+			fmt_hundredths(dy, sizeof dy, y - oy);
+			pdf_buf_str(c, dx);
+			pdf_buf_str(c, " ");
+			pdf_buf_str(c, dy);
+			pdf_buf_str(c, " Td\n");
+			ox = x;
+			oy = y;
+		}
+		/* One TJ for the items on this baseline in this font: the pen is
+		 * where a viewer puts it; each gap moves it to the next item's x.
+		 * Tz scales the glyphs' advances and the TJ numbers alike. */
+		double size = ts_to_pt(it->size) * (1000 + it->expand) / 1000.0;
+		double pen = 0;               /* pt from the line origin */
+		pdf_buf_str(c, "[<");
+		size_t k = i;
+		for (;;) {
+			const ts_item *t = &pg->items[k];
+			long adv = pdf_font_codes(c, f, t->text, t->text ? t->len : 0);
+			pen += (double)adv * size / 1000.0;
+			k++;
+			while (k < pg->nitems && same_run(it, &pg->items[k])
+			    && (!pg->items[k].text || pg->items[k].len == 0))
+				k++;
+			if (k >= pg->nitems || !same_run(it, &pg->items[k]))
+				break;
+			double target = ts_to_pt(pg->items[k].x) - (double)x / 100.0;
+			long n = lround(-(target - pen) * 1000.0 / size);
+			if (n != 0) {
+				char num[32];
+				snprintf(num, sizeof num, ">%ld<", n);
+				pdf_buf_str(c, num);
+				pen -= (double)n * size / 1000.0;
+			}
+		}
+		pdf_buf_str(c, ">]TJ\n");
+		if (!write_content(c, page, "TJ"))
+			return false;
+		i = k;
+	}
+	if (in_text && !pdf_ok(c, HPDF_Page_EndText(page), "ET"))
+		return false;
+	return true;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Images */
+
+/* The image of path, loaded once: checked whole by the PNG reader (libharu
+ * aborts the process on a corrupt PNG), the same bytes given to libharu. */
+static HPDF_Image
+get_image(pdf_ctx *c, const char *path)
+{
+	for (size_t i = 0; i < c->nimages; i++)
+		if (!strcmp(c->images[i].path, path))
+			return c->images[i].image;
+	image_png img;
+	if (!image_png_load(path, "signature image", true, &img, c->d)) {
+		c->failed = true;
+		return NULL;
+	}
+	if (c->o->archival && img.alpha) {
+		free(img.data);
+		c->failed = true;
+		diag_at(c->d, DIAG_SYSERR, path, 0, 0,
+		    "cannot load signature image: it has transparency, which PDF/A-1 forbids");
+		return NULL;
+	}
+	HPDF_Image im = HPDF_LoadPngImageFromMem(c->pdf, img.data, (HPDF_UINT)img.len);
+	free(img.data);
+	if (!im || c->err_no) {
+		pdf_fail(c, path, "cannot load signature image");
+		return NULL;
+	}
+	c->images = xgrow(c->images, &c->images_cap, c->nimages + 1, sizeof *c->images);
+	c->images[c->nimages++] = (pdf_image){ .path = arena_strdup(c->a, path), .image = im };
+	return im;
+}
+
+/* Rules (one path, one fill) and images, before the page's text. */
+static bool
+draw_graphics(pdf_ctx *c, HPDF_Page page, const ts_page *pg)
+{
+	double hpt = ts_to_pt(c->doc->height);
+	c->len = 0;
+	for (size_t i = 0; i < pg->nitems; i++) {
+		const ts_item *it = &pg->items[i];
+		if (it->kind != TS_ITEM_RULE || it->w <= 0 || it->h <= 0)
+			continue;
+		long v[4] = { pdf_hundredths(it->x), pdf_hundredths(c->doc->height - it->y - it->h),
+			pdf_hundredths(it->w), pdf_hundredths(it->h) };
+		for (int k = 0; k < 4; k++) {
+			char num[32];
+			fmt_hundredths(num, sizeof num, v[k]);
+			pdf_buf_str(c, num);
+			pdf_buf_str(c, " ");
+		}
+		pdf_buf_str(c, "re\n");
+	}
+	if (c->len > 0) {
+		pdf_buf_str(c, "f\n");
+		if (!write_content(c, page, "rule"))
+			return false;
+	}
+	for (size_t i = 0; i < pg->nitems; i++) {
+		const ts_item *it = &pg->items[i];
+		if (it->kind != TS_ITEM_IMAGE)
+			continue;
+		const char *p = arena_strndup(c->a, it->text ? it->text : "", it->text ? it->len : 0);
+		if (!*p || it->w <= 0 || it->h <= 0) {
+			c->failed = true;
+			diag_msg(c->d, DIAG_SYSERR, "cannot load signature image: %s",
+			    *p ? "the layout gave it no size" : "no file name");
+			return false;
+		}
+		HPDF_Image im = get_image(c, p);
+		if (!im)
+			return false;
+		double h = ts_to_pt(it->h), w = ts_to_pt(it->w);
+		if (!pdf_ok(c, HPDF_Page_DrawImage(page, im, (HPDF_REAL)ts_to_pt(it->x),
+		    (HPDF_REAL)(hpt - ts_to_pt(it->y) - h), (HPDF_REAL)w, (HPDF_REAL)h), "image"))
+			return false;
+	}
+	return true;
+}
+
+bool
+pdf_page_draw(pdf_ctx *c, HPDF_Page page, const ts_page *pg)
+{
+	return draw_graphics(c, page, pg) && draw_text(c, page, pg);
+}
