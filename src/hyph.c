@@ -31,6 +31,7 @@
  * the rep/pos/cut arrays, which are freed at once). */
 #include "hyph.h"
 #include "hyphcache.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <hyphen.h>
@@ -172,58 +173,6 @@ find_lang(const hyph *h, const char *lang)
 	return NULL;
 }
 
-/* Decodes UTF-8; returns bytes used or 0 when invalid. */
-static size_t
-utf8_dec(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	if (n == 0)
-		return 0;
-	unsigned c = s[0];
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	size_t len;
-	uint32_t v, min;
-	if (c >= 0xC2 && c <= 0xDF) { len = 2; v = c & 0x1F; min = 0x80; }
-	else if (c >= 0xE0 && c <= 0xEF) { len = 3; v = c & 0x0F; min = 0x800; }
-	else if (c >= 0xF0 && c <= 0xF4) { len = 4; v = c & 0x07; min = 0x10000; }
-	else return 0;
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		v = v << 6 | (s[i] & 0x3F);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
-	*cp = v;
-	return len;
-}
-
-static size_t
-utf8_enc(uint32_t cp, char *out)
-{
-	if (cp < 0x80) { out[0] = (char)cp; return 1; }
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 static int
 is_upper(uint32_t c)
 {
@@ -303,7 +252,9 @@ pattern_points(const hyph_lang *L, const uint32_t *cps, const uint32_t *offs,
 		uint32_t c = lower(cps[i]);
 		size_t k;
 		if (L->utf8) {
-			k = utf8_enc(c, word + wl);
+			k = utf8_encode(c, word + wl);
+			if (k == 0)
+				return n;
 		} else {
 			if (c > 0xFF)
 				return n; /* not in ISO-8859-1 */
@@ -371,7 +322,7 @@ hyph_token(const hyph *h, const char *lang, const char *tok, size_t len,
 	for (size_t at = 0; at < len;) {
 		if (ncp == HYPH_MAXCPS)
 			return 0;
-		size_t k = utf8_dec(s + at, len - at, &cps[ncp]);
+		size_t k = utf8_decode(s + at, len - at, &cps[ncp]);
 		if (k == 0)
 			return 0;
 		offs[ncp++] = (uint32_t)at;

@@ -8,8 +8,6 @@
 const hyph *ts_engine_hyph(const ts_engine *e);
 /* units * size / upm in int64, truncated: the one width formula. */
 ts_sp ts_units(const ts_font *f, int units, ts_sp size);
-/* Decodes the code point at s[*i] and advances *i (invalid bytes: U+FFFD). */
-uint32_t ts_utf8_next(const char *s, size_t len, size_t *i);
 
 /* Line breaking with two arenas: line and item arrays from lines_arena, the
  * paragraph's text (which the items point into) from text_arena. */

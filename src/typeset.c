@@ -7,6 +7,7 @@
  * width of an item always equals the sum of the widths it was built from. */
 #include "typeset.h"
 #include "tsint.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 
@@ -80,38 +81,6 @@ ts_units(const ts_font *f, int units, ts_sp size)
 	return (ts_sp)((int64_t)units * size / upm);
 }
 
-uint32_t
-ts_utf8_next(const char *s, size_t len, size_t *i)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t k = *i;
-	unsigned c = p[k];
-	uint32_t cp;
-	size_t n;
-	if (c < 0x80) {
-		*i = k + 1;
-		return c;
-	} else if ((c & 0xE0) == 0xC0) {
-		cp = c & 0x1F; n = 1;
-	} else if ((c & 0xF0) == 0xE0) {
-		cp = c & 0x0F; n = 2;
-	} else if ((c & 0xF8) == 0xF0) {
-		cp = c & 0x07; n = 3;
-	} else {
-		*i = k + 1;
-		return 0xFFFD;
-	}
-	for (size_t j = 1; j <= n; j++) {
-		if (k + j >= len || (p[k + j] & 0xC0) != 0x80) {
-			*i = k + j;
-			return 0xFFFD;
-		}
-		cp = cp << 6 | (p[k + j] & 0x3F);
-	}
-	*i = k + n + 1;
-	return cp;
-}
-
 ts_sp
 ts_text_width(const ts_engine *e, enum ts_face face, ts_sp size, const char *s, size_t len)
 {
@@ -120,7 +89,7 @@ ts_text_width(const ts_engine *e, enum ts_face face, ts_sp size, const char *s, 
 	uint16_t prev = 0;
 	bool have_prev = false;
 	for (size_t i = 0; i < len;) {
-		uint32_t cp = ts_utf8_next(s, len, &i);
+		uint32_t cp = utf8_next(s, len, &i);
 		if (cp == 0xAD) /* a soft hyphen is invisible */
 			continue;
 		uint16_t g = font_glyph(f, cp);
