@@ -7,17 +7,10 @@
  * finds no breaks is it built again with them for passes 2 and 3. */
 #include "lbint.h"
 #include "tsint.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-/* A width for a ts_sp field: lines are never wider than int32 after the
- * emergency pass unless one glyph is; saturated, never wrapped. */
-static ts_sp
-sp(int64_t v)
-{
-	return v > INT32_MAX ? INT32_MAX : v < INT32_MIN ? INT32_MIN : (ts_sp)v;
-}
 
 static ts_item *
 push_item(lb_itembuf *ib)
@@ -80,27 +73,38 @@ lb_set_line(const lb_para *p, arena *a, size_t from, size_t to, ts_line *ln, lb_
 		ex = (int)(e > p->expand ? p->expand : e < -p->expand ? -p->expand : e);
 	}
 	if (p->expand && total > 0) { /* also when ex rounded to 0: the glue takes it all */
-		int64_t set = 0, gstretch = 0, gshrink = 0;
-		for (size_t i = s; i < to; i++) {
-			const lb_node *nd = &l->nodes[i];
-			if (nd->type == LB_BOX || nd->type == LB_KERN)
-				set += expanded(nd, ex);
-			else if (nd->type == LB_GLUE) {
-				set += nd->width;
-				gstretch += nd->stretch;
-				gshrink += nd->shrink;
-			}
-		}
-		if (hyph_added)
-			set += scale_width(bn->width, ex);
-		/* rounding may turn a shrinking line into a stretching one */
-		amount = l->measure - set;
-		stretching = amount > 0;
-		int64_t glue = total = stretching ? gstretch : gshrink;
 		/* The glyphs' widths are rounded one by one: at full shrink the
 		 * glue may have to take up to a scaled point per item more than
 		 * its shrink; more than that it never takes. */
-		int64_t fuzz = (int64_t)(to - s) + 1;
+		int64_t fuzz = (int64_t)(to - s) + 1, glue;
+		for (;;) {
+			int64_t set = 0, gstretch = 0, gshrink = 0;
+			for (size_t i = s; i < to; i++) {
+				const lb_node *nd = &l->nodes[i];
+				if (nd->type == LB_BOX || nd->type == LB_KERN)
+					set += expanded(nd, ex);
+				else if (nd->type == LB_GLUE) {
+					set += nd->width;
+					gstretch += nd->stretch;
+					gshrink += nd->shrink;
+				}
+			}
+			if (hyph_added)
+				set += scale_width(bn->width, ex);
+			/* rounding may turn a shrinking line into a stretching one */
+			amount = l->measure - set;
+			stretching = amount > 0;
+			glue = stretching ? gstretch : gshrink;
+			/* ex rounded up may widen the glyphs past the measure by
+			 * up to half a per mille; where the glue cannot shrink
+			 * that away (a line of letters only: a word broken by
+			 * force), the expansion steps back */
+			if (amount >= 0 || ex <= 0 || (glue > 0 && -amount <= glue + fuzz) ||
+			    lf.natural > l->measure)
+				break;
+			ex--;
+		}
+		total = glue;
 		if (glue == 0)
 			amount = 0;
 		else if (!stretching && -amount > glue + fuzz)
@@ -120,16 +124,16 @@ lb_set_line(const lb_para *p, arena *a, size_t from, size_t to, ts_line *ln, lb_
 				if (cur && cur->text + cur->len == t && cur->face == (enum ts_face)nd->face &&
 				    cur->size == nd->size) {
 					cur->len += nd->end - nd->start;
-					cur->w = sp(cur->w + w);
+					cur->w = ts_clamp(cur->w + w);
 				} else {
 					cur = push_item(ib);
 					cur->kind = TS_ITEM_TEXT;
-					cur->x = sp(x);
+					cur->x = ts_clamp(x);
 					cur->face = (enum ts_face)nd->face;
 					cur->size = nd->size;
 					cur->text = t;
 					cur->len = nd->end - nd->start;
-					cur->w = sp(w);
+					cur->w = ts_clamp(w);
 					cur->expand = ex;
 				}
 			} else {
@@ -164,12 +168,12 @@ lb_set_line(const lb_para *p, arena *a, size_t from, size_t to, ts_line *ln, lb_
 	if (hyph_added) {
 		ts_item *it = push_item(ib);
 		it->kind = TS_ITEM_TEXT;
-		it->x = sp(x);
+		it->x = ts_clamp(x);
 		it->face = (enum ts_face)bn->face;
 		it->size = bn->size;
 		it->text = hyphen;
 		it->len = 1;
-		it->w = sp(scale_width(bn->width, ex));
+		it->w = ts_clamp(scale_width(bn->width, ex));
 		it->expand = ex;
 		x += it->w;
 	}
@@ -186,16 +190,54 @@ lb_set_line(const lb_para *p, arena *a, size_t from, size_t to, ts_line *ln, lb_
 	if (ib->n)
 		memcpy(ln->items, ib->v, ib->n * sizeof *ln->items);
 	ln->nitems = ib->n;
-	ln->natural = sp(lf.natural);
-	ln->width = sp(x);
+	ln->natural = ts_clamp(lf.natural);
+	ln->width = ts_clamp(x);
 	ln->measure = (ts_sp)l->measure;
-	ln->space = nspaces ? sp(spaces / nspaces) : 0;
+	ln->space = nspaces ? ts_clamp(spaces / nspaces) : 0;
 	ln->size = p->size;
 	ln->nspaces = nspaces;
 	ln->expand = ex;
 	ln->justified = !p->ragged && !last;
 	ln->hyphenated = bn->type == LB_PENALTY && bn->flagged;
 	ln->overfull = x > l->measure;
+}
+
+/* A word wider than the line broken by force in the emergency pass: said
+ * once per paragraph, at the paragraph's source position when the caller
+ * gave one. */
+static void
+warn_forced(const lb_para *p, const lb_breaks *br)
+{
+	diag *d = ts_engine_diag(p->e);
+	const lb_list *l = &p->l;
+	for (size_t i = 0; d && i < br->n; i++) {
+		size_t b = br->pos[i];
+		const lb_node *nd = &l->nodes[b];
+		if (nd->type != LB_PENALTY || nd->pass != 3 || !nd->flagged || b == 0)
+			continue;
+		size_t at = l->nodes[b - 1].end, s = at, e = at;
+		while (s > 0 && !utf8_is_space((unsigned char)p->text[s - 1]))
+			s--;
+		while (e < p->len && !utf8_is_space((unsigned char)p->text[e]))
+			e++;
+		int shown = 0; /* at most 24 bytes of the word, whole characters */
+		for (size_t k = s; k < e && k - s < 24;) {
+			utf8_next(p->text, e, &k);
+			if (k - s <= 24)
+				shown = (int)(k - s);
+		}
+		const ts_para_style *st = p->st;
+		const char *more = e - s > (size_t)shown ? "…" : "";
+		if (st->file)
+			diag_at(d, DIAG_WARNING, st->file, st->line, st->col,
+			    "the word \"%.*s%s\" is wider than the line: broken by force",
+			    shown, p->text + s, more);
+		else
+			diag_msg(d, DIAG_WARNING,
+			    "the word \"%.*s%s\" is wider than the line: broken by force",
+			    shown, p->text + s, more);
+		return;
+	}
 }
 
 void
@@ -217,6 +259,8 @@ ts_break(const ts_engine *e, arena *lines_arena, arena *text_arena, const ts_run
 	else
 		lb_break(&p.l, &br);
 	out->pass = br.pass ? br.pass : out->pass;
+	if (br.pass == 3)
+		warn_forced(&p, &br);
 	out->lines = arena_array(lines_arena, br.n, sizeof *out->lines);
 	out->nlines = br.n;
 	out->demerits = (long)br.demerits;

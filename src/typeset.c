@@ -72,20 +72,27 @@ ts_engine_hyph(const ts_engine *e)
 	return e->h;
 }
 
+diag *
+ts_engine_diag(const ts_engine *e)
+{
+	return e->d;
+}
+
 ts_sp
 ts_units(const ts_font *f, int units, ts_sp size)
 {
 	int upm = font_units_per_em(f);
 	if (upm <= 0)
 		upm = 1000;
-	return (ts_sp)((int64_t)units * size / upm);
+	int64_t v = (int64_t)units * size / upm; /* at most 2^16 * 2^31 / 16 */
+	return ts_clamp(v);
 }
 
 ts_sp
 ts_text_width(const ts_engine *e, enum ts_face face, ts_sp size, const char *s, size_t len)
 {
 	const ts_font *f = ts_engine_font(e, face);
-	ts_sp w = 0;
+	int64_t w = 0;
 	uint16_t prev = 0;
 	bool have_prev = false;
 	for (size_t i = 0; i < len;) {
@@ -99,5 +106,5 @@ ts_text_width(const ts_engine *e, enum ts_face face, ts_sp size, const char *s, 
 		prev = g;
 		have_prev = true;
 	}
-	return w;
+	return ts_clamp(w);
 }
