@@ -34,6 +34,7 @@
 #include "utf8.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <hyphen.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,9 +308,10 @@ contains(const char *tok, size_t len, const char *s)
 	return 0;
 }
 
-size_t
-hyph_token(const hyph *h, const char *lang, const char *tok, size_t len,
-    hyph_point *out, size_t max)
+/* hyph_token, with or without the pattern points. */
+static size_t
+token_points(const hyph *h, const char *lang, const char *tok, size_t len,
+    hyph_point *out, size_t max, bool with_patterns)
 {
 	if (!tok || max == 0 || contains(tok, len, "://") || contains(tok, len, "www.") ||
 	    memchr(tok, '@', len))
@@ -351,7 +353,7 @@ hyph_token(const hyph *h, const char *lang, const char *tok, size_t len,
 		dot |= c == '.';
 		soft |= c == 0xAD;
 	}
-	const hyph_lang *L = find_lang(h, lang);
+	const hyph_lang *L = with_patterns ? find_lang(h, lang) : NULL;
 	int patterns = L && !digit && !dot && !soft &&
 	    !(final_dot && (letters <= 4 || lowerc == 0));
 
@@ -386,6 +388,20 @@ hyph_token(const hyph *h, const char *lang, const char *tok, size_t len,
 	if (patterns && n < max)
 		n = pattern_points(L, cps, offs, part, e, out, n, max);
 	return n;
+}
+
+size_t
+hyph_token(const hyph *h, const char *lang, const char *tok, size_t len,
+    hyph_point *out, size_t max)
+{
+	return token_points(h, lang, tok, len, out, max, true);
+}
+
+size_t
+hyph_token_explicit(const hyph *h, const char *lang, const char *tok, size_t len,
+    hyph_point *out, size_t max)
+{
+	return token_points(h, lang, tok, len, out, max, false);
 }
 
 /* libhyphen 2.8 leaks about 900 bytes while loading hyph_de_DE.dic (inside

@@ -96,15 +96,23 @@ lb_add(lb_list *l, enum lb_type type)
 	return nd;
 }
 
-void
-lb_index(lb_list *l)
+static void
+free_index(lb_list *l)
 {
-	size_t n = l->n;
 	free(l->W);
 	free(l->Y);
 	free(l->Z);
 	free(l->F);
 	free(l->next_box);
+	l->W = l->Y = l->Z = l->F = NULL;
+	l->next_box = NULL;
+}
+
+void
+lb_index(lb_list *l)
+{
+	size_t n = l->n;
+	free_index(l);
 	l->W = xmalloc((n + 1) * sizeof *l->W);
 	l->Y = xmalloc((n + 1) * sizeof *l->Y);
 	l->Z = xmalloc((n + 1) * sizeof *l->Z);
@@ -136,14 +144,8 @@ void
 lb_list_free(lb_list *l)
 {
 	free(l->nodes);
-	free(l->W);
-	free(l->Y);
-	free(l->Z);
-	free(l->F);
-	free(l->next_box);
+	free_index(l);
 	l->nodes = NULL;
-	l->W = l->Y = l->Z = l->F = NULL;
-	l->next_box = NULL;
 	l->n = l->cap = 0;
 }
 
@@ -262,8 +264,10 @@ add_token(lb_para *p, size_t ts, size_t te, hyph_point *pts)
 		r++;
 	const char *lang = runs[r].lang ? runs[r].lang : "de";
 	const hyph *h = ts_engine_hyph(p->e);
-	size_t npts = h ? hyph_token(h, lang, p->text + ts, te - ts, pts, te - ts + 1)
-			: fallback_points(p->text + ts, te - ts, pts, te - ts + 1);
+	/* pattern points become breaks only when the style hyphenates */
+	size_t npts = !h ? fallback_points(p->text + ts, te - ts, pts, te - ts + 1)
+	    : p->patterns ? hyph_token(h, lang, p->text + ts, te - ts, pts, te - ts + 1)
+			  : hyph_token_explicit(h, lang, p->text + ts, te - ts, pts, te - ts + 1);
 	size_t pi = 0;
 
 	bool open = false, have_prev = false;
@@ -431,7 +435,7 @@ lb_para_items(lb_para *p, bool patterns)
 	const char *text = p->text;
 	size_t len = p->len;
 	l->n = 0;
-	p->patterns = patterns;
+	p->patterns = patterns && p->st->hyphenate;
 	unsigned char *tie = xcalloc(len + 1, 1);
 	typo_ties(text, len, p->runs[0].lang ? p->runs[0].lang : "de", tie);
 	hyph_point *pts = xmalloc((len + 1) * sizeof *pts);

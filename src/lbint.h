@@ -89,8 +89,8 @@ typedef struct lb_breaks {
  * any badness and the emergency stretch); false when it finds no breaks
  * (pass 3 always finds some). */
 bool lb_total_fit(const lb_list *l, int pass, lb_breaks *out);
-/* Passes 1, 2 and 3 until one succeeds. */
-void lb_break(const lb_list *l, lb_breaks *out);
+/* Passes first_pass, ..., 3 until one succeeds. */
+void lb_break(const lb_list *l, int first_pass, lb_breaks *out);
 /* First fit: each line takes as much as fits with its glue shrunk. */
 void lb_first_fit(const lb_list *l, lb_breaks *out);
 void lb_breaks_free(lb_breaks *b);

@@ -401,9 +401,9 @@ lb_first_fit(const lb_list *l, lb_breaks *out)
 }
 
 void
-lb_break(const lb_list *l, lb_breaks *out)
+lb_break(const lb_list *l, int first_pass, lb_breaks *out)
 {
-	for (int pass = 1; pass <= 3; pass++)
+	for (int pass = first_pass; pass <= 3; pass++)
 		if (lb_total_fit(l, pass, out))
 			return;
 	lb_first_fit(l, out); /* cannot happen: the emergency pass always finds breaks */

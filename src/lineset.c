@@ -249,15 +249,24 @@ ts_break(const ts_engine *e, arena *lines_arena, arena *text_arena, const ts_run
 	lb_para p;
 	if (!lb_para_init(&p, e, text_arena, runs, nruns, st))
 		return;
-	if (!lb_para_items(&p, true)) {
+	/* Pass 1 never breaks at pattern points, and without font expansion
+	 * they change nothing else (with it, each box's expansion is rounded
+	 * on its own, and pattern points split boxes): such a paragraph is
+	 * first built without asking libhyphen, and again with its points
+	 * only when pass 1 fails. */
+	bool lazy = !greedy && p.expand == 0;
+	if (!lb_para_items(&p, !lazy)) {
 		lb_para_free(&p);
 		return;
 	}
 	lb_breaks br;
-	if (greedy)
+	if (greedy) {
 		lb_first_fit(&p.l, &br);
-	else
-		lb_break(&p.l, &br);
+	} else if (!lazy || !lb_total_fit(&p.l, 1, &br)) {
+		if (lazy && st->hyphenate)
+			lb_para_items(&p, true);
+		lb_break(&p.l, lazy ? 2 : 1, &br);
+	}
 	out->pass = br.pass ? br.pass : out->pass;
 	if (br.pass == 3)
 		warn_forced(&p, &br);

@@ -99,7 +99,7 @@ test_forced_break(void)
 	box(&l, 1000);
 	lb_finish(&l);
 	lb_breaks b;
-	lb_break(&l, &b);
+	lb_break(&l, 1, &b);
 	/* line 1: shortfall 7500, stretch 10000: r = 222, b = 42, loose:
 	 * (10 + 42)^2 = 2704, no penalty term for -10000; line 2 (the glue
 	 * after the break dropped): 100 */
@@ -137,7 +137,7 @@ test_hyphen_demerits(void)
 		lb_breaks b;
 		EXPECT(lb_total_fit(&l, 1, &b) == (pass == 1));
 		lb_breaks_free(&b);
-		lb_break(&l, &b);
+		lb_break(&l, 1, &b);
 		/* line 1: 7800 with the hyphen, shortfall 200, stretch 500:
 		 * r = 118, b = 6: (10 + 6)^2 + 50^2 = 2756; line 2: 100 + 5000 */
 		static const size_t want[] = { 3, 9 };
@@ -189,7 +189,7 @@ test_emergency(void)
 	lb_finish(&l);
 	lb_breaks b;
 	EXPECT(!lb_total_fit(&l, 1, &b) && !lb_total_fit(&l, 2, &b));
-	lb_break(&l, &b);
+	lb_break(&l, 1, &b);
 	static const size_t one[] = { 3 };
 	EXPECT(b.pass == 3 && breaks_are(&b, one, 1) && b.demerits == 0);
 	lb_breaks_free(&b);
@@ -202,7 +202,7 @@ test_emergency(void)
 	glue(&m, 500, 100, 100);
 	box(&m, 8000);
 	lb_finish(&m);
-	lb_break(&m, &b);
+	lb_break(&m, 1, &b);
 	/* "3000 3000" is 6500 wide with 100 of stretch: only with the 30000
 	 * of emergency stretch (r = 3500 * 297 / 30100 = 34, b = 0): 100; the
 	 * last line, the only way to the end, artificial: 0 */
@@ -228,7 +228,7 @@ test_wide_items(void)
 	lb_fit f = lb_measure(&l, SIZE_MAX, l.n - 1);
 	EXPECT(f.natural == 8 * ((int64_t)1 << 31) + 7 * ((int64_t)1 << 28));
 	lb_breaks b;
-	lb_break(&l, &b);
+	lb_break(&l, 1, &b);
 	EXPECTF(b.n == 4 && b.pass <= 2, "%zu lines, pass %d", b.n, b.pass);
 	lb_breaks_free(&b);
 	lb_list_free(&l);
