@@ -12,7 +12,9 @@
  * The cache names the dictionary's size and modification time and the sizes
  * of the three structures; when any of them differ (another dictionary,
  * another libhyphen ABI) the cache is ignored and the dictionary is loaded
- * the slow way. The file is mapped, not read: see CACHE_BASE. */
+ * the slow way. The file is mapped, not read: see CACHE_BASE. Nothing in it
+ * is trusted: every field libhyphen will follow is checked first, and a
+ * cache that fails any check is ignored the same way (check_level). */
 #include "hyph.h"
 #include "hyphcache.h"
 

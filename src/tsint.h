@@ -1,5 +1,5 @@
-/* tsint.h: what the engine's own files (typeset.c, linebreak.c, flow.c)
- * share beyond typeset.h. Not for other modules. */
+/* tsint.h: what the engine's own files (typeset.c, itemlist.c, lineset.c,
+ * flow.c) share beyond typeset.h. Not for other modules. */
 #ifndef VORLAGE_TSINT_H
 #define VORLAGE_TSINT_H
 

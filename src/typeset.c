@@ -3,7 +3,7 @@
  * Widths are integers everywhere: a glyph of advance a font units set at
  * size s (scaled points) is a * s / upm scaled points, computed in int64 and
  * truncated per glyph; a kerning pair k is k * s / upm the same way; a text's
- * width is the sum of those. linebreak.c uses the same functions, so the
+ * width is the sum of those. itemlist.c uses the same functions, so the
  * width of an item always equals the sum of the widths it was built from. */
 #include "typeset.h"
 #include "tsint.h"
