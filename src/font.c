@@ -123,7 +123,12 @@ cmap_format12(ts_font *f, buf sub)
 }
 
 /* Format 4: segments with idDelta, or with idRangeOffset into glyphIdArray
- * (those are expanded code point by code point). */
+ * (those are expanded code point by code point). The segments must be in
+ * increasing order of endCode (as the specification says, and its lookup,
+ * the first segment whose end is not below the code point, assumes); where
+ * a segment starts inside an earlier one, that one wins, so the code points
+ * expanded are at most 65 536 whatever the segments: the work is linear in
+ * the table's size (1000 segments over the whole range once took 2 GB). */
 static const char *
 cmap_format4(ts_font *f, buf sub)
 {
@@ -139,20 +144,25 @@ cmap_format4(ts_font *f, buf sub)
 	const unsigned char *ends = sub.p + 14, *starts = ends + segx2 + 2;
 	const unsigned char *deltas = starts + segx2, *rangeoffs = deltas + segx2;
 	size_t cap = 0;
+	uint32_t next = 0; /* the first code point no earlier segment covers */
 	for (size_t i = 0; i < nseg; i++) {
 		uint16_t end = rd16(ends + 2 * i), start = rd16(starts + 2 * i);
 		uint16_t delta = rd16(deltas + 2 * i), ro = rd16(rangeoffs + 2 * i);
 		if (start > end)
 			return "cmap format 4 segment with start after end";
+		if (i > 0 && end < next)
+			return "cmap format 4 segments not in increasing order of their ends";
+		uint32_t lo = start < next ? next : start;
+		next = (uint32_t)end + 1;
 		if (start == 0xFFFF)
 			continue;
 		if (ro == 0) {
-			add_range(f, &cap, start, end, delta, 1);
+			add_range(f, &cap, lo, end, delta, 1);
 			continue;
 		}
 		/* glyphIdArray entry for c: &idRangeOffset[i] + ro + 2 * (c - start) */
 		size_t base = (size_t)(rangeoffs + 2 * i - sub.p) + ro;
-		for (uint32_t c = start; c <= end; c++) {
+		for (uint32_t c = lo; c <= end; c++) {
 			size_t at = base + 2 * (size_t)(c - start);
 			if (at + 2 > len)
 				return "cmap format 4 glyph index outside the subtable";
@@ -224,7 +234,8 @@ cmp_kpair(const void *a, const void *b)
 }
 
 /* kern version 0: subtables of format 0 that are horizontal, not minimum
- * values and not cross-stream. Apple's version 1 tables are ignored. */
+ * values and not cross-stream. Apple's version 1 tables are ignored. Values
+ * are clamped to one em either way. */
 static const char *
 read_kern(ts_font *f, buf kern)
 {
@@ -253,8 +264,14 @@ read_kern(ts_font *f, buf kern)
 				return "kern pairs run past the table";
 			}
 			pairs = xgrow(pairs, &cap, np + npairs, sizeof *pairs);
-			for (uint16_t k = 0; k < npairs; k++, at += 6)
-				pairs[np++] = (kpair){ rd32(kern.p + at), rds16(kern.p + at + 4) };
+			/* a pair moves a glyph by at most one em (a value of
+			 * -32768 would throw it 16 em at 2048 units per em) */
+			int16_t em = (int16_t)f->units_per_em;
+			for (uint16_t k = 0; k < npairs; k++, at += 6) {
+				int16_t v = rds16(kern.p + at + 4);
+				v = v > em ? em : v < -em ? (int16_t)-em : v;
+				pairs[np++] = (kpair){ rd32(kern.p + at), v };
+			}
 			/* The 16-bit length overflows for big subtables: use the pairs. */
 			off = at;
 		} else {

@@ -31,8 +31,10 @@
  * the rep/pos/cut arrays, which are freed at once). */
 #include "hyph.h"
 #include "hyphcache.h"
+#include "utf8.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <hyphen.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,58 +174,6 @@ find_lang(const hyph *h, const char *lang)
 	return NULL;
 }
 
-/* Decodes UTF-8; returns bytes used or 0 when invalid. */
-static size_t
-utf8_dec(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	if (n == 0)
-		return 0;
-	unsigned c = s[0];
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	size_t len;
-	uint32_t v, min;
-	if (c >= 0xC2 && c <= 0xDF) { len = 2; v = c & 0x1F; min = 0x80; }
-	else if (c >= 0xE0 && c <= 0xEF) { len = 3; v = c & 0x0F; min = 0x800; }
-	else if (c >= 0xF0 && c <= 0xF4) { len = 4; v = c & 0x07; min = 0x10000; }
-	else return 0;
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		v = v << 6 | (s[i] & 0x3F);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
-	*cp = v;
-	return len;
-}
-
-static size_t
-utf8_enc(uint32_t cp, char *out)
-{
-	if (cp < 0x80) { out[0] = (char)cp; return 1; }
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | cp >> 12);
-		out[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | cp >> 18);
-	out[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-	out[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 static int
 is_upper(uint32_t c)
 {
@@ -303,7 +253,9 @@ pattern_points(const hyph_lang *L, const uint32_t *cps, const uint32_t *offs,
 		uint32_t c = lower(cps[i]);
 		size_t k;
 		if (L->utf8) {
-			k = utf8_enc(c, word + wl);
+			k = utf8_encode(c, word + wl);
+			if (k == 0)
+				return n;
 		} else {
 			if (c > 0xFF)
 				return n; /* not in ISO-8859-1 */
@@ -356,9 +308,10 @@ contains(const char *tok, size_t len, const char *s)
 	return 0;
 }
 
-size_t
-hyph_token(const hyph *h, const char *lang, const char *tok, size_t len,
-    hyph_point *out, size_t max)
+/* hyph_token, with or without the pattern points. */
+static size_t
+token_points(const hyph *h, const char *lang, const char *tok, size_t len,
+    hyph_point *out, size_t max, bool with_patterns)
 {
 	if (!tok || max == 0 || contains(tok, len, "://") || contains(tok, len, "www.") ||
 	    memchr(tok, '@', len))
@@ -371,7 +324,7 @@ hyph_token(const hyph *h, const char *lang, const char *tok, size_t len,
 	for (size_t at = 0; at < len;) {
 		if (ncp == HYPH_MAXCPS)
 			return 0;
-		size_t k = utf8_dec(s + at, len - at, &cps[ncp]);
+		size_t k = utf8_decode(s + at, len - at, &cps[ncp]);
 		if (k == 0)
 			return 0;
 		offs[ncp++] = (uint32_t)at;
@@ -400,7 +353,7 @@ hyph_token(const hyph *h, const char *lang, const char *tok, size_t len,
 		dot |= c == '.';
 		soft |= c == 0xAD;
 	}
-	const hyph_lang *L = find_lang(h, lang);
+	const hyph_lang *L = with_patterns ? find_lang(h, lang) : NULL;
 	int patterns = L && !digit && !dot && !soft &&
 	    !(final_dot && (letters <= 4 || lowerc == 0));
 
@@ -435,6 +388,20 @@ hyph_token(const hyph *h, const char *lang, const char *tok, size_t len,
 	if (patterns && n < max)
 		n = pattern_points(L, cps, offs, part, e, out, n, max);
 	return n;
+}
+
+size_t
+hyph_token(const hyph *h, const char *lang, const char *tok, size_t len,
+    hyph_point *out, size_t max)
+{
+	return token_points(h, lang, tok, len, out, max, true);
+}
+
+size_t
+hyph_token_explicit(const hyph *h, const char *lang, const char *tok, size_t len,
+    hyph_point *out, size_t max)
+{
+	return token_points(h, lang, tok, len, out, max, false);
 }
 
 /* libhyphen 2.8 leaks about 900 bytes while loading hyph_de_DE.dic (inside

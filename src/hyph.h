@@ -45,5 +45,10 @@ int hyph_cache_build(const char *dic_path, const char *cache_path, diag *d);
  * Writes at most max points in increasing order, returns their number. */
 size_t hyph_token(const hyph *h, const char *lang, const char *tok, size_t len,
     hyph_point *out, size_t max);
+/* The same without the pattern points (soft hyphens and existing hyphens
+ * only): what hyph_token gives less its pattern points, without asking
+ * libhyphen. */
+size_t hyph_token_explicit(const hyph *h, const char *lang, const char *tok, size_t len,
+    hyph_point *out, size_t max);
 
 #endif

@@ -12,7 +12,9 @@
  * The cache names the dictionary's size and modification time and the sizes
  * of the three structures; when any of them differ (another dictionary,
  * another libhyphen ABI) the cache is ignored and the dictionary is loaded
- * the slow way. The file is mapped, not read: see CACHE_BASE. */
+ * the slow way. The file is mapped, not read: see CACHE_BASE. Nothing in it
+ * is trusted: every field libhyphen will follow is checked first, and a
+ * cache that fails any check is ignored the same way (check_level). */
 #include "hyph.h"
 #include "hyphcache.h"
 
@@ -29,7 +31,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char cache_magic[8] = { 'V', 'L', 'H', 'Y', 'C', '0', '2', '\n' };
+/* libhyphen has two levels at most (compound and word patterns) */
+enum { CACHE_MAX_LEVELS = 8 };
+
+/* The depth of a state, as the cache stores it beside the automaton: the
+ * length of the string that leads to it from state 0 (at most DEPTH), and
+ * DOT when that string begins with the word-start '.'. */
+enum { DEPTH = 0x7F, DOT = 0x80 };
+
+static const char cache_magic[8] = { 'V', 'L', 'H', 'Y', 'C', '0', '3', '\n' };
 
 typedef struct cache_header {
 	char magic[8];
@@ -39,6 +49,7 @@ typedef struct cache_header {
 	uint64_t file_size;
 	uint64_t base;       /* the address the pointers in the file are relative to */
 	uint64_t first_dict; /* pointer to the first level */
+	uint64_t depth[CACHE_MAX_LEVELS]; /* file offset of each level's state depths */
 } cache_header;
 
 typedef struct buf {
@@ -98,6 +109,42 @@ nohyphen_bytes(const HyphenDict *d)
 		n += l;
 	}
 	return n;
+}
+
+/* The depth byte of every state of a level, breadth first from state 0;
+ * false when a pattern is longer than DEPTH. */
+static bool
+level_depths(const HyphenDict *lv, unsigned char *depth)
+{
+	int ns = lv->num_states;
+	int *queue = xmalloc((size_t)ns * sizeof *queue);
+	unsigned char *seen = xcalloc((size_t)ns, 1);
+	size_t qh = 0, qt = 0;
+	bool ok = true;
+	depth[0] = 0;
+	seen[0] = 1;
+	queue[qt++] = 0;
+	while (qh < qt) {
+		int si = queue[qh++];
+		const HyphenState *st = &lv->states[si];
+		for (int k = 0; k < st->num_trans; k++) {
+			int t = st->trans[k].new_state;
+			if (seen[t])
+				continue;
+			seen[t] = 1;
+			if ((depth[si] & DEPTH) == DEPTH)
+				ok = false;
+			unsigned char dot = si == 0 ? (st->trans[k].ch == '.' ? DOT : 0) : depth[si] & DOT;
+			depth[t] = (unsigned char)(((depth[si] & DEPTH) + 1) | dot);
+			queue[qt++] = t;
+		}
+	}
+	for (int si = 0; si < ns; si++)
+		if (!seen[si])
+			depth[si] = 0; /* never entered */
+	free(queue);
+	free(seen);
+	return ok;
 }
 
 int
@@ -175,6 +222,18 @@ hyph_cache_build(const char *dic_path, const char *cache_path, diag *d)
 			put_ptr(&b, at + offsetof(HyphenState, trans), s->num_trans > 0 ? rel(toff) : 0);
 		}
 		prev_dict = doff;
+		unsigned char *depth = xmalloc((size_t)lv->num_states + 1);
+		bool deep_ok = h.nlevels <= CACHE_MAX_LEVELS && level_depths(lv, depth);
+		if (deep_ok)
+			h.depth[h.nlevels - 1] = buf_add(&b, depth, (size_t)lv->num_states);
+		free(depth);
+		if (!deep_ok) {
+			diag_at(d, DIAG_SYSERR, dic_path, 0, 0,
+			    "hyphenation dictionary with patterns too long or too many levels to cache");
+			hnj_hyphen_free(dict);
+			free(b.p);
+			return -1;
+		}
 	}
 	hnj_hyphen_free(dict);
 	buf_add(&b, NULL, 8); /* the file ends in zeros: every string in it is terminated */
@@ -197,20 +256,136 @@ hyph_cache_build(const char *dic_path, const char *cache_path, diag *d)
 	return rc;
 }
 
-/* Relocates one stored pointer by delta and checks that it points into
- * the mapping with room for need bytes. */
+/* The mapping: pointers in it must point inside it. */
+typedef struct span {
+	uintptr_t lo, hi;
+} span;
+
+/* p is inside the mapping with room for need bytes and aligned to align. */
 static bool
-fix_ptr(uintptr_t lo, uintptr_t hi, intptr_t delta, void *field, size_t need)
+inside(span m, const void *p, size_t need, size_t align)
+{
+	uintptr_t v = (uintptr_t)p;
+	return v >= m.lo && v <= m.hi && m.hi - v >= need && v % align == 0;
+}
+
+/* s is a string inside the mapping; its length into *len. */
+static bool
+string_inside(span m, const char *s, size_t *len)
+{
+	if (!inside(m, s, 1, 1))
+		return false;
+	const char *z = memchr(s, '\0', m.hi - (uintptr_t)s);
+	if (!z)
+		return false;
+	*len = (size_t)(z - s);
+	return true;
+}
+
+/* Relocates one stored pointer by delta (the mapping is not at the address
+ * the file was written for) and checks that it stays inside the mapping. */
+static bool
+relocate(span m, intptr_t delta, void *field, size_t need, size_t align)
 {
 	uintptr_t v;
 	memcpy(&v, field, sizeof v);
 	if (!v)
 		return true;
 	v += (uintptr_t)delta;
-	if (v < lo || v > hi || hi - v < need)
+	if (!inside(m, (const void *)v, need, align))
 		return false;
-	if (delta)
-		memcpy(field, &v, sizeof v);
+	memcpy(field, &v, sizeof v);
+	return true;
+}
+
+static bool
+relocate_level(span m, intptr_t delta, HyphenDict *lv)
+{
+	int ns = lv->num_states; /* read once: relocation writes may overlap */
+	if (ns < 0 || (size_t)ns > (m.hi - m.lo) / sizeof(HyphenState) ||
+	    !relocate(m, delta, &lv->nextlevel, sizeof(HyphenDict), _Alignof(HyphenDict)) ||
+	    !relocate(m, delta, &lv->nohyphen, 1, 1) ||
+	    !relocate(m, delta, &lv->states, sizeof(HyphenState) * (size_t)ns, _Alignof(HyphenState)))
+		return false;
+	HyphenState *states = lv->states;
+	size_t max_trans = (m.hi - m.lo) / sizeof(HyphenTrans);
+	for (int i = 0; i < ns; i++) {
+		HyphenState *st = &states[i];
+		int nt = st->num_trans;
+		if (nt < 0 || (size_t)nt > max_trans ||
+		    !relocate(m, delta, &st->match, 1, 1) || !relocate(m, delta, &st->repl, 1, 1) ||
+		    !relocate(m, delta, &st->trans, sizeof(HyphenTrans) * (size_t)nt, _Alignof(HyphenTrans)))
+			return false;
+	}
+	return true;
+}
+
+/* Everything libhyphen follows in one level, read only (after any
+ * relocation). hnj_hyphen_hyphenate2 starts at state 0, follows a state's
+ * num_trans transitions (trans[k].new_state) and, when none matches, its
+ * fallback_state until -1; at each state it writes the digits of `match`
+ * into its output, ending at the current letter; it walks nohyphenl + 1
+ * strings of nohyphen. The cache stores each state's depth (see DEPTH),
+ * which is checked, not trusted:
+ * - cset is terminated; nohyphen's strings lie in the file, none empty (an
+ *   empty one makes libhyphen write before its buffer);
+ * - states, and each state's transitions, lie in the file, aligned;
+ * - state 0 has depth 0; every transition leads to a state one deeper, with
+ *   DOT set when it leaves state 0 by '.' and inherited otherwise: so after
+ *   reading letter i of the word, the state's depth is at most i + 1, and
+ *   i + 1 only on the path from the word's start (its '.');
+ * - every fallback leads to a strictly shallower state (state 0's to -1):
+ *   no cycle, so no endless loop;
+ * - a match is at most depth + 1 digits long, at most depth under DOT: it
+ *   never reaches before the word;
+ * - no replacements (non-standard hyphenation; hyph.c does not use them and
+ *   neither dictionary has any): such a dictionary is not cached.
+ * One pass over the states in file order. */
+static bool
+check_level(span m, const HyphenDict *lv, const unsigned char *depth)
+{
+	if (!memchr(lv->cset, '\0', sizeof lv->cset))
+		return false;
+	if (lv->nohyphen) {
+		if (lv->nohyphenl < 0 || lv->nohyphenl > 1 << 20)
+			return false;
+		const char *s = lv->nohyphen;
+		for (int i = 0; i <= lv->nohyphenl; i++) {
+			size_t len;
+			if (!string_inside(m, s, &len) || len == 0)
+				return false;
+			s += len + 1;
+		}
+	}
+	int ns = lv->num_states;
+	if (ns < 1 || (size_t)ns > (m.hi - m.lo) / sizeof(HyphenState) ||
+	    !inside(m, lv->states, sizeof(HyphenState) * (size_t)ns, _Alignof(HyphenState)) ||
+	    !inside(m, depth, (size_t)ns, 1) || depth[0] != 0)
+		return false;
+	const HyphenState *states = lv->states;
+	size_t max_trans = (m.hi - m.lo) / sizeof(HyphenTrans); /* no division per state */
+	for (int si = 0; si < ns; si++) {
+		const HyphenState *st = &states[si];
+		unsigned d = depth[si] & DEPTH;
+		int nt = st->num_trans, fb = st->fallback_state;
+		if (nt < 0 || (nt > 0 && (d == DEPTH || (size_t)nt > max_trans ||
+		    !inside(m, st->trans, sizeof(HyphenTrans) * (size_t)nt, _Alignof(HyphenTrans)))))
+			return false;
+		for (int k = 0; k < nt; k++) {
+			int t = st->trans[k].new_state;
+			unsigned char dot = si == 0 ? (st->trans[k].ch == '.' ? DOT : 0) : depth[si] & DOT;
+			if (t <= 0 || t >= ns || depth[t] != ((d + 1) | dot))
+				return false;
+		}
+		if (fb != -1 && (fb < 0 || fb >= ns || (depth[fb] & DEPTH) >= d))
+			return false;
+		size_t len;
+		if (st->match && (!string_inside(m, st->match, &len) ||
+		    len > d + ((depth[si] & DOT) ? 0 : 1)))
+			return false;
+		if (st->repl)
+			return false;
+	}
 	return true;
 }
 
@@ -233,7 +408,10 @@ hyph_cache_load(const char *cache_path, const char *dic_path, hyph_cache_map *m)
 	    h.dic_size == (uint64_t)st.st_size &&
 	    h.dic_mtime_sec == (int64_t)st.st_mtim.tv_sec &&
 	    h.dic_mtime_nsec == (int64_t)st.st_mtim.tv_nsec &&
-	    h.first_dict >= h.base && h.first_dict - h.base <= h.file_size - sizeof(HyphenDict);
+	    h.nlevels >= 1 && h.nlevels <= CACHE_MAX_LEVELS &&
+	    h.base % 4096 == 0 && h.first_dict >= h.base &&
+	    h.first_dict - h.base <= h.file_size - sizeof(HyphenDict) &&
+	    (h.first_dict - h.base) % _Alignof(HyphenDict) == 0;
 	size_t size = (size_t)cst.st_size;
 	if (ok) {
 		/* Private and writable: relocation (and nothing else) writes. */
@@ -241,25 +419,22 @@ hyph_cache_load(const char *cache_path, const char *dic_path, hyph_cache_map *m)
 		ok = map != MAP_FAILED && ((unsigned char *)map)[size - 1] == 0;
 	}
 	close(fd);
-	uintptr_t lo = (uintptr_t)map, hi = lo + size;
-	intptr_t delta = (intptr_t)(lo - (uintptr_t)h.base);
+	span sp = { (uintptr_t)map, (uintptr_t)map + size };
+	intptr_t delta = (intptr_t)(sp.lo - (uintptr_t)h.base);
 	HyphenDict *first = ok ? (HyphenDict *)(h.first_dict + (uintptr_t)delta) : NULL;
-	uint32_t levels = 0;
+	/* the levels, each checked to lie in the file before it is read; at
+	 * most nlevels of them (a cycle of levels ends there) */
+	HyphenDict *levels[CACHE_MAX_LEVELS];
+	uint32_t nl = 0;
 	for (HyphenDict *lv = first; ok && lv; lv = lv->nextlevel) {
-		ok = ++levels <= h.nlevels && lv->num_states >= 0 &&
-		    fix_ptr(lo, hi, delta, &lv->nextlevel, sizeof(HyphenDict)) &&
-		    fix_ptr(lo, hi, delta, &lv->nohyphen, 1) &&
-		    fix_ptr(lo, hi, delta, &lv->states, sizeof(HyphenState) * (size_t)lv->num_states);
-		for (int i = 0; ok && i < lv->num_states; i++) {
-			HyphenState *s = &lv->states[i];
-			ok = s->num_trans >= 0 &&
-			    fix_ptr(lo, hi, delta, &s->match, 1) && fix_ptr(lo, hi, delta, &s->repl, 1) &&
-			    fix_ptr(lo, hi, delta, &s->trans, sizeof(HyphenTrans) * (size_t)s->num_trans);
-			for (int k = 0; ok && k < s->num_trans; k++)
-				ok = s->trans[k].new_state >= 0 && s->trans[k].new_state < lv->num_states;
-			ok = ok && s->fallback_state >= -1 && s->fallback_state < lv->num_states;
-		}
+		ok = nl < h.nlevels && inside(sp, lv, sizeof *lv, _Alignof(HyphenDict)) &&
+		    (delta == 0 || relocate_level(sp, delta, lv));
+		if (ok)
+			levels[nl++] = lv;
 	}
+	ok = ok && nl == h.nlevels;
+	for (uint32_t i = 0; ok && i < nl; i++)
+		ok = h.depth[i] < size && check_level(sp, levels[i], (unsigned char *)map + h.depth[i]);
 	if (!ok) {
 		if (map != MAP_FAILED)
 			munmap(map, size);

@@ -13,7 +13,8 @@ typedef struct hyph_cache_map {
 } hyph_cache_map;
 
 /* The dictionary stored in cache_path when that cache belongs to dic_path
- * (same size and modification time, same structure sizes) and is intact;
+ * (same size and modification time, same structure sizes) and passes every
+ * check of the automaton libhyphen will walk (hyphcache.c);
  * NULL otherwise. The whole dictionary lives in the mapping m:
  * hyph_cache_unmap releases it (never hnj_hyphen_free). */
 HyphenDict *hyph_cache_load(const char *cache_path, const char *dic_path, hyph_cache_map *m);

@@ -3,10 +3,11 @@
  * Widths are integers everywhere: a glyph of advance a font units set at
  * size s (scaled points) is a * s / upm scaled points, computed in int64 and
  * truncated per glyph; a kerning pair k is k * s / upm the same way; a text's
- * width is the sum of those. linebreak.c uses the same functions, so the
+ * width is the sum of those. itemlist.c uses the same functions, so the
  * width of an item always equals the sum of the widths it was built from. */
 #include "typeset.h"
 #include "tsint.h"
+#include "utf8.h"
 
 #include <stdlib.h>
 
@@ -71,56 +72,31 @@ ts_engine_hyph(const ts_engine *e)
 	return e->h;
 }
 
+diag *
+ts_engine_diag(const ts_engine *e)
+{
+	return e->d;
+}
+
 ts_sp
 ts_units(const ts_font *f, int units, ts_sp size)
 {
 	int upm = font_units_per_em(f);
 	if (upm <= 0)
 		upm = 1000;
-	return (ts_sp)((int64_t)units * size / upm);
-}
-
-uint32_t
-ts_utf8_next(const char *s, size_t len, size_t *i)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t k = *i;
-	unsigned c = p[k];
-	uint32_t cp;
-	size_t n;
-	if (c < 0x80) {
-		*i = k + 1;
-		return c;
-	} else if ((c & 0xE0) == 0xC0) {
-		cp = c & 0x1F; n = 1;
-	} else if ((c & 0xF0) == 0xE0) {
-		cp = c & 0x0F; n = 2;
-	} else if ((c & 0xF8) == 0xF0) {
-		cp = c & 0x07; n = 3;
-	} else {
-		*i = k + 1;
-		return 0xFFFD;
-	}
-	for (size_t j = 1; j <= n; j++) {
-		if (k + j >= len || (p[k + j] & 0xC0) != 0x80) {
-			*i = k + j;
-			return 0xFFFD;
-		}
-		cp = cp << 6 | (p[k + j] & 0x3F);
-	}
-	*i = k + n + 1;
-	return cp;
+	int64_t v = (int64_t)units * size / upm; /* at most 2^16 * 2^31 / 16 */
+	return ts_clamp(v);
 }
 
 ts_sp
 ts_text_width(const ts_engine *e, enum ts_face face, ts_sp size, const char *s, size_t len)
 {
 	const ts_font *f = ts_engine_font(e, face);
-	ts_sp w = 0;
+	int64_t w = 0;
 	uint16_t prev = 0;
 	bool have_prev = false;
 	for (size_t i = 0; i < len;) {
-		uint32_t cp = ts_utf8_next(s, len, &i);
+		uint32_t cp = utf8_next(s, len, &i);
 		if (cp == 0xAD) /* a soft hyphen is invisible */
 			continue;
 		uint16_t g = font_glyph(f, cp);
@@ -130,5 +106,5 @@ ts_text_width(const ts_engine *e, enum ts_face face, ts_sp size, const char *s, 
 		prev = g;
 		have_prev = true;
 	}
-	return w;
+	return ts_clamp(w);
 }

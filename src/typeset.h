@@ -33,7 +33,8 @@ ts_engine *ts_engine_new(const char *const font_paths[TS_NFACES], const hyph *h,
 void ts_engine_free(ts_engine *e);
 const ts_font *ts_engine_font(const ts_engine *e, enum ts_face face);
 
-/* Width of UTF-8 text in one face and size, kerning included. */
+/* Width of UTF-8 text in one face and size, kerning included (saturated at
+ * the range of ts_sp). */
 ts_sp ts_text_width(const ts_engine *e, enum ts_face face, ts_sp size, const char *s, size_t len);
 
 /* A piece of text with one style. A paragraph is an array of runs; spaces
@@ -61,6 +62,10 @@ typedef struct ts_para_style {
 	bool keep_together;  /* never split over pages (address blocks, short titles) */
 	int expand;          /* font expansion limit of justified lines in per mille of a
 				glyph's width (pdfTeX's \pdfadjustspacing): 0 off, 20: up to ±2 % */
+	/* optional: where the paragraph begins in the source (file NULL:
+	 * unknown), named by the engine's warnings */
+	const char *file;
+	unsigned line, col;
 } ts_para_style;
 
 /* What the engine puts on a page. Coordinates are from the page's top-left

@@ -24,6 +24,7 @@
  * Not tied, by decision: "Frau Blask MdL" (names are markup), a number and
  * "Jahre"/"Prozent"/"Euro", "Herrn Name". */
 #include "typo.h"
+#include "utf8.h"
 
 #include <string.h>
 
@@ -31,12 +32,6 @@ typedef struct word {
 	const char *p;
 	size_t n;
 } word;
-
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 static int
 is_digit(char c)
@@ -127,16 +122,13 @@ strip_close(word w)
 static size_t
 letter(const char *p, size_t n)
 {
-	unsigned char c = (unsigned char)p[0];
+	uint32_t c;
+	size_t k = utf8_decode((const unsigned char *)p, n, &c);
+	if (k == 0)
+		return 0;
 	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-		return 1;
-	if (n >= 2 && (c == 0xC3 || c == 0xC4 || c == 0xC5)) {
-		unsigned char d = (unsigned char)p[1];
-		if (c == 0xC3 && (d == 0x97 || d == 0xB7 || d < 0x80))
-			return 0; /* × ÷ */
-		return (d & 0xC0) == 0x80 ? 2 : 0;
-	}
-	return 0;
+		return k;
+	return c >= 0xC0 && c <= 0x17F && c != 0xD7 && c != 0xF7 ? k : 0; /* not × ÷ */
 }
 
 /* "z." "B." "Ä." "i.": one or two letters and a dot. */
@@ -312,7 +304,7 @@ static word
 word_before(const char *text, size_t end)
 {
 	size_t b = end;
-	while (b > 0 && !is_space(text[b - 1]))
+	while (b > 0 && !utf8_is_space((unsigned char)text[b - 1]))
 		b--;
 	return (word){ text + b, end - b };
 }
@@ -321,7 +313,7 @@ static word
 word_after(const char *text, size_t len, size_t start)
 {
 	size_t e = start;
-	while (e < len && !is_space(text[e]))
+	while (e < len && !utf8_is_space((unsigned char)text[e]))
 		e++;
 	return (word){ text + start, e - start };
 }

@@ -1,7 +1,9 @@
 /* test_font.c: the TrueType reader against Liberation Sans 2 (metric-compatible
  * with Arial, so the widths below are Arial's) and against broken files. */
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "font.h"
 #include "unit.h"
@@ -236,6 +238,144 @@ test_font_corrupt(void)
 }
 
 static void
+put16(unsigned char *p, unsigned v)
+{
+	p[0] = (unsigned char)(v >> 8);
+	p[1] = (unsigned char)v;
+}
+
+static void
+put32(unsigned char *p, uint32_t v)
+{
+	put16(p, v >> 16);
+	put16(p + 2, v & 0xFFFF);
+}
+
+/* The regular face with its cmap replaced by one format 4 subtable of nseg
+ * segments, segment i covering [starts(i), ends(i)] through one shared
+ * glyphIdArray of 65 536 entries (idRangeOffset); its 16-bit length
+ * overflows, so the table's length bounds it. Returns the file's size. */
+static size_t
+font_with_cmap4(const unsigned char *p, size_t n, unsigned char *q, size_t nseg,
+    unsigned (*starts)(size_t), unsigned (*ends)(size_t))
+{
+	memcpy(q, p, n);
+	size_t at = (n + 3) & ~(size_t)3;
+	memset(q + n, 0, at - n);
+	unsigned char *c = q + at;
+	put16(c, 0);
+	put16(c + 2, 1);            /* one encoding record: 3/1 at 12 */
+	put16(c + 4, 3);
+	put16(c + 6, 1);
+	put32(c + 8, 12);
+	unsigned char *t = c + 12;
+	size_t segx2 = 2 * nseg;
+	put16(t, 4);
+	put16(t + 2, 0);            /* length: overflowed */
+	put16(t + 6, (unsigned)segx2);
+	unsigned char *e = t + 14, *s = e + segx2 + 2, *dl = s + segx2, *ro = dl + segx2;
+	unsigned char *gids = ro + segx2;
+	for (size_t i = 0; i < nseg; i++) {
+		put16(e + 2 * i, ends(i));
+		put16(s + 2 * i, starts(i));
+		put16(dl + 2 * i, 0);
+		put16(ro + 2 * i, (unsigned)(gids - (ro + 2 * i))); /* to glyphIdArray[0] */
+	}
+	for (size_t k = 0; k < 65536; k++)
+		put16(gids + 2 * k, 3 + k % 100);
+	size_t len = (size_t)(gids + 2 * 65536 - c);
+	size_t r = record(q, "cmap");
+	put32(q + r + 8, (uint32_t)at);
+	put32(q + r + 12, (uint32_t)len);
+	return at + len;
+}
+
+static unsigned seg_zero(size_t i) { (void)i; return 0; }
+static unsigned seg_full(size_t i) { (void)i; return 0xFFFE; }
+static unsigned seg_rising(size_t i) { return (unsigned)(0xFFFE - (999 - i)); }
+
+static long
+max_rss_kb(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_maxrss;
+}
+
+/* 1000 format-4 segments over the whole range: the same 1000 (out of
+ * order: refused with an error), or each ending one later (all overlapping:
+ * the earlier segment wins, 65 535 code points in all). Either way
+ * quickly, in little memory (it took 2 GB). */
+static void
+test_font_cmap_overlap(void)
+{
+	size_t n = 0;
+	unsigned char *p = slurp(REGULAR, &n);
+	EXPECT(p != NULL);
+	if (!p)
+		return;
+	unsigned char *q = malloc(n + 200000);
+	if (!q) {
+		free(p);
+		return;
+	}
+	long rss0 = max_rss_kb();
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	size_t m = font_with_cmap4(p, n, q, 1000, seg_zero, seg_full);
+	write_file("tests/scratch/font-cmap-same.ttf", q, m);
+	expect_broken("tests/scratch/font-cmap-same.ttf");
+	m = font_with_cmap4(p, n, q, 1000, seg_zero, seg_rising);
+	write_file("tests/scratch/font-cmap-overlap.ttf", q, m);
+	ts_font *f = load("tests/scratch/font-cmap-overlap.ttf");
+	EXPECT(f != NULL);
+	if (f) {
+		EXPECT(font_glyph(f, 'A') == 3 + 'A' % 100);   /* segment 0, from 0 */
+		EXPECT(font_glyph(f, 0xFC18) == 3 + 0xFC18 % 100); /* segment 1's one code point */
+		EXPECT(font_glyph(f, 0xFFFF) == 0);
+	}
+	font_free(f);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	long grew = max_rss_kb() - rss0;
+	EXPECTF(s < 2 && grew < 100 * 1024, "%.2f s, %ld KB more memory", s, grew);
+	free(q);
+	free(p);
+}
+
+/* A kerning pair of -32768 units (16 em) moves a glyph by one em at most. */
+static void
+test_font_kern_clamped(void)
+{
+	size_t n = 0;
+	unsigned char *p = slurp(REGULAR, &n);
+	EXPECT(p != NULL);
+	if (!p)
+		return;
+	size_t r = record(p, "kern");
+	uint32_t koff = be32(p + r + 8);
+	const unsigned char *pair = p + koff + 4 + 14; /* the first pair of the first subtable */
+	uint16_t left = (uint16_t)(pair[0] << 8 | pair[1]), right = (uint16_t)(pair[2] << 8 | pair[3]);
+	p[koff + 4 + 14 + 4] = 0x80;
+	p[koff + 4 + 14 + 5] = 0x00;
+	write_file("tests/scratch/font-bigkern.ttf", p, n);
+	ts_font *f = load("tests/scratch/font-bigkern.ttf");
+	EXPECT(f != NULL);
+	if (f)
+		EXPECTF(font_kern(f, left, right) == -font_units_per_em(f), "%d",
+		    font_kern(f, left, right));
+	font_free(f);
+	p[koff + 4 + 14 + 4] = 0x7F;
+	p[koff + 4 + 14 + 5] = 0xFF;
+	write_file("tests/scratch/font-bigkern.ttf", p, n);
+	f = load("tests/scratch/font-bigkern.ttf");
+	if (f)
+		EXPECT(font_kern(f, left, right) == font_units_per_em(f));
+	font_free(f);
+	free(p);
+}
+
+static void
 test_font_missing_file(void)
 {
 	expect_broken("tests/scratch/no-such-font.ttf");
@@ -252,6 +392,8 @@ main(void)
 	RUN(test_font_kerning);
 	RUN(test_font_bold);
 	RUN(test_font_corrupt);
+	RUN(test_font_cmap_overlap);
+	RUN(test_font_kern_clamped);
 	RUN(test_font_missing_file);
 	if (sink)
 		fclose(sink);

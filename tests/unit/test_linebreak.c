@@ -446,10 +446,54 @@ test_expansion(void)
 	arena_free(a);
 }
 
+/* Widths beyond the range of int32 (2^31 sp = 32 768 pt): a word of 5 000
+ * "W" at 11 pt is 52 000 pt wide, 6 000 digits 36 700 pt. Each is broken by
+ * force over many full lines, none overfull, no letter lost; with font
+ * expansion too (the templates'), and at 100 pt. */
+static void
+test_overflow(void)
+{
+	static const struct { char c; size_t n; ts_sp size; int expand; } cases[] = {
+		{ 'W', 5000, TS_PT(11), 0 }, { 'W', 5000, TS_PT(11), 20 },
+		{ '7', 6000, TS_PT(11), 20 }, { 'M', 3000, TS_PT(100), 20 },
+	};
+	arena *a = arena_new();
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		size_t n = cases[c].n;
+		char *text = malloc(n + 16);
+		memcpy(text, "Ein ", 4);
+		memset(text + 4, cases[c].c, n);
+		memcpy(text + 4 + n, " Ende.", 7);
+		ts_para_style st = style(ts_mm(165), TS_JUSTIFY, true);
+		st.expand = cases[c].expand;
+		ts_lines L;
+		brk(a, text, cases[c].size, &st, &L);
+		size_t letters = 0, over = 0;
+		for (size_t i = 0; i < L.nlines; i++) {
+			const ts_line *ln = &L.lines[i];
+			over += ln->overfull || ln->width > st.measure;
+			for (size_t k = 0; k < ln->nitems; k++) {
+				const ts_item *it = &ln->items[k];
+				over += it->x < 0 || it->x + it->w > st.measure;
+				for (size_t j = 0; j < it->len; j++)
+					letters += it->text[j] == cases[c].c;
+			}
+		}
+		EXPECTF(over == 0 && letters == n && L.pass == 3 && L.nlines > 10,
+		    "%zu × '%c' at %d pt, expansion %d: %zu lines, %zu overfull, %zu letters set",
+		    n, cases[c].c, cases[c].size / TS_UNIT, cases[c].expand, L.nlines, over, letters);
+		free(text);
+	}
+	char w[5001];
+	memset(w, 'W', 5000);
+	EXPECT(ts_text_width(E, TS_REGULAR, TS_PT(11), w, 5000) == INT32_MAX);
+	arena_free(a);
+}
+
 int
 main(void)
 {
-	diag_init(&D, "test_linebreak", stderr);
+	diag_init(&D, "test_linebreak", NULL); /* the forced-break warnings are expected */
 	H = hyph_new();
 	hyph_add_language(H, "de", "build/share/hyph_de_DE.dic", &D);
 	hyph_add_language(H, "en", "build/share/hyph_en_US.dic", &D);
@@ -467,6 +511,7 @@ main(void)
 	RUN(test_edges);
 	RUN(test_long);
 	RUN(test_expansion);
+	RUN(test_overflow);
 	for (size_t i = 0; i < nparas; i++)
 		free(paras[i]);
 	free(paras);
