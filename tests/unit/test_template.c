@@ -181,11 +181,11 @@ test_template_bad(void)
 		  "tests/templates/bad-pagenum.xml:61:15: error: page number format \"Seite %%N\" "
 		  "lacks %%n (the page number)\n", VL_EXIT_INVALID },
 		{ "bad-doctype.xml",
-		  "tests/templates/bad-doctype.xml:3:1: error: DOCTYPE not allowed in a template "
-		  "(no DTD is ever read)\n", VL_EXIT_INVALID },
+		  "tests/templates/bad-doctype.xml:3:1: error: DOCTYPE not allowed: the format has "
+		  "no DTD and no entities\n", VL_EXIT_INVALID },
 		{ "bad-overlap.xml",
 		  "tests/templates/bad-overlap.xml:46:5: error: 'eingangsstempel' overlaps 'briefkopf' (line 43)\n"
-		  "tests/templates/bad-overlap.xml:46:5: error: 'eingangsstempel' overlaps 'anschriftfeld' (line 45)\n",
+		  "tests/templates/bad-overlap.xml:46:5: error: 'eingangsstempel' overlaps 'anschriftfeld' (line 44)\n",
 		  VL_EXIT_INVALID },
 		{ "bad-leading.xml",
 		  "tests/templates/bad-leading.xml:30:49: error: style 'ueberschrift': leading 10 pt "
@@ -228,7 +228,7 @@ test_template_missing(void)
 	int st;
 	vl_template *t = load("tests/templates/no-such-template.xml", &msgs, &st);
 	EXPECT(t == NULL && st == VL_EXIT_TROUBLE);
-	EXPECT_STR(msgs, "tests/templates/no-such-template.xml: error: cannot open template: "
+	EXPECT_STR(msgs, "tests/templates/no-such-template.xml: error: cannot open: "
 	    "No such file or directory\n");
 	tpl_free(NULL);
 }
