@@ -142,6 +142,18 @@ push_raw(rawspan **r, size_t *n, size_t *cap, rawspan s)
 }
 
 static int
+is_marker_flags(unsigned flags)
+{
+	return (flags & (VL_SPAN_QUOTE_OPEN | VL_SPAN_QUOTE_CLOSE)) != 0;
+}
+
+static int
+is_marker(const vl_span *s)
+{
+	return is_marker_flags(s->flags);
+}
+
+static int
 same_style(const vl_span *a, const vl_span *b)
 {
 	return a->flags == b->flags && a->partner == b->partner &&
@@ -219,61 +231,78 @@ build_para(loader *ld, const xmlNode *e, const char *lang)
 done:
 	free(st);
 
-	/* collapse whitespace across spans; trim at both ends */
-	vl_span *sp = arena_array(ld->a, nraw ? nraw : 1, sizeof *sp);
-	size_t nsp = 0;
+	/* collapse whitespace across spans into one scratch buffer; trim at
+	 * both ends. Only the final spans and their text go to the arena. */
+	size_t rawlen = 0;
+	for (size_t i = 0; i < nraw; i++)
+		rawlen += raw[i].len;
+	char *txt = xmalloc(rawlen + 1);
+	vl_span *sp = xmalloc((nraw ? nraw : 1) * sizeof *sp);
+	size_t nsp = 0, o = 0;
 	int last_space = 1;
-	char *tmp = NULL;
-	size_t captmp = 0;
 	for (size_t i = 0; i < nraw; i++) {
 		const rawspan *r = &raw[i];
-		size_t o = 0;
-		tmp = xgrow(tmp, &captmp, r->len + 1, 1);
+		size_t from = o;
 		for (size_t j = 0; j < r->len; j++) {
 			unsigned char c = (unsigned char)r->text[j];
 			if (is_ws(c)) {
 				if (!last_space)
-					tmp[o++] = ' ';
+					txt[o++] = ' ';
 				last_space = 1;
 			} else {
-				tmp[o++] = (char)c;
+				txt[o++] = (char)c;
 				last_space = 0;
 			}
 		}
-		int marker = (r->flags & (VL_SPAN_QUOTE_OPEN | VL_SPAN_QUOTE_CLOSE)) != 0;
-		if (o == 0 && !marker)
+		if (o == from && !is_marker_flags(r->flags))
 			continue;
-		sp[nsp++] = (vl_span){ arena_strndup(ld->a, tmp, o), o, r->flags,
+		sp[nsp++] = (vl_span){ txt + from, o - from, r->flags,
 		    r->lang ? r->lang : "de", r->partner, r->pos, r->ref };
 	}
-	free(tmp);
 	free(raw);
 	/* the trailing space, possibly in an earlier span */
 	for (size_t i = nsp; i-- > 0;) {
 		if (sp[i].len == 0)
 			continue;
 		if (sp[i].text[sp[i].len - 1] == ' ')
-			((char *)sp[i].text)[--sp[i].len] = 0;
+			sp[i].len--;
 		break;
 	}
-	/* drop emptied text spans, merge neighbours of the same style */
+	/* drop emptied text spans, merge neighbours of the same style: each run
+	 * is measured first and copied once (linear in the paragraph, however
+	 * finely comments, PIs or empty elements split its text) */
 	size_t k = 0;
-	for (size_t i = 0; i < nsp; i++) {
-		int marker = (sp[i].flags & (VL_SPAN_QUOTE_OPEN | VL_SPAN_QUOTE_CLOSE)) != 0;
-		if (!marker && sp[i].len == 0)
-			continue;
-		if (!marker && k > 0 && !(sp[k - 1].flags & (VL_SPAN_QUOTE_OPEN | VL_SPAN_QUOTE_CLOSE)) &&
-		    same_style(&sp[k - 1], &sp[i])) {
-			char *m = arena_alloc(ld->a, sp[k - 1].len + sp[i].len + 1);
-			memcpy(m, sp[k - 1].text, sp[k - 1].len);
-			memcpy(m + sp[k - 1].len, sp[i].text, sp[i].len + 1);
-			sp[k - 1].text = m;
-			sp[k - 1].len += sp[i].len;
-			continue;
+	for (size_t i = 0; i < nsp;) {
+		size_t j = i + 1, total = sp[i].len, pieces = 1;
+		if (!is_marker(&sp[i])) {
+			for (j = i, total = 0, pieces = 0; j < nsp && !is_marker(&sp[j]); j++) {
+				if (sp[j].len == 0)
+					continue;
+				if (pieces && !same_style(&sp[i], &sp[j]))
+					break;
+				if (!pieces)
+					i = j; /* the run begins at its first non-empty span */
+				total += sp[j].len;
+				pieces++;
+			}
 		}
-		sp[k++] = sp[i];
+		if (pieces) {
+			char *m = arena_alloc(ld->a, total + 1), *out = m;
+			for (size_t q = i; q < j; q++) {
+				memcpy(out, sp[q].text, sp[q].len);
+				out += sp[q].len;
+			}
+			*out = 0;
+			sp[k] = sp[i];
+			sp[k].text = m;
+			sp[k++].len = total;
+		}
+		i = j;
 	}
-	para.spans = sp;
+	free(txt);
+	para.spans = arena_array(ld->a, k ? k : 1, sizeof *para.spans);
+	memcpy(para.spans, sp, k * sizeof *sp);
+	free(sp);
 	para.nspans = k;
 	return para;
 }
