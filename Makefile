@@ -33,7 +33,7 @@ SHARE := build/share/hyph_de_DE.dic build/share/hyph_en_US.dic build/share/sRGB.
 
 DEPS_STAMP := build/.deps
 
-.PHONY: all deps run test bench asan fuzz leakcheck lint clean refresh-references
+.PHONY: all deps run test bench asan fuzz leakcheck lint clean refresh-references messages
 all: build/vorlage $(FONTS) $(SHARE)
 
 # Install only what is missing, so that a second `make test` starts at once.
@@ -152,6 +152,10 @@ refresh-references: all
 	./build/vorlage layout xml/vorlage-18-1828.xml --partner schlesien > tests/golden/vorlage-18-1828-schlesien.layout
 	@mkdir -p docs
 	pdftoppm -r 40 -png -f 1 -l 2 build/ref.pdf docs/page
+
+# README.md's table of messages, from the catalogue in src/diag.h.
+messages:
+	/usr/bin/python3 tests/t_messages.py --write
 
 clean:
 	rm -rf build out/*.pdf out/anlagen tests/scratch

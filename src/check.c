@@ -1,54 +1,20 @@
 /* check.c: the rules of a Vorlage that the XSD cannot say (vl_check).
- * Problems are collected first and printed in document order. */
+ * Problems are held by diag and printed in document order. */
 #include "model.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-typedef struct problem {
-	vl_pos pos;
-	size_t seq;
-	char *msg;
-} problem;
-
 typedef struct checker {
 	const vl_doc *doc;
+	diag *d;  /* holding: the messages print in document order */
 	arena *a; /* scratch: formatted dates */
-	problem *p;
-	size_t n, cap;
 } checker;
 
-static void problemf(checker *c, vl_pos pos, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-problemf(checker *c, vl_pos pos, const char *fmt, ...)
-{
-	va_list ap;
-	char buf[1024];
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	if (c->n == c->cap)
-		c->p = xgrow(c->p, &c->cap, c->n + 1, sizeof *c->p);
-	size_t len = strlen(buf) + 1;
-	c->p[c->n] = (problem){ pos, c->n, xmalloc(len) };
-	memcpy(c->p[c->n].msg, buf, len);
-	c->n++;
-}
-
-static int
-cmp_problem(const void *x, const void *y)
-{
-	const problem *a = x, *b = y;
-	if (a->pos.line != b->pos.line)
-		return a->pos.line < b->pos.line ? -1 : 1;
-	if (a->pos.col != b->pos.col)
-		return a->pos.col < b->pos.col ? -1 : 1;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
-}
+/* A catalogue message at pos in the source. */
+#define PROBLEM(name, c, pos, ...) MSG(name, (c)->d, (c)->doc->path, (pos).line, (pos).col, __VA_ARGS__)
+#define PROBLEM0(name, c, pos) MSG(name, (c)->d, (c)->doc->path, (pos).line, (pos).col)
 
 /* ---- paragraphs --------------------------------------------------------- */
 
@@ -64,10 +30,10 @@ check_para(checker *c, const vl_para *p)
 			empty = 0;
 		if ((s->flags & VL_SPAN_PARTNER) &&
 		    (s->partner < 0 || (size_t)s->partner >= c->doc->npartners))
-			problemf(c, s->pos, "unknown partner '%s'", s->ref ? s->ref : "");
+			PROBLEM(UNKNOWN_PARTNER, c, s->pos, s->ref ? s->ref : "");
 	}
 	if (empty)
-		problemf(c, p->pos, "empty paragraph");
+		PROBLEM0(EMPTY_PARAGRAPH, c, p->pos);
 }
 
 static void
@@ -101,19 +67,18 @@ static int
 check_date(checker *c, vl_date d, const char *text)
 {
 	if (d.year == 0) {
-		problemf(c, d.pos, "invalid date");
+		PROBLEM0(INVALID_DATE, c, d.pos);
 		return 0;
 	}
 	if (d.month < 1 || d.month > 12 || (d.day && d.day > days_in_month(d.year, d.month))) {
-		problemf(c, d.pos, "no such date '%s'", iso(c, d));
+		PROBLEM(NO_SUCH_DATE, c, d.pos, iso(c, d));
 		return 0;
 	}
 	if (text) {
 		const char *plain = vl_date_format(c->a, d, false);
 		const char *padded = vl_date_format(c->a, d, true);
 		if (strcmp(text, plain) != 0 && strcmp(text, padded) != 0)
-			problemf(c, d.pos, "date text '%s' does not match its value %s (expected '%s')",
-			    text, iso(c, d), plain);
+			PROBLEM(DATE_TEXT, c, d.pos, text, iso(c, d), plain);
 	}
 	return 1;
 }
@@ -161,8 +126,8 @@ check_ids(checker *c)
 	for (size_t i = 1; i < k; i++) {
 		size_t first = i - 1;
 		while (i < k && strcmp(ids[i].id, ids[first].id) == 0) {
-			problemf(c, ids[i].pos, "duplicate id '%s' (first defined at %u:%u)",
-			    ids[i].id, ids[first].pos.line, ids[first].pos.col);
+			PROBLEM(DUPLICATE_ID, c, ids[i].pos, ids[i].id, ids[first].pos.line,
+			    ids[first].pos.col);
 			i++;
 		}
 	}
@@ -201,21 +166,18 @@ check_agreement(checker *c, const vl_agreement *g)
 		int p = g->parties[i];
 		const char *pid = g->party_ids ? g->party_ids[i] : "";
 		if (p < 0 || (size_t)p >= doc->npartners) {
-			problemf(c, g->pos, "unknown partner '%s'", pid);
+			PROBLEM(UNKNOWN_PARTNER, c, g->pos, pid);
 			continue;
 		}
 		if (party[p]) {
-			problemf(c, g->pos, "partner '%s' is listed twice as a party of agreement '%s'",
-			    pid, id);
+			PROBLEM(PARTY_TWICE, c, g->pos, pid, id);
 			continue;
 		}
 		party[p] = 1;
 		if (doc->partners[p].main_partner)
-			problemf(c, g->pos, "main cooperation partner '%s' cannot be a party of agreement '%s'",
-			    pid, id);
+			PROBLEM(MAIN_PARTNER_PARTY, c, g->pos, pid, id);
 		else if (!named[p])
-			problemf(c, g->title.pos, "party '%s' of agreement '%s' is not named in its title",
-			    pid, id);
+			PROBLEM(PARTY_NOT_IN_TITLE, c, g->title.pos, pid, id);
 	}
 	for (size_t i = 0; i < g->title.nspans; i++) {
 		const vl_span *s = &g->title.spans[i];
@@ -223,8 +185,7 @@ check_agreement(checker *c, const vl_agreement *g)
 		    (size_t)s->partner >= doc->npartners)
 			continue;
 		if (!party[s->partner])
-			problemf(c, s->pos, "partner '%s' is named in the title but is not a party of agreement '%s'",
-			    s->ref ? s->ref : "", id);
+			PROBLEM(TITLE_NOT_PARTY, c, s->pos, s->ref ? s->ref : "", id);
 		party[s->partner] = 1; /* once per partner */
 	}
 	free(party);
@@ -242,10 +203,10 @@ check_group(checker *c, const vl_group *g)
 		const vl_group_part *p = &g->parts[i];
 		check_paras(c, p->paras, p->nparas);
 		if (p->partner < 0 || (size_t)p->partner >= doc->npartners)
-			problemf(c, p->pos, "unknown partner '%s'", p->partner_id ? p->partner_id : "");
+			PROBLEM(UNKNOWN_PARTNER, c, p->pos, p->partner_id ? p->partner_id : "");
 		else if (!named[p->partner])
-			problemf(c, p->pos, "partner '%s' of this part is not named in the introduction of group '%s'",
-			    p->partner_id ? p->partner_id : "", g->id ? g->id : "");
+			PROBLEM(PART_NOT_IN_INTRO, c, p->pos, p->partner_id ? p->partner_id : "",
+			    g->id ? g->id : "");
 	}
 	free(named);
 }
@@ -260,7 +221,7 @@ check_image_path(checker *c, const char *path, vl_pos pos)
 	for (const char *p = path; *p;) {
 		size_t n = strcspn(p, "/");
 		if (n == 2 && p[0] == '.' && p[1] == '.') {
-			problemf(c, pos, "signature image '%s' is outside the source's directory", path);
+			PROBLEM(IMAGE_OUTSIDE, c, pos, path);
 			return;
 		}
 		p += n;
@@ -268,13 +229,15 @@ check_image_path(checker *c, const char *path, vl_pos pos)
 	}
 	size_t len = strlen(path);
 	if (len < 5 || strcasecmp(path + len - 4, ".png") != 0)
-		problemf(c, pos, "signature image '%s' is not a .png file", path);
+		PROBLEM(IMAGE_NOT_PNG, c, pos, path);
 }
 
 unsigned
 vl_check(const vl_doc *doc, diag *d)
 {
-	checker c = { doc, arena_new(), NULL, 0, 0 };
+	checker c = { doc, d, arena_new() };
+	unsigned before = d->nerrors;
+	diag_hold(d);
 	const vl_meta *m = &doc->meta;
 
 	/* the Vorlage number belongs to the Wahlperiode */
@@ -282,8 +245,7 @@ vl_check(const vl_doc *doc, diag *d)
 		const char *slash = strchr(m->number, '/');
 		int wp = slash ? atoi(m->number) : -1;
 		if (wp != m->wahlperiode)
-			problemf(&c, m->number_pos, "Vorlage number '%s' does not belong to Wahlperiode %d",
-			    m->number, m->wahlperiode);
+			PROBLEM(WRONG_WAHLPERIODE, &c, m->number_pos, m->number, m->wahlperiode);
 	}
 	int letter_ok = check_date(&c, m->date, m->date_text);
 	check_date(&c, m->meeting, NULL);
@@ -291,8 +253,7 @@ vl_check(const vl_doc *doc, diag *d)
 	if (letter_ok && month_ok &&
 	    (m->date.year < m->report_month.year ||
 	    (m->date.year == m->report_month.year && m->date.month < m->report_month.month)))
-		problemf(&c, m->date_pos, "the letter's date %s is before the report month %s",
-		    iso(&c, m->date), iso(&c, m->report_month));
+		PROBLEM(LETTER_BEFORE_MONTH, &c, m->date_pos, iso(&c, m->date), iso(&c, m->report_month));
 
 	check_ids(&c);
 
@@ -320,13 +281,7 @@ vl_check(const vl_doc *doc, diag *d)
 			check_group(&c, &it->u.group);
 	}
 
-	if (c.n)
-		qsort(c.p, c.n, sizeof *c.p, cmp_problem);
-	for (size_t i = 0; i < c.n; i++) {
-		diag_at(d, DIAG_ERROR, doc->path, c.p[i].pos.line, c.p[i].pos.col, "%s", c.p[i].msg);
-		free(c.p[i].msg);
-	}
-	free(c.p);
+	diag_release(d);
 	arena_free(c.a);
-	return (unsigned)c.n;
+	return d->nerrors - before;
 }

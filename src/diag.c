@@ -1,9 +1,18 @@
-/* diag.c: printing diagnostics, exit status, and allocation that fails cleanly. */
+/* diag.c: the message catalogue, printing diagnostics, the exit status, and
+ * allocation that fails cleanly. */
 #include "diag.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define DIAG_ENTRY_(name, lvl, fmt, args) { #name, lvl, fmt },
+const diag_entry diag_catalogue[] = {
+	DIAG_MESSAGES(DIAG_ENTRY_)
+};
+#undef DIAG_ENTRY_
+_Static_assert(sizeof diag_catalogue / sizeof diag_catalogue[0] == DIAG_NMSGS,
+    "one catalogue entry for every code");
 
 static const char *const level_names[] = {
 	[DIAG_WARNING] = "warning",
@@ -13,41 +22,119 @@ static const char *const level_names[] = {
 _Static_assert(sizeof level_names / sizeof level_names[0] == DIAG_SYSERR + 1,
     "a name for every level");
 
+/* A message waiting for diag_release. */
+struct diag_held {
+	const char *file;
+	unsigned line, col;
+	size_t seq;
+	enum diag_level level;
+	char *text;
+};
+
 void
 diag_init(diag *d, const char *prog, FILE *out)
 {
 	memset(d, 0, sizeof *d);
 	d->prog = prog;
 	d->out = out;
+	d->worst = -1;
 }
 
-static int
-diag_count(diag *d, enum diag_level lvl)
+static void
+print(const diag *d, enum diag_level lvl, const char *file, unsigned line, unsigned col,
+    const char *text)
 {
+	if (file && line)
+		fprintf(d->out, "%s:%u:%u: %s: %s\n", file, line, col ? col : 1, level_names[lvl], text);
+	else
+		fprintf(d->out, "%s: %s: %s\n", file ? file : d->prog ? d->prog : "vorlage",
+		    level_names[lvl], text);
+}
+
+static void
+vemit(diag *d, enum diag_code code, const char *file, unsigned line, unsigned col,
+    const char *fmt, va_list ap)
+{
+	enum diag_level lvl = diag_catalogue[code].level;
 	switch (lvl) {
 	case DIAG_WARNING: d->nwarnings++; break;
 	case DIAG_ERROR: d->nerrors++; break;
 	case DIAG_SYSERR: d->nsyserrs++; break;
 	}
-	if (d->limit && d->nerrors + d->nsyserrs > d->limit)
-		return 0;
-	return d->out != NULL;
+	if ((int)lvl > d->worst)
+		d->worst = (int)lvl;
+	if (!d->out)
+		return;
+	va_list aq;
+	va_copy(aq, ap);
+	int n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	char *text = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	vsnprintf(text, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	if (d->holding) {
+		d->held = xgrow(d->held, &d->capheld, d->nheld + 1, sizeof *d->held);
+		d->held[d->nheld] = (diag_held){ file, line, col, d->nheld, lvl, text };
+		d->nheld++;
+		return;
+	}
+	print(d, lvl, file, line, col, text);
+	free(text);
 }
+
+void
+diag_emit(diag *d, enum diag_code code, const char *file, unsigned line,
+    unsigned col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vemit(d, code, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_hold(diag *d)
+{
+	d->holding = 1;
+}
+
+static int
+cmp_held(const void *x, const void *y)
+{
+	const diag_held *a = x, *b = y;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void
+diag_release(diag *d)
+{
+	d->holding = 0;
+	if (d->nheld)
+		qsort(d->held, d->nheld, sizeof *d->held, cmp_held);
+	for (size_t i = 0; i < d->nheld; i++) {
+		print(d, d->held[i].level, d->held[i].file, d->held[i].line, d->held[i].col,
+		    d->held[i].text);
+		free(d->held[i].text);
+	}
+	free(d->held);
+	d->held = NULL;
+	d->nheld = d->capheld = 0;
+}
+
+static const enum diag_code text_codes[] = {
+	[DIAG_WARNING] = MSG_WARNING_TEXT,
+	[DIAG_ERROR] = MSG_ERROR_TEXT,
+	[DIAG_SYSERR] = MSG_SYSERR_TEXT,
+};
 
 void
 diag_vat(diag *d, enum diag_level lvl, const char *file, unsigned line,
     unsigned col, const char *fmt, va_list ap)
 {
-	if (!diag_count(d, lvl))
-		return;
-	if (file && line)
-		fprintf(d->out, "%s:%u:%u: %s: ", file, line, col ? col : 1, level_names[lvl]);
-	else if (file)
-		fprintf(d->out, "%s: %s: ", file, level_names[lvl]);
-	else
-		fprintf(d->out, "%s: %s: ", d->prog ? d->prog : "vorlage", level_names[lvl]);
-	vfprintf(d->out, fmt, ap);
-	fputc('\n', d->out);
+	vemit(d, text_codes[lvl], file, line, col, fmt, ap);
 }
 
 void
@@ -72,9 +159,9 @@ diag_msg(diag *d, enum diag_level lvl, const char *fmt, ...)
 int
 diag_exit_status(const diag *d)
 {
-	if (d->nsyserrs)
+	if (d->worst == DIAG_SYSERR)
 		return VL_EXIT_TROUBLE;
-	if (d->nerrors)
+	if (d->worst == DIAG_ERROR)
 		return VL_EXIT_INVALID;
 	return VL_EXIT_OK;
 }
@@ -82,7 +169,7 @@ diag_exit_status(const diag *d)
 _Noreturn void
 diag_oom(void)
 {
-	fputs("vorlage: error: out of memory\n", stderr);
+	fprintf(stderr, "vorlage: error: %s\n", diag_catalogue[MSG_NO_MEMORY].format);
 	exit(VL_EXIT_TROUBLE);
 }
 

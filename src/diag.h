@@ -1,8 +1,20 @@
-/* diag.h: the one place that prints diagnostics and keeps the exit status. */
+/* diag.h: the one place that prints diagnostics and keeps the exit status,
+ * with the catalogue of every message the front end prints.
+ *
+ * Each message is one entry of DIAG_MESSAGES: its name, its level and its
+ * printf format, with the types of its arguments. From that one list come
+ * the enum of codes (MSG_NAME), the table in diag.c (name, level, format;
+ * README.md's table is generated from it: tests/t_messages.py) and one small
+ * function per message, msg_NAME(d, file, line, col, args…), which hands its
+ * format literal and its typed arguments to the printf-checked diag_emit: the
+ * compiler checks every format against its arguments, and every call site
+ * against the argument types. Call it as MSG(NAME, d, file, line, col, …).
+ * The entries are ordered by severity (tests/unit/test_diag.c checks it). */
 #ifndef VORLAGE_DIAG_H
 #define VORLAGE_DIAG_H
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 
 /* Exit codes of the program, documented in README.md. */
@@ -18,19 +30,184 @@ enum diag_level {
 	DIAG_SYSERR   /* trouble outside the input: exit status 2 */
 };
 
+/* Argument lists of the entries: the parameters of msg_NAME after the
+ * location, and the arguments it passes on with the format. */
+#define DIAG_A0 (), ()
+#define DIAG_A1(t1) (, t1 a1), (, a1)
+#define DIAG_A2(t1, t2) (, t1 a1, t2 a2), (, a1, a2)
+#define DIAG_A3(t1, t2, t3) (, t1 a1, t2 a2, t3 a3), (, a1, a2, a3)
+#define DIAG_A4(t1, t2, t3, t4) (, t1 a1, t2 a2, t3 a3, t4 a4), (, a1, a2, a3, a4)
+
+/* The catalogue: X(NAME, LEVEL, FORMAT, ARGS). Warnings, then errors in the
+ * input (exit 1), then trouble (exit 2). */
+#define DIAG_MESSAGES(X) \
+	/* warnings */ \
+	X(WARNING_TEXT, DIAG_WARNING, "%s", DIAG_A1(const char *)) \
+	X(XML_WARNING, DIAG_WARNING, "%s", DIAG_A1(const char *)) \
+	/* the input (source or template) is invalid: exit 1 */ \
+	X(ERROR_TEXT, DIAG_ERROR, "%s", DIAG_A1(const char *)) \
+	X(TOO_LARGE, DIAG_ERROR, "document too large: %llu bytes (the limit is %zu)", \
+	    DIAG_A2(unsigned long long, size_t)) \
+	X(TOO_LARGE_STREAM, DIAG_ERROR, "document too large: more than %zu bytes", DIAG_A1(size_t)) \
+	X(EMPTY_DOCUMENT, DIAG_ERROR, "empty document", DIAG_A0) \
+	X(NOT_UTF8, DIAG_ERROR, "the document must be encoded in UTF-8, not %s", DIAG_A1(const char *)) \
+	X(XML_ERROR, DIAG_ERROR, "%s", DIAG_A1(const char *)) \
+	X(NOT_WELL_FORMED, DIAG_ERROR, "not a well-formed XML document", DIAG_A0) \
+	X(DOCTYPE, DIAG_ERROR, "DOCTYPE not allowed: the format has no DTD and no entities", DIAG_A0) \
+	X(TOO_DEEP, DIAG_ERROR, "document nested too deeply (more than %d levels)", DIAG_A1(int)) \
+	X(SCHEMA_INVALID, DIAG_ERROR, "%s", DIAG_A1(const char *)) \
+	X(UNKNOWN_PARTNER, DIAG_ERROR, "unknown partner '%s'", DIAG_A1(const char *)) \
+	X(DUPLICATE_ID, DIAG_ERROR, "duplicate id '%s' (first defined at %u:%u)", \
+	    DIAG_A3(const char *, unsigned, unsigned)) \
+	X(PARTY_TWICE, DIAG_ERROR, "partner '%s' is listed twice as a party of agreement '%s'", \
+	    DIAG_A2(const char *, const char *)) \
+	X(MAIN_PARTNER_PARTY, DIAG_ERROR, \
+	    "main cooperation partner '%s' cannot be a party of agreement '%s'", \
+	    DIAG_A2(const char *, const char *)) \
+	X(PARTY_NOT_IN_TITLE, DIAG_ERROR, "party '%s' of agreement '%s' is not named in its title", \
+	    DIAG_A2(const char *, const char *)) \
+	X(TITLE_NOT_PARTY, DIAG_ERROR, \
+	    "partner '%s' is named in the title but is not a party of agreement '%s'", \
+	    DIAG_A2(const char *, const char *)) \
+	X(PART_NOT_IN_INTRO, DIAG_ERROR, \
+	    "partner '%s' of this part is not named in the introduction of group '%s'", \
+	    DIAG_A2(const char *, const char *)) \
+	X(WRONG_WAHLPERIODE, DIAG_ERROR, "Vorlage number '%s' does not belong to Wahlperiode %d", \
+	    DIAG_A2(const char *, int)) \
+	X(INVALID_DATE, DIAG_ERROR, "invalid date", DIAG_A0) \
+	X(NO_SUCH_DATE, DIAG_ERROR, "no such date '%s'", DIAG_A1(const char *)) \
+	X(DATE_TEXT, DIAG_ERROR, "date text '%s' does not match its value %s (expected '%s')", \
+	    DIAG_A3(const char *, const char *, const char *)) \
+	X(LETTER_BEFORE_MONTH, DIAG_ERROR, "the letter's date %s is before the report month %s", \
+	    DIAG_A2(const char *, const char *)) \
+	X(EMPTY_PARAGRAPH, DIAG_ERROR, "empty paragraph", DIAG_A0) \
+	X(IMAGE_OUTSIDE, DIAG_ERROR, "signature image '%s' is outside the source's directory", \
+	    DIAG_A1(const char *)) \
+	X(IMAGE_NOT_PNG, DIAG_ERROR, "signature image '%s' is not a .png file", DIAG_A1(const char *)) \
+	X(UNKNOWN_PARTNER_ID, DIAG_ERROR, "unknown partner '%s'; valid ids:", DIAG_A1(const char *)) \
+	X(TPL_BEYOND_RIGHT, DIAG_ERROR, "'%s' reaches beyond the page's right edge (%g mm > %g mm)", \
+	    DIAG_A3(const char *, double, double)) \
+	X(TPL_BEYOND_BOTTOM, DIAG_ERROR, "'%s' reaches beyond the page's bottom edge (%g mm > %g mm)", \
+	    DIAG_A3(const char *, double, double)) \
+	X(TPL_OVERLAP, DIAG_ERROR, "'%s' overlaps '%s' (line %u)", \
+	    DIAG_A3(const char *, const char *, unsigned)) \
+	X(TPL_LEADING, DIAG_ERROR, "style '%s': leading %g pt is less than the font size %g pt", \
+	    DIAG_A3(const char *, double, double)) \
+	X(TPL_ADDRESS_BASELINE, DIAG_ERROR, "the first address line's baseline (%g mm) lies " \
+	    "below the address field (%g mm high)", DIAG_A2(double, double)) \
+	X(TPL_ADDRESS_INSET, DIAG_ERROR, "the address inset (%g mm) leaves no room in the field " \
+	    "(%g mm wide)", DIAG_A2(double, double)) \
+	X(TPL_STAMP_PADDING, DIAG_ERROR, "the stamp's padding (%g mm) leaves no room in its box " \
+	    "(%g mm wide)", DIAG_A2(double, double)) \
+	X(TPL_STAMP_LINES, DIAG_ERROR, "the stamp box holds %d lines of the stamp style " \
+	    "(%g pt leading), 8 are needed", DIAG_A2(int, double)) \
+	X(TPL_BODY_ABOVE_DATE, DIAG_ERROR, "the letter body (from %g mm) must begin below the " \
+	    "date line (baseline at %g mm)", DIAG_A2(double, double)) \
+	X(TPL_SIGNATURE_IMAGE, DIAG_ERROR, "the signature image (%g mm) is higher than the room " \
+	    "for the signature (%g mm)", DIAG_A2(double, double)) \
+	X(TPL_FOLD_MARK, DIAG_ERROR, "'%s' lies outside the page", DIAG_A1(const char *)) \
+	X(TPL_TITLE_BASELINE, DIAG_ERROR, "the title page's first baseline (%g mm) lies outside " \
+	    "the text area (%g to %g mm)", DIAG_A3(double, double, double)) \
+	X(TPL_PAGENUM_FORMAT, DIAG_ERROR, "page number format \"%s\" lacks %%n (the page number)", \
+	    DIAG_A1(const char *)) \
+	X(TPL_PAGENUM_ABOVE, DIAG_ERROR, "the page number (baseline at %g mm) must stand above " \
+	    "the text area (from %g mm)", DIAG_A2(double, double)) \
+	X(TPL_PAGENUM_BELOW, DIAG_ERROR, "the page number (baseline at %g mm) must stand below " \
+	    "the text area (to %g mm) on the page", DIAG_A2(double, double)) \
+	/* trouble outside the input: exit 2 */ \
+	X(SYSERR_TEXT, DIAG_SYSERR, "%s", DIAG_A1(const char *)) \
+	X(NO_MEMORY, DIAG_SYSERR, "out of memory", DIAG_A0) \
+	X(CANNOT_OPEN, DIAG_SYSERR, "cannot open: %s", DIAG_A1(const char *)) \
+	X(IS_DIRECTORY, DIAG_SYSERR, "cannot open: is a directory", DIAG_A0) \
+	X(CANNOT_READ, DIAG_SYSERR, "cannot read: %s", DIAG_A1(const char *)) \
+	X(NOT_REGULAR, DIAG_SYSERR, "cannot read: not a regular file", DIAG_A0) \
+	X(CANNOT_WRITE, DIAG_SYSERR, "cannot write: %s", DIAG_A1(const char *)) \
+	X(CANNOT_WRITE_STEP, DIAG_SYSERR, "cannot write: %s: %s", DIAG_A2(const char *, const char *)) \
+	X(CANNOT_CREATE_TEMP, DIAG_SYSERR, "cannot write: cannot create a file in %.*s: %s", \
+	    DIAG_A3(int, const char *, const char *)) \
+	X(FILE_TOO_LARGE, DIAG_SYSERR, "%s too large: %llu bytes (the limit is %zu)", \
+	    DIAG_A3(const char *, unsigned long long, size_t)) \
+	X(XML_TROUBLE, DIAG_SYSERR, "%s", DIAG_A1(const char *)) \
+	X(SCHEMA_OPEN, DIAG_SYSERR, "cannot open schema: %s", DIAG_A1(const char *)) \
+	X(SCHEMA_BROKEN, DIAG_SYSERR, "%s", DIAG_A1(const char *)) \
+	X(SCHEMA_LOAD, DIAG_SYSERR, "cannot load the schema", DIAG_A0) \
+	X(SCHEMA_INTERNAL, DIAG_SYSERR, "schema validation failed (internal error %d)", DIAG_A1(int)) \
+	X(RES_NOT_FOUND, DIAG_SYSERR, "%s not found: %s", DIAG_A2(const char *, const char *)) \
+	X(RES_UNREADABLE, DIAG_SYSERR, "cannot read %s %s: %s", \
+	    DIAG_A3(const char *, const char *, const char *)) \
+	X(RES_NOT_REGULAR, DIAG_SYSERR, "%s %s is not a regular file", \
+	    DIAG_A2(const char *, const char *)) \
+	X(USAGE_OPTION, DIAG_SYSERR, "unknown option '%s'", DIAG_A1(const char *)) \
+	X(USAGE_ARGUMENT, DIAG_SYSERR, "unexpected argument '%s'", DIAG_A1(const char *)) \
+	X(USAGE_VALUE, DIAG_SYSERR, "option '%s' needs a value", DIAG_A1(const char *)) \
+	X(USAGE_NO_COMMAND, DIAG_SYSERR, "no command given", DIAG_A0) \
+	X(USAGE_NO_SOURCE, DIAG_SYSERR, "command '%s' needs a SOURCE.xml", DIAG_A1(const char *)) \
+	X(USAGE_COMMAND, DIAG_SYSERR, "unknown command '%s'", DIAG_A1(const char *)) \
+	X(USAGE_ANNEX, DIAG_SYSERR, "annex needs exactly one of --partner ID and --all", DIAG_A0) \
+	X(BAD_EPOCH, DIAG_SYSERR, "SOURCE_DATE_EPOCH is not a valid time: '%s'", DIAG_A1(const char *)) \
+	X(PATH_TOO_LONG, DIAG_SYSERR, "path too long", DIAG_A0) \
+	X(CANNOT_MKDIR, DIAG_SYSERR, "cannot create directory: %s", DIAG_A1(const char *)) \
+	X(OVER_INPUT, DIAG_SYSERR, "refusing to write the PDF over an input file", DIAG_A0) \
+	X(STDOUT_WRITE, DIAG_SYSERR, "cannot write to standard output", DIAG_A0)
+
+#define DIAG_ENUM_(name, lvl, fmt, args) MSG_##name,
+enum diag_code {
+	DIAG_MESSAGES(DIAG_ENUM_)
+	DIAG_NMSGS
+};
+#undef DIAG_ENUM_
+
+/* An entry of the catalogue (diag_catalogue[code]). */
+typedef struct diag_entry {
+	const char *name;
+	enum diag_level level;
+	const char *format;
+} diag_entry;
+extern const diag_entry diag_catalogue[];
+
 /* A diagnostics sink. Passed explicitly; no global state. */
+typedef struct diag_held diag_held;
 typedef struct diag {
-	FILE *out;          /* where messages go (stderr in the program) */
+	FILE *out;          /* where messages go (stderr in the program); NULL: count only */
 	const char *prog;   /* program name for messages without a location */
 	unsigned nwarnings;
 	unsigned nerrors;   /* DIAG_ERROR messages */
 	unsigned nsyserrs;  /* DIAG_SYSERR messages */
-	unsigned limit;     /* stop printing after this many errors (0: no limit) */
+	int worst;          /* the worst level seen, -1 for none */
+	int holding;        /* diag_hold: messages wait for diag_release */
+	diag_held *held;
+	size_t nheld, capheld;
 } diag;
 
 void diag_init(diag *d, const char *prog, FILE *out);
 
-/* FILE:LINE:COL: level: message. line/col 0 print as FILE: level: message. */
+/* Prints catalogue message `code` as FILE:LINE:COL: level: text (line 0:
+ * FILE: level: text; no file: PROG: level: text) and counts its level. The
+ * format must be the catalogue's: call it through msg_NAME (MSG). */
+void diag_emit(diag *d, enum diag_code code, const char *file, unsigned line,
+    unsigned col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Messages emitted from diag_hold on wait (counted at once) and are printed
+ * by diag_release, in the order of their line and column (then emission). */
+void diag_hold(diag *d);
+void diag_release(diag *d);
+
+#define DIAG_UNPAREN_(...) __VA_ARGS__
+#define DIAG_FN_(name, lvl, fmt, params, args) \
+	static inline void msg_##name(diag *d, const char *file, unsigned line, \
+	    unsigned col DIAG_UNPAREN_ params) \
+	{ diag_emit(d, MSG_##name, file, line, col, fmt DIAG_UNPAREN_ args); }
+#define DIAG_GEN_(name, lvl, fmt, sig) DIAG_FN_(name, lvl, fmt, sig)
+DIAG_MESSAGES(DIAG_GEN_)
+#undef DIAG_GEN_
+#undef DIAG_FN_
+
+/* MSG(NAME, d, file, line, col, args…): print catalogue message NAME. */
+#define MSG(name, ...) msg_##name(__VA_ARGS__)
+
+/* The free-text interface (a catalogue entry WARNING_TEXT, ERROR_TEXT or
+ * SYSERR_TEXT by level) for code not yet converted to codes.
+ * FILE:LINE:COL: level: message. line/col 0 print as FILE: level: message. */
 void diag_at(diag *d, enum diag_level lvl, const char *file, unsigned line,
     unsigned col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
@@ -42,7 +219,7 @@ void diag_vat(diag *d, enum diag_level lvl, const char *file, unsigned line,
 void diag_msg(diag *d, enum diag_level lvl, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* The exit status the messages so far call for (enum vl_exit). */
+/* The exit status the worst message so far calls for (enum vl_exit). */
 int diag_exit_status(const diag *d);
 
 /* Out of memory: print and exit with VL_EXIT_TROUBLE. Used by the allocators. */

@@ -22,27 +22,34 @@
 #endif
 
 static void
-size_text(char *buf, size_t n, size_t bytes)
+too_large(diag *d, const char *path, const char *what, unsigned long long size, size_t max,
+    int exact)
 {
-	const size_t mib = (size_t)1 << 20;
-	if (bytes >= mib && bytes % mib == 0)
-		snprintf(buf, n, "%zu MiB", bytes >> 20);
+	if (what)
+		MSG(FILE_TOO_LARGE, d, path, 0, 0, what, size, max);
+	else if (exact)
+		MSG(TOO_LARGE, d, path, 0, 0, size, max);
 	else
-		snprintf(buf, n, "%zu bytes", bytes);
+		MSG(TOO_LARGE_STREAM, d, path, 0, 0, max);
 }
 
 /* Opens path for reading without blocking on a FIFO or a device, and makes
  * sure it is a regular file; -1 after a message. */
 static int
-open_regular(const char *path, const char *what, struct stat *st, diag *d)
+open_regular(const char *path, struct stat *st, diag *d)
 {
 	int fd = open(path, O_RDONLY | O_NONBLOCK);
-	if (fd < 0) {
-		diag_at(d, DIAG_SYSERR, path, 0, 0, "cannot open %s: %s", what, strerror(errno));
+	if (fd < 0 || fstat(fd, st) != 0) {
+		MSG(CANNOT_OPEN, d, path, 0, 0, strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return -1;
 	}
-	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
-		diag_at(d, DIAG_SYSERR, path, 0, 0, "cannot read %s: not a regular file", what);
+	if (!S_ISREG(st->st_mode)) {
+		if (S_ISDIR(st->st_mode))
+			MSG(IS_DIRECTORY, d, path, 0, 0);
+		else
+			MSG(NOT_REGULAR, d, path, 0, 0);
 		close(fd);
 		return -1;
 	}
@@ -66,40 +73,50 @@ char *
 file_read(const char *path, const char *what, size_t max, size_t *len, diag *d)
 {
 	struct stat st;
-	int fd = open_regular(path, what, &st, d);
+	int fd = open_regular(path, &st, d);
 	if (fd < 0)
 		return NULL;
 	if ((unsigned long long)st.st_size > max) {
-		char lim[32];
-		size_text(lim, sizeof lim, max);
-		diag_at(d, DIAG_SYSERR, path, 0, 0, "%s larger than %s", what, lim);
+		too_large(d, path, what, (unsigned long long)st.st_size, max, 1);
 		close(fd);
 		return NULL;
 	}
-	size_t n = (size_t)st.st_size, got = 0;
-	char *buf = xmalloc(n + 1);
-	while (got < n) {
-		ssize_t r = read_some(fd, buf + got, n - got);
-		if (r <= 0) {
-			diag_at(d, DIAG_SYSERR, path, 0, 0, "cannot read %s: %s", what,
-			    r < 0 ? strerror(errno) : "file shrank while reading");
+	/* the file may still grow while we read: read to its end, bounded */
+	size_t cap = (size_t)st.st_size + 1, n = 0;
+	char *buf = xmalloc(cap);
+	for (;;) {
+		if (n == cap)
+			buf = xgrow(buf, &cap, n + 1, 1);
+		ssize_t r = read_some(fd, buf + n, cap - n);
+		if (r < 0) {
+			MSG(CANNOT_READ, d, path, 0, 0, strerror(errno));
 			close(fd);
 			free(buf);
 			return NULL;
 		}
-		got += (size_t)r;
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n > max) {
+			too_large(d, path, what, n, max, 0);
+			close(fd);
+			free(buf);
+			return NULL;
+		}
 	}
 	close(fd);
+	if (n == cap)
+		buf = xgrow(buf, &cap, n + 1, 1);
 	buf[n] = '\0';
 	*len = n;
 	return buf;
 }
 
 bool
-file_sha256(const char *path, const char *what, unsigned char out[32], diag *d)
+file_sha256(const char *path, unsigned char out[32], diag *d)
 {
 	struct stat st;
-	int fd = open_regular(path, what, &st, d);
+	int fd = open_regular(path, &st, d);
 	if (fd < 0)
 		return false;
 	sha256_ctx c;
@@ -109,7 +126,7 @@ file_sha256(const char *path, const char *what, unsigned char out[32], diag *d)
 	while ((r = read_some(fd, buf, sizeof buf)) > 0)
 		sha256_update(&c, buf, (size_t)r);
 	if (r < 0)
-		diag_at(d, DIAG_SYSERR, path, 0, 0, "cannot read %s: %s", what, strerror(errno));
+		MSG(CANNOT_READ, d, path, 0, 0, strerror(errno));
 	close(fd);
 	sha256_final(&c, out);
 	return r == 0;
@@ -205,12 +222,12 @@ file_write_atomic(const char *path, const void *data, size_t len,
 	const char *base = slash ? slash + 1 : path;
 	int dirlen = slash ? (int)(slash - path) : 0;
 	if (!*base) {
-		diag_at(d, DIAG_SYSERR, path, 0, 0, "cannot write: not a file name");
+		MSG(CANNOT_WRITE, d, path, 0, 0, "not a file name");
 		return VL_EXIT_TROUBLE;
 	}
 	const char *why = refuse_target(path, inputs, ninputs);
 	if (why) {
-		diag_at(d, DIAG_SYSERR, path, 0, 0, "cannot write: %s", why);
+		MSG(CANNOT_WRITE, d, path, 0, 0, why);
 		return VL_EXIT_TROUBLE;
 	}
 	/* ".NAME.XXXXXX" in the same directory, the name cut so that it stays
@@ -225,15 +242,14 @@ file_write_atomic(const char *path, const void *data, size_t len,
 	if (snprintf(pending_tmp, sizeof pending_tmp, "%.*s%s.%.*s.XXXXXX", dirlen, path,
 	    slash ? "/" : "", baselen, base) >= (int)sizeof pending_tmp) {
 		block_signals(false, &old);
-		diag_at(d, DIAG_SYSERR, path, 0, 0, "cannot write: path too long");
+		MSG(CANNOT_WRITE, d, path, 0, 0, "path too long");
 		return VL_EXIT_TROUBLE;
 	}
 	int fd = mkstemp(pending_tmp);
 	if (fd < 0) {
 		int e = errno;
 		block_signals(false, &old);
-		diag_at(d, DIAG_SYSERR, path, 0, 0, "cannot write: cannot create a file in %.*s: %s",
-		    dlen, dir, strerror(e));
+		MSG(CANNOT_CREATE_TEMP, d, path, 0, 0, dlen, dir, strerror(e));
 		return VL_EXIT_TROUBLE;
 	}
 	struct sigaction sa, prev[NSIGNALS];
@@ -268,7 +284,7 @@ file_write_atomic(const char *path, const void *data, size_t len,
 	block_signals(false, &old);
 
 	if (err) {
-		diag_at(d, DIAG_SYSERR, path, 0, 0, "cannot write: %s: %s", step, strerror(err));
+		MSG(CANNOT_WRITE_STEP, d, path, 0, 0, step, strerror(err));
 		return VL_EXIT_TROUBLE;
 	}
 	char dbuf[PATH_MAX];

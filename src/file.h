@@ -8,17 +8,19 @@
 
 #include "diag.h"
 
-/* Reads the regular file path, of at most max bytes, into a malloc'd
- * buffer with a NUL after its *len bytes. The file is opened without
- * blocking (a FIFO or a device is refused, never waited on). On failure
- * prints one DIAG_SYSERR message naming what it is ("font", "template"):
- * "cannot open WHAT: …", "cannot read WHAT: not a regular file", "WHAT
- * larger than N bytes", "cannot read WHAT: …"; returns NULL. */
+/* Reads the regular file path (opened without blocking: a FIFO or a device
+ * is refused, never waited on) of at most max bytes into a malloc'd buffer with a NUL
+ * after its *len bytes; returns NULL after one message otherwise: "cannot
+ * open: …", "cannot open: is a directory", "cannot read: …" (trouble, exit
+ * 2), and for a file above max: with what NULL the file is an input document
+ * (the source, a template) and "document too large: …" makes it invalid
+ * (exit 1); else what names the resource ("font") and "font too large: …" is
+ * trouble (exit 2). */
 char *file_read(const char *path, const char *what, size_t max, size_t *len, diag *d);
 
 /* SHA-256 of the regular file path (opened as file_read does) into out;
  * false after a message. */
-bool file_sha256(const char *path, const char *what, unsigned char out[32], diag *d);
+bool file_sha256(const char *path, unsigned char out[32], diag *d);
 
 /* Writes len bytes to a temporary file beside path and renames it into
  * place only when complete: path is never left half-written. Writes only

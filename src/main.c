@@ -1,6 +1,5 @@
 /* main.c: the command line: check, dump, layout, build, annex, partners, run. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,18 +71,16 @@ typedef struct session {
 	unsigned char source_hash[32], template_hash[32]; /* for the PDF's ID */
 } session;
 
-static int usage_error(diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
+/* After a usage message: the hint and the exit status. */
 static int
-usage_error(diag *d, const char *fmt, ...)
+usage_hint(void)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	diag_vat(d, DIAG_SYSERR, NULL, 0, 0, fmt, ap);
-	va_end(ap);
 	fputs("Try 'vorlage --help'.\n", stderr);
 	return VL_EXIT_TROUBLE;
 }
+
+/* A usage message (catalogue entry USAGE_NAME, no location), then the hint. */
+#define USAGE_ERROR(name, ...) (MSG(USAGE_##name, __VA_ARGS__), usage_hint())
 
 static int
 parse_args(int argc, char **argv, struct opts *o, diag *d)
@@ -114,23 +111,23 @@ parse_args(int argc, char **argv, struct opts *o, diag *d)
 		else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
 			o->quiet = true;
 		else if (a[0] == '-' && a[1] != '\0')
-			return usage_error(d, "unknown option '%s'", a);
+			return USAGE_ERROR(OPTION, d, NULL, 0, 0, a);
 		else if (!o->cmd)
 			o->cmd = a;
 		else if (!o->source)
 			o->source = a;
 		else
-			return usage_error(d, "unexpected argument '%s'", a);
+			return USAGE_ERROR(ARGUMENT, d, NULL, 0, 0, a);
 		if (val) {
 			if (i + 1 >= argc)
-				return usage_error(d, "option '%s' needs a value", a);
+				return USAGE_ERROR(VALUE, d, NULL, 0, 0, a);
 			*val = argv[++i];
 		}
 	}
 	if (!o->cmd)
-		return usage_error(d, "%s", "no command given");
+		return USAGE_ERROR(NO_COMMAND, d, NULL, 0, 0);
 	if (!o->source)
-		return usage_error(d, "command '%s' needs a SOURCE.xml", o->cmd);
+		return USAGE_ERROR(NO_SOURCE, d, NULL, 0, 0, o->cmd);
 	return VL_EXIT_OK;
 }
 
@@ -156,8 +153,8 @@ session_load_layout(session *s)
 		if (hyph_add_language(s->h, s->tpl->hyph[i].lang, s->tpl->hyph[i].path, &s->d) != 0)
 			return false;
 	s->e = ts_engine_new(s->tpl->fonts, s->h, &s->d);
-	return s->e && file_sha256(s->o.source, "source", s->source_hash, &s->d)
-	    && file_sha256(s->tpl->path, "template", s->template_hash, &s->d);
+	return s->e && file_sha256(s->o.source, s->source_hash, &s->d)
+	    && file_sha256(s->tpl->path, s->template_hash, &s->d);
 }
 
 static void
@@ -182,7 +179,7 @@ doc_set_date(session *s, render_info *out)
 	errno = 0;
 	long long v = strtoll(env, &end, 10);
 	if (errno || *end || v < 0 || v > 253402300799LL) {
-		diag_msg(&s->d, DIAG_SYSERR, "SOURCE_DATE_EPOCH is not a valid time: '%s'", env);
+		MSG(BAD_EPOCH, &s->d, NULL, 0, 0, env);
 		return false;
 	}
 	time_t t = (time_t)v;
@@ -214,7 +211,7 @@ make_dirs(diag *d, const char *dir)
 {
 	char buf[4096];
 	if (snprintf(buf, sizeof buf, "%s", dir) >= (int)sizeof buf) {
-		diag_at(d, DIAG_SYSERR, dir, 0, 0, "path too long");
+		MSG(PATH_TOO_LONG, d, dir, 0, 0);
 		return false;
 	}
 	for (char *p = buf + 1;; p++) {
@@ -222,8 +219,7 @@ make_dirs(diag *d, const char *dir)
 			char c = *p;
 			*p = '\0';
 			if (mkdir(buf, 0777) != 0 && errno != EEXIST) {
-				diag_at(d, DIAG_SYSERR, buf, 0, 0, "cannot create directory: %s",
-				    strerror(errno));
+				MSG(CANNOT_MKDIR, d, buf, 0, 0, strerror(errno));
 				return false;
 			}
 			*p = c;
@@ -297,7 +293,7 @@ cmd_build(session *s)
 static int
 unknown_partner(session *s, const char *id)
 {
-	diag_at(&s->d, DIAG_ERROR, s->o.source, 0, 0, "unknown partner '%s'; valid ids:", id);
+	MSG(UNKNOWN_PARTNER_ID, &s->d, s->o.source, 0, 0, id);
 	for (size_t i = 0; i < s->doc->npartners; i++)
 		fprintf(stderr, "  %s\n", s->doc->partners[i].id);
 	return VL_EXIT_INVALID;
@@ -345,7 +341,7 @@ static int
 cmd_annex(session *s)
 {
 	if (s->o.all == (s->o.partner != NULL)) {
-		diag_msg(&s->d, DIAG_SYSERR, "annex needs exactly one of --partner ID and --all");
+		MSG(USAGE_ANNEX, &s->d, NULL, 0, 0);
 		return VL_EXIT_TROUBLE;
 	}
 	if (s->o.all)
@@ -446,7 +442,7 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		known = known || !strcmp(s.o.cmd, cmds[i]);
 	if (!known) {
-		rc = usage_error(&s.d, "unknown command '%s'", s.o.cmd);
+		rc = USAGE_ERROR(COMMAND, &s.d, NULL, 0, 0, s.o.cmd);
 		arena_free(s.a);
 		return rc;
 	}
@@ -454,7 +450,7 @@ main(int argc, char **argv)
 	rc = run_command(&s);
 	rc = worst(rc, diag_exit_status(&s.d));
 	if (fflush(stdout) != 0) {
-		diag_msg(&s.d, DIAG_SYSERR, "cannot write to standard output");
+		MSG(STDOUT_WRITE, &s.d, NULL, 0, 0);
 		rc = VL_EXIT_TROUBLE;
 	}
 	session_free(&s);

@@ -29,7 +29,7 @@ usage option-without-value "needs a value" build "$SRC" -o
 usage extra-argument "unexpected argument" check "$SRC" "$SRC"
 usage annex-needs-one "exactly one of --partner ID and --all" annex "$SRC"
 usage annex-not-both "exactly one of --partner ID and --all" annex "$SRC" --all --partner ghana
-usage missing-template "cannot open template" build "$SRC" -t "$T/no-such-template.xml" -o "$T/x.pdf"
+usage missing-template "no-such-template.xml: error: cannot open: " build "$SRC" -t "$T/no-such-template.xml" -o "$T/x.pdf"
 expect cli-no-pdf-after-usage-error test ! -e "$T/x.pdf"
 "$VORLAGE" check "$SRC" >"$T/cli.out" 2>&1
 expect cli-check-silent test ! -s "$T/cli.out"

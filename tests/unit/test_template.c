@@ -181,11 +181,11 @@ test_template_bad(void)
 		  "tests/templates/bad-pagenum.xml:61:15: error: page number format \"Seite %%N\" "
 		  "lacks %%n (the page number)\n", VL_EXIT_INVALID },
 		{ "bad-doctype.xml",
-		  "tests/templates/bad-doctype.xml:3:1: error: DOCTYPE not allowed in a template "
-		  "(no DTD is ever read)\n", VL_EXIT_INVALID },
+		  "tests/templates/bad-doctype.xml:3:1: error: DOCTYPE not allowed: the format has "
+		  "no DTD and no entities\n", VL_EXIT_INVALID },
 		{ "bad-overlap.xml",
 		  "tests/templates/bad-overlap.xml:46:5: error: 'eingangsstempel' overlaps 'briefkopf' (line 43)\n"
-		  "tests/templates/bad-overlap.xml:46:5: error: 'eingangsstempel' overlaps 'anschriftfeld' (line 45)\n",
+		  "tests/templates/bad-overlap.xml:46:5: error: 'eingangsstempel' overlaps 'anschriftfeld' (line 44)\n",
 		  VL_EXIT_INVALID },
 		{ "bad-leading.xml",
 		  "tests/templates/bad-leading.xml:30:49: error: style 'ueberschrift': leading 10 pt "
@@ -196,6 +196,18 @@ test_template_bad(void)
 		{ "bad-datebody.xml",
 		  "tests/templates/bad-datebody.xml:49:25: error: the letter body (from 95 mm) must "
 		  "begin below the date line (baseline at 100 mm)\n", VL_EXIT_INVALID },
+		{ "bad-fontsize-small.xml",
+		  "tests/templates/bad-fontsize-small.xml:52:34: error: Element 'ueberschrift', "
+		  "attribute 'groessePt': [facet 'minInclusive'] The value '3.5' is less than the "
+		  "minimum value allowed ('4').\n", VL_EXIT_INVALID },
+		{ "bad-fontsize-large.xml",
+		  "tests/templates/bad-fontsize-large.xml:52:34: error: Element 'ueberschrift', "
+		  "attribute 'groessePt': [facet 'maxInclusive'] The value '601' is greater than the "
+		  "maximum value allowed ('600').\n", VL_EXIT_INVALID },
+		/* UTF-16 with a byte order mark and no declaration: as for the source */
+		{ "bad-utf16.xml",
+		  "tests/templates/bad-utf16.xml:1:1: error: the document must be encoded in UTF-8, "
+		  "not UTF-16\n", VL_EXIT_INVALID },
 		{ "bad-wellformed.xml",
 		  "tests/templates/bad-wellformed.xml:10:13: error: Opening and ending tag mismatch: "
 		  "schriften line 5 and schrift\n", VL_EXIT_INVALID },
@@ -228,9 +240,39 @@ test_template_missing(void)
 	int st;
 	vl_template *t = load("tests/templates/no-such-template.xml", &msgs, &st);
 	EXPECT(t == NULL && st == VL_EXIT_TROUBLE);
-	EXPECT_STR(msgs, "tests/templates/no-such-template.xml: error: cannot open template: "
+	EXPECT_STR(msgs, "tests/templates/no-such-template.xml: error: cannot open: "
 	    "No such file or directory\n");
 	tpl_free(NULL);
+}
+
+/* A template above the limit of 1 MiB is an invalid input (exit 1), as a
+ * source above its limit is. */
+static void
+test_template_too_large(void)
+{
+	char path[] = "/tmp/vorlage-template-XXXXXX";
+	int fd = mkstemp(path);
+	EXPECT(fd >= 0);
+	if (fd < 0)
+		return;
+	static char spaces[4096];
+	memset(spaces, ' ', sizeof spaces);
+	size_t n = 0;
+	while (n <= (size_t)1 << 20) {
+		ssize_t w = write(fd, spaces, sizeof spaces);
+		if (w <= 0)
+			break;
+		n += (size_t)w;
+	}
+	close(fd);
+	const char *msgs;
+	int st;
+	vl_template *t = load(path, &msgs, &st);
+	unlink(path);
+	EXPECT(t == NULL && st == VL_EXIT_INVALID);
+	EXPECT_STR(msgs, arena_printf(A, "%s: error: document too large: %zu bytes (the limit is "
+	    "1048576)\n", path, n));
+	tpl_free(t);
 }
 
 int
@@ -246,6 +288,7 @@ main(void)
 	RUN(test_template_din5008);
 	RUN(test_template_bad);
 	RUN(test_template_missing);
+	RUN(test_template_too_large);
 	arena_free(A);
 	xmlCleanupParser();
 	UNIT_EXIT();

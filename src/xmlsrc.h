@@ -1,0 +1,58 @@
+/* xmlsrc.h: the one XML front end, for the source of a Vorlage and for the
+ * layout templates: bounded read (file_read), parse with libxml2 from memory
+ * (XML_PARSE_NONET; never NOENT, DTDLOAD, XINCLUDE or HUGE), no DOCTYPE,
+ * bounded depth, UTF-8 only, XSD validation with no network, every message
+ * with its line and column through the catalogue (diag.h), and the helpers
+ * the builders read the tree with. */
+#ifndef VORLAGE_XMLSRC_H
+#define VORLAGE_XMLSRC_H
+
+#include <libxml/tree.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "model.h" /* vl_pos */
+
+typedef struct xmlsrc xmlsrc;
+
+/* Reads path (at most max bytes) and parses it; returns NULL after printing
+ * the problem: unreadable (exit 2), too large, empty, not UTF-8, not
+ * well-formed, a DOCTYPE, nested deeper than VL_MAX_DEPTH (exit 1). */
+xmlsrc *xs_open(const char *path, size_t max, diag *d);
+
+/* Validates against the XSD at xsd_path (read with no network): 1 valid,
+ * 0 invalid (each violation printed at its element or attribute), -1 the
+ * schema cannot be read (exit 2). */
+int xs_validate(xmlsrc *x, const char *xsd_path);
+
+void xs_free(xmlsrc *x);
+
+xmlNode *xs_root(const xmlsrc *x);
+const char *xs_path(const xmlsrc *x);
+/* The bytes read (for the hash of the input). */
+const char *xs_bytes(const xmlsrc *x, size_t *len);
+
+/* Where a node is in the source (1-based line, column in characters):
+ * elements, comments and PIs at their '<', attributes at their name, text
+ * at its first non-blank character. */
+vl_pos xs_pos(xmlsrc *x, const xmlNode *n);
+/* The attribute `name` (no namespace) of element el, or el when it has none
+ * or name is NULL. */
+vl_pos xs_attr_pos(xmlsrc *x, const xmlNode *el, const char *name);
+
+/* ---- reading the tree ---- */
+
+/* Whether n is the element `name` in no namespace. */
+int xs_is(const xmlNode *n, const char *name);
+/* The first child element `name` of n (NULL for n NULL). */
+xmlNode *xs_child(const xmlNode *n, const char *name);
+/* The number of child elements `name` of n. */
+size_t xs_count(const xmlNode *n, const char *name);
+/* An attribute's value (no namespace) in the arena, or NULL. */
+const char *xs_attr(arena *a, const xmlNode *n, const char *name);
+/* The same with XML white space trimmed at both ends (ids, numbers, tokens). */
+const char *xs_attr_trim(arena *a, const xmlNode *n, const char *name);
+/* xml:lang of n, else inherited. */
+const char *xs_lang(arena *a, const xmlNode *n, const char *inherited);
+
+#endif

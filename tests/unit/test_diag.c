@@ -1,0 +1,85 @@
+/* test_diag.c: the message catalogue (src/diag.h): one entry per code,
+ * ordered by severity, every format non-empty; the exit status is the worst
+ * level seen; held messages print in document order; the free-text calls
+ * of the back end still work. */
+#include <stdlib.h>
+
+#include "diag.h"
+#include "unit.h"
+
+static void
+test_diag_catalogue(void)
+{
+	for (int i = 0; i < DIAG_NMSGS; i++) {
+		EXPECTF(diag_catalogue[i].name && *diag_catalogue[i].name, "entry %d", i);
+		EXPECTF(diag_catalogue[i].format && *diag_catalogue[i].format, "%s",
+		    diag_catalogue[i].name);
+		if (i > 0)
+			EXPECTF(diag_catalogue[i - 1].level <= diag_catalogue[i].level,
+			    "%s after %s", diag_catalogue[i].name, diag_catalogue[i - 1].name);
+	}
+	EXPECT_STR(diag_catalogue[MSG_EMPTY_DOCUMENT].name, "EMPTY_DOCUMENT");
+	EXPECT(diag_catalogue[MSG_DOCTYPE].level == DIAG_ERROR);
+	EXPECT(diag_catalogue[MSG_CANNOT_OPEN].level == DIAG_SYSERR);
+}
+
+static char *buf;
+static size_t len;
+
+static FILE *
+sink(diag *d)
+{
+	FILE *f = open_memstream(&buf, &len);
+	diag_init(d, "test", f);
+	return f;
+}
+
+static void
+test_diag_worst(void)
+{
+	diag d;
+	FILE *f = sink(&d);
+	EXPECT(diag_exit_status(&d) == VL_EXIT_OK);
+	MSG(XML_WARNING, &d, "a.xml", 1, 2, "careful");
+	EXPECT(diag_exit_status(&d) == VL_EXIT_OK);
+	MSG(CANNOT_OPEN, &d, "b.xml", 0, 0, "No such file or directory");
+	MSG(EMPTY_DOCUMENT, &d, "a.xml", 1, 1);
+	EXPECT(diag_exit_status(&d) == VL_EXIT_TROUBLE);
+	diag_msg(&d, DIAG_WARNING, "free %d", 7);
+	fclose(f);
+	EXPECT_STR(buf, "a.xml:1:2: warning: careful\n"
+	    "b.xml: error: cannot open: No such file or directory\n"
+	    "a.xml:1:1: error: empty document\n"
+	    "test: warning: free 7\n");
+	EXPECT(d.nwarnings == 2 && d.nerrors == 1 && d.nsyserrs == 1);
+	free(buf);
+}
+
+static void
+test_diag_hold(void)
+{
+	diag d;
+	FILE *f = sink(&d);
+	diag_hold(&d);
+	MSG(EMPTY_PARAGRAPH, &d, "a.xml", 9, 1);
+	MSG(UNKNOWN_PARTNER, &d, "a.xml", 3, 5, "x");
+	MSG(INVALID_DATE, &d, "a.xml", 3, 5);
+	EXPECT(diag_exit_status(&d) == VL_EXIT_INVALID && d.nerrors == 3);
+	fflush(f);
+	EXPECT(len == 0);
+	diag_release(&d);
+	fclose(f);
+	EXPECT_STR(buf, "a.xml:3:5: error: unknown partner 'x'\n"
+	    "a.xml:3:5: error: invalid date\n"
+	    "a.xml:9:1: error: empty paragraph\n");
+	free(buf);
+}
+
+int
+main(void)
+{
+	RUN(test_diag_catalogue);
+	RUN(test_diag_worst);
+	RUN(test_diag_hold);
+	UNIT_EXIT();
+}
