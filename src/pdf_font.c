@@ -15,12 +15,13 @@
  *     only at save time, without /CIDSet.
  *
  * What libharu does, from its source (hpdf_font_cid.c, hpdf_fontdef_tt.c,
- * hpdf_encoder_utf.c, 2.3.0): with HPDF_UseUTFEncodings the Type0 font has
- * /Encoding /Identity-H and the content holds UTF-16BE code units: CID =
- * Unicode code point (BMP only). The CIDFontType2's /CIDToGIDMap stream is
- * filled when the font is created (CIDFontType2_New) for CIDs 0 .. max-1
- * with GID = the font's cmap lookup of the CID, max being 0xFFFF with the
- * UTF-8 encoder (so CID 0xFFFF falls outside the map); /W is written from
+ * hpdf_encoder_utf.c, 2.3.0): with an Identity-H CMap encoder (libharu's
+ * UTF-8 one, or ours: make_encoder) the Type0 font has /Encoding
+ * /Identity-H and the content holds UTF-16BE code units: CID = Unicode code
+ * point (BMP only). The CIDFontType2's /CIDToGIDMap stream is filled when
+ * the font is created (CIDFontType2_New) for CIDs 0 .. max-1 with GID = the
+ * font's cmap lookup of the CID, max being the largest CID of the encoder's
+ * map (ours adds one above the largest code drawn); /W is written from
  * the same map with HPDF_TTFontDef_GetGidWidth, i.e. from the font's hmtx
  * scaled to 1000 units: both agree with the embedded program (6.3.6).
  * Glyphs are marked used (glyph_tbl.flgs[gid] = 1) when text is measured or
@@ -424,48 +425,6 @@ scratch_map(pdf_ctx *c)
 	return c->cid_map;
 }
 
-/* The map of HPDF_TTFontDef_GetGlyphid(def, u) for every u in 0..0xFFFE,
- * the CIDToGIDMap libharu writes for a font with the UTF-8 encoder. Asking
- * GetGlyphid 65535 times costs a linear search of the cmap's segments each
- * (about 5 ms a font); this walks the format 4 segments once and computes
- * the same values: a code outside every segment maps to 0, a code in
- * segment i to code + idDelta when idRangeOffset is 0, else to the
- * glyphIdArray entry plus idDelta (0 when the index is out of range).
- * Format 0 fonts fall back to the per-code lookup. */
-static HPDF_UINT
-cid_to_gid_identity(HPDF_FontDef def, HPDF_UINT16 *map)
-{
-	HPDF_TTFontDefAttr tt = def->attr;
-	const HPDF_TTF_CmapRange *cm = &tt->cmap;
-	if (cm->format != 4) {
-		for (HPDF_UINT u = 0; u < 0xFFFF; u++)
-			map[u] = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)u);
-		return 0xFFFE;
-	}
-	HPDF_UINT nseg = cm->seg_count_x2 / 2;
-	for (HPDF_UINT i = 0; i < nseg; i++) {
-		HPDF_UINT start = cm->start_count[i], end = cm->end_count[i];
-		/* GetGlyphid takes the first segment whose end is >= u */
-		HPDF_UINT from = i ? (HPDF_UINT)cm->end_count[i - 1] + 1 : 0;
-		if (start < from)
-			start = from;
-		if (end > 0xFFFE)
-			end = 0xFFFE;
-		for (HPDF_UINT u = start; u <= end && start <= end; u++) {
-			HPDF_UINT16 g;
-			if (cm->id_range_offset[i] == 0) {
-				g = (HPDF_UINT16)(u + (HPDF_UINT16)cm->id_delta[i]);
-			} else {
-				HPDF_UINT idx = cm->id_range_offset[i] / 2 + (u - cm->start_count[i]) - (nseg - i);
-				g = idx >= cm->glyph_id_array_count ? 0
-				    : (HPDF_UINT16)(cm->glyph_id_array[idx] + (HPDF_UINT16)cm->id_delta[i]);
-			}
-			map[u] = g;
-		}
-	}
-	return 0xFFFE;
-}
-
 /* The CID -> GID map libharu wrote into the font's /CIDToGIDMap, computed
  * the same way as CIDFontType2_New (hpdf_font_cid.c, 2.3.0). Returns its
  * length (max); map has room for 65536 entries. */
@@ -478,18 +437,14 @@ cid_to_gid(HPDF_Font font, HPDF_UINT16 *map)
 	HPDF_CMapEncoderAttr ea = enc->attr;
 	HPDF_UINT max = 0;
 	memset(map, 0, 65536 * sizeof *map);
+	/* the fonts' encoder is always make_encoder's, a plain CMap encoder */
 	for (HPDF_UINT i = 0; i < 256; i++) {
 		for (HPDF_UINT j = 0; j < 256; j++) {
-			if (enc->to_unicode_fn == HPDF_CMapEncoder_ToUnicode) {
-				HPDF_UINT16 cid = ea->cid_map[i][j];
-				if (cid != 0) {
-					map[cid] = HPDF_TTFontDef_GetGlyphid(def, ea->unicode_map[i][j]);
-					if (max < cid)
-						max = cid;
-				}
-			} else {
-				/* the UTF-8 encoder: every code 0..0xFFFE */
-				return cid_to_gid_identity(def, map);
+			HPDF_UINT16 cid = ea->cid_map[i][j];
+			if (cid != 0) {
+				map[cid] = HPDF_TTFontDef_GetGlyphid(def, ea->unicode_map[i][j]);
+				if (max < cid)
+					max = cid;
 			}
 		}
 	}
