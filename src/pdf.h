@@ -29,7 +29,8 @@ typedef struct pdf_font {
 	const char *name;       /* libharu's name for the font definition */
 	HPDF_Font font;         /* NULL until first used */
 	HPDF_FontDef def;
-	uint8_t *used;          /* bitmap of the 2-byte codes drawn */
+	uint8_t *used;          /* bitmap of the 2-byte codes drawn (cleared after
+				   pdf_font_load, which uses it for the subset) */
 } pdf_font;
 
 typedef struct pdf_image {
@@ -43,7 +44,8 @@ typedef struct pdf_ctx {
 	diag *d;
 	arena *a;                       /* the renderer's own */
 	HPDF_Doc pdf;
-	HPDF_Encoder utf8;
+	HPDF_Encoder utf8;              /* for strings outside the pages */
+	const char *encoder;            /* the fonts' (pdf_font.c) */
 	HPDF_STATUS err_no, err_detail; /* the first libharu error */
 	bool failed;                    /* a message has been printed */
 	pdf_font fonts[TS_NFACES];
@@ -95,7 +97,8 @@ long pdf_hundredths(ts_sp v);
 
 /* ---- pdf_font.c ---- */
 
-/* Loads the faces' files (each once). */
+/* Loads the faces' files (each once), each cut to the characters the
+ * document draws (ttf_subset.h), and makes the fonts' encoder. */
 bool pdf_font_load(pdf_ctx *c);
 /* The Type0 font of a face, made on first use (an unused face is not
  * embedded). NULL after a message. */

@@ -15,12 +15,13 @@
  *     only at save time, without /CIDSet.
  *
  * What libharu does, from its source (hpdf_font_cid.c, hpdf_fontdef_tt.c,
- * hpdf_encoder_utf.c, 2.3.0): with HPDF_UseUTFEncodings the Type0 font has
- * /Encoding /Identity-H and the content holds UTF-16BE code units: CID =
- * Unicode code point (BMP only). The CIDFontType2's /CIDToGIDMap stream is
- * filled when the font is created (CIDFontType2_New) for CIDs 0 .. max-1
- * with GID = the font's cmap lookup of the CID, max being 0xFFFF with the
- * UTF-8 encoder (so CID 0xFFFF falls outside the map); /W is written from
+ * hpdf_encoder_utf.c, 2.3.0): with an Identity-H CMap encoder (libharu's
+ * UTF-8 one, or ours: make_encoder) the Type0 font has /Encoding
+ * /Identity-H and the content holds UTF-16BE code units: CID = Unicode code
+ * point (BMP only). The CIDFontType2's /CIDToGIDMap stream is filled when
+ * the font is created (CIDFontType2_New) for CIDs 0 .. max-1 with GID = the
+ * font's cmap lookup of the CID, max being the largest CID of the encoder's
+ * map (ours adds one above the largest code drawn); /W is written from
  * the same map with HPDF_TTFontDef_GetGidWidth, i.e. from the font's hmtx
  * scaled to 1000 units: both agree with the embedded program (6.3.6).
  * Glyphs are marked used (glyph_tbl.flgs[gid] = 1) when text is measured or
@@ -41,6 +42,7 @@
 #include "pdf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <hpdf_doc.h>
@@ -50,12 +52,180 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include "file.h"
+#include "ttf_subset.h"
 #include "utf8.h"
 
 #define USED(f, c) ((f)->used[(c) >> 3] & (1u << ((c) & 7)))
 
 /* ------------------------------------------------------------------------ */
 /* Loading, text */
+
+enum { FONT_FILE_MAX = 32 * 1024 * 1024 };
+
+/* The font index face draws with (pdf_font_of's choice), -1 for none. */
+static int
+font_index(const pdf_ctx *c, int face)
+{
+	int k = (face >= 0 && face < TS_NFACES) ? c->face_font[face] : -1;
+	return k < 0 ? c->face_font[TS_REGULAR] : k;
+}
+
+/* The codes the document draws, per font (f->used) and of all fonts
+ * (*all): what pdf_font_codes will write, known before the first page. */
+static void
+scan_codes(pdf_ctx *c, uint8_t *all)
+{
+	for (size_t k = 0; k < c->nfonts; k++)
+		c->fonts[k].used = arena_zalloc(c->a, 65536 / 8);
+	for (size_t p = 0; p < c->doc->npages; p++) {
+		const ts_page *pg = &c->doc->pages[p];
+		for (size_t i = 0; i < pg->nitems; i++) {
+			const ts_item *it = &pg->items[i];
+			int k = font_index(c, it->face);
+			if (it->kind != TS_ITEM_TEXT || !it->text || it->size <= 0 || k < 0)
+				continue;
+			for (size_t j = 0; j < it->len;) {
+				uint32_t cp = utf8_next(it->text, it->len, &j);
+				uint16_t code = cp > 0xFFFF ? 0x20 : (uint16_t)cp;
+				c->fonts[k].used[code >> 3] |= (uint8_t)(1u << (code & 7));
+				all[code >> 3] |= (uint8_t)(1u << (code & 7));
+			}
+		}
+	}
+}
+
+/* libharu's tag for the next embedded font, "HPDFAA", "HPDFAB" …, as
+ * HPDF_LoadTTFontFromFile makes it. */
+static void
+next_tag(HPDF_Doc pdf)
+{
+	if (pdf->ttfont_tag[0] == 0) {
+		memcpy(pdf->ttfont_tag, "HPDFAA", 6);
+		return;
+	}
+	for (int i = 5; i >= 0; i--) {
+		if (++pdf->ttfont_tag[i] <= 'Z')
+			return;
+		pdf->ttfont_tag[i] = 'A';
+	}
+}
+
+/* The font definition of a font program in memory, registered with the
+ * document as HPDF_LoadTTFontFromFile registers a file's; its name. */
+static const char *
+load_font_data(pdf_ctx *c, const unsigned char *data, size_t len)
+{
+	HPDF_Doc pdf = c->pdf;
+	HPDF_Stream s = HPDF_MemStream_New(pdf->mmgr, (HPDF_UINT)len);
+	if (!s)
+		return NULL;
+	if (HPDF_Stream_Write(s, data, (HPDF_UINT)len) != HPDF_OK) {
+		HPDF_Stream_Free(s);
+		return NULL;
+	}
+	HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, s, HPDF_TRUE);
+	if (!def)
+		return NULL;
+	HPDF_FontDef known = HPDF_Doc_FindFontDef(pdf, def->base_font);
+	if (known) {
+		HPDF_FontDef_Free(def);
+		return known->base_font;
+	}
+	if (HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
+		HPDF_FontDef_Free(def);
+		return NULL;
+	}
+	next_tag(pdf);
+	HPDF_TTFontDef_SetTagName(def, (char *)pdf->ttfont_tag);
+	return def->base_font;
+}
+
+/* The font of path with only the glyphs of the codes in used (and those of
+ * "H" and "x", from which libharu takes /CapHeight and /XHeight); the
+ * whole file when it cannot be cut (ttf_subset.h). */
+static const char *
+load_subset(pdf_ctx *c, const char *path, const uint8_t *used)
+{
+	size_t n;
+	diag quiet; /* a file that cannot be read: libharu says why, as before */
+	diag_init(&quiet, NULL, NULL);
+	unsigned char *file = (unsigned char *)file_read(path, "font", FONT_FILE_MAX, &n, &quiet);
+	if (!file)
+		return HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
+	uint16_t *codes = arena_array(c->a, 65536, sizeof *codes);
+	size_t ncodes = 0;
+	for (unsigned u = 0; u < 0x10000; u++)
+		if ((used[u >> 3] & (1u << (u & 7))) || u == 'H' || u == 'x')
+			codes[ncodes++] = (uint16_t)u;
+	size_t len;
+	const char *why;
+	unsigned char *sub = ttf_subset(file, n, codes, ncodes, &len, &why);
+	free(file);
+	if (!sub)
+		return HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
+	const char *name = load_font_data(c, sub, len);
+	free(sub);
+	return name;
+}
+
+/* The encoder of the document's Type0 fonts: Identity-H, CID = code =
+ * code point, as libharu's UTF-8 encoder, but with only the codes drawn
+ * in its map, so that making a font asks the font's cmap for those codes
+ * instead of all 65 535 (CIDFontType2_New, hpdf_font_cid.c). libharu writes
+ * the map (and /W) of CIDs below the largest one only: one code above the
+ * largest drawn is added, which no text uses. */
+static HPDF_STATUS
+encoder_init(HPDF_Encoder e)
+{
+	HPDF_STATUS st = HPDF_CMapEncoder_InitAttr(e);
+	if (st != HPDF_OK)
+		return st;
+	HPDF_CMapEncoderAttr a = e->attr;
+	static const HPDF_CidRange_Rec all = { 0x0000, 0xFFFF, 0 };
+	if ((st = HPDF_CMapEncoder_AddCodeSpaceRange(e, all)) != HPDF_OK)
+		return st;
+	snprintf(a->registry, sizeof a->registry, "Adobe");
+	snprintf(a->ordering, sizeof a->ordering, "Identity-H");
+	a->suppliment = 0;
+	a->writing_mode = HPDF_WMODE_HORIZONTAL;
+	e->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
+	return HPDF_OK;
+}
+
+static bool
+make_encoder(pdf_ctx *c, const uint8_t *all)
+{
+	static char name[] = "Vorlage-Identity-H";
+	HPDF_Encoder e = HPDF_CMapEncoder_New(c->pdf->mmgr, name, encoder_init);
+	if (!pdf_obj(c, e, "encoder") || !pdf_ok(c, HPDF_Doc_RegisterEncoder(c->pdf, e), "encoder"))
+		return false;
+	e = HPDF_GetEncoder(c->pdf, name); /* runs encoder_init */
+	if (!pdf_obj(c, e, "encoder"))
+		return false;
+	HPDF_CMapEncoderAttr a = e->attr;
+	unsigned top = 0;
+	for (unsigned u = 1; u < 0xFFFF; u++)
+		if (all[u >> 3] & (1u << (u & 7)))
+			top = u;
+	for (unsigned u = 1; u <= top + 1 && u < 0xFFFF;) {
+		if (!(all[u >> 3] & (1u << (u & 7))) && u != top + 1) {
+			u++;
+			continue;
+		}
+		unsigned v = u;
+		while (v + 1 <= top && (all[(v + 1) >> 3] & (1u << ((v + 1) & 7))))
+			v++;
+		HPDF_CidRange_Rec r[2] = { { (HPDF_UINT16)u, (HPDF_UINT16)v, (HPDF_UINT16)u }, { 0xFFFF, 0xFFFF, 0 } };
+		if (!pdf_ok(c, HPDF_CMapEncoder_AddCMap(e, r), "encoder"))
+			return false;
+		for (unsigned w = u; w <= v; w++)
+			a->unicode_map[w & 0xFF][w >> 8] = (HPDF_UNICODE)w;
+		u = v + 1;
+	}
+	c->encoder = name;
+	return true;
+}
 
 bool
 pdf_font_load(pdf_ctx *c)
@@ -69,26 +239,28 @@ pdf_font_load(pdf_ctx *c)
 		for (k = 0; k < c->nfonts; k++)
 			if (!strcmp(c->fonts[k].path, p))
 				break;
-		if (k == c->nfonts) {
-			const char *name = HPDF_LoadTTFontFromFile(c->pdf, p, HPDF_TRUE);
-			if (!name || c->err_no) {
-				pdf_fail(c, p, "cannot load font");
-				return false;
-			}
-			c->fonts[k] = (pdf_font){ .path = p, .name = name };
-			c->nfonts++;
-		}
+		if (k == c->nfonts)
+			c->fonts[c->nfonts++] = (pdf_font){ .path = p };
 		c->face_font[f] = (int)k;
 	}
-	return true;
+	uint8_t *all = arena_zalloc(c->a, 65536 / 8);
+	scan_codes(c, all);
+	for (size_t k = 0; k < c->nfonts; k++) {
+		const char *name = load_subset(c, c->fonts[k].path, c->fonts[k].used);
+		if (!name || c->err_no) {
+			pdf_fail(c, c->fonts[k].path, "cannot load font");
+			return false;
+		}
+		c->fonts[k].name = name;
+		memset(c->fonts[k].used, 0, 65536 / 8);
+	}
+	return make_encoder(c, all);
 }
 
 pdf_font *
 pdf_font_of(pdf_ctx *c, enum ts_face face)
 {
-	int k = (face >= 0 && face < TS_NFACES) ? c->face_font[face] : -1;
-	if (k < 0)
-		k = c->face_font[TS_REGULAR];
+	int k = font_index(c, face);
 	if (k < 0) {
 		if (!c->failed) {
 			c->failed = true;
@@ -98,13 +270,12 @@ pdf_font_of(pdf_ctx *c, enum ts_face face)
 	}
 	pdf_font *f = &c->fonts[k];
 	if (!f->font) {
-		f->font = HPDF_GetFont(c->pdf, f->name, "UTF-8");
+		f->font = HPDF_GetFont(c->pdf, f->name, c->encoder);
 		if (!f->font || c->err_no) {
 			pdf_fail(c, f->path, "cannot use font");
 			return NULL;
 		}
 		f->def = ((HPDF_FontAttr)f->font->attr)->fontdef;
-		f->used = arena_zalloc(c->a, 65536 / 8);
 	}
 	return f;
 }
@@ -254,48 +425,6 @@ scratch_map(pdf_ctx *c)
 	return c->cid_map;
 }
 
-/* The map of HPDF_TTFontDef_GetGlyphid(def, u) for every u in 0..0xFFFE,
- * the CIDToGIDMap libharu writes for a font with the UTF-8 encoder. Asking
- * GetGlyphid 65535 times costs a linear search of the cmap's segments each
- * (about 5 ms a font); this walks the format 4 segments once and computes
- * the same values: a code outside every segment maps to 0, a code in
- * segment i to code + idDelta when idRangeOffset is 0, else to the
- * glyphIdArray entry plus idDelta (0 when the index is out of range).
- * Format 0 fonts fall back to the per-code lookup. */
-static HPDF_UINT
-cid_to_gid_identity(HPDF_FontDef def, HPDF_UINT16 *map)
-{
-	HPDF_TTFontDefAttr tt = def->attr;
-	const HPDF_TTF_CmapRange *cm = &tt->cmap;
-	if (cm->format != 4) {
-		for (HPDF_UINT u = 0; u < 0xFFFF; u++)
-			map[u] = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)u);
-		return 0xFFFE;
-	}
-	HPDF_UINT nseg = cm->seg_count_x2 / 2;
-	for (HPDF_UINT i = 0; i < nseg; i++) {
-		HPDF_UINT start = cm->start_count[i], end = cm->end_count[i];
-		/* GetGlyphid takes the first segment whose end is >= u */
-		HPDF_UINT from = i ? (HPDF_UINT)cm->end_count[i - 1] + 1 : 0;
-		if (start < from)
-			start = from;
-		if (end > 0xFFFE)
-			end = 0xFFFE;
-		for (HPDF_UINT u = start; u <= end && start <= end; u++) {
-			HPDF_UINT16 g;
-			if (cm->id_range_offset[i] == 0) {
-				g = (HPDF_UINT16)(u + (HPDF_UINT16)cm->id_delta[i]);
-			} else {
-				HPDF_UINT idx = cm->id_range_offset[i] / 2 + (u - cm->start_count[i]) - (nseg - i);
-				g = idx >= cm->glyph_id_array_count ? 0
-				    : (HPDF_UINT16)(cm->glyph_id_array[idx] + (HPDF_UINT16)cm->id_delta[i]);
-			}
-			map[u] = g;
-		}
-	}
-	return 0xFFFE;
-}
-
 /* The CID -> GID map libharu wrote into the font's /CIDToGIDMap, computed
  * the same way as CIDFontType2_New (hpdf_font_cid.c, 2.3.0). Returns its
  * length (max); map has room for 65536 entries. */
@@ -308,18 +437,14 @@ cid_to_gid(HPDF_Font font, HPDF_UINT16 *map)
 	HPDF_CMapEncoderAttr ea = enc->attr;
 	HPDF_UINT max = 0;
 	memset(map, 0, 65536 * sizeof *map);
+	/* the fonts' encoder is always make_encoder's, a plain CMap encoder */
 	for (HPDF_UINT i = 0; i < 256; i++) {
 		for (HPDF_UINT j = 0; j < 256; j++) {
-			if (enc->to_unicode_fn == HPDF_CMapEncoder_ToUnicode) {
-				HPDF_UINT16 cid = ea->cid_map[i][j];
-				if (cid != 0) {
-					map[cid] = HPDF_TTFontDef_GetGlyphid(def, ea->unicode_map[i][j]);
-					if (max < cid)
-						max = cid;
-				}
-			} else {
-				/* the UTF-8 encoder: every code 0..0xFFFE */
-				return cid_to_gid_identity(def, map);
+			HPDF_UINT16 cid = ea->cid_map[i][j];
+			if (cid != 0) {
+				map[cid] = HPDF_TTFontDef_GetGlyphid(def, ea->unicode_map[i][j]);
+				if (max < cid)
+					max = cid;
 			}
 		}
 	}

@@ -8,7 +8,11 @@ sources: wall time (the median of several runs), pages per second, peak RSS
 (parse and validate = `check`; layout = `layout` - `check`; PDF = `build` -
 `layout`). Figures are printed, never asserted. The ratio to pdflatex uses
 0.81 s, pdflatex's two passes over the same document on the machine where
-the targets were set (PDFLATEX_SECONDS overrides it)."""
+the targets were set (PDFLATEX_SECONDS overrides it).
+
+Wall times on a shared machine are noisy; instruction counts are not: with
+valgrind installed (BENCH_CALLGRIND=0 skips it), `build` and `run` are also
+counted under callgrind, for before/after comparisons."""
 import os
 import re
 import shutil
@@ -77,6 +81,17 @@ def row(name, src, tmp, runs=RUNS):
         size / max(pages, 1), 100 * parse / total, 100 * layout / total, 100 * out / total))
 
 
+def instructions(args, cwd=None):
+    """Instructions the process executes (callgrind's total), or None."""
+    if not shutil.which('valgrind'):
+        return None
+    with tempfile.TemporaryDirectory(prefix='vorlage-cg-') as t:
+        p = subprocess.run(['valgrind', '--tool=callgrind', '--callgrind-out-file=' + os.path.join(t, 'cg.out')]
+                           + args, capture_output=True, text=True, cwd=cwd)
+    m = re.search(r'Collected : (\d+)', p.stderr)
+    return int(m.group(1)) if p.returncode == 0 and m else None
+
+
 def main():
     if not os.access(PROG, os.X_OK):
         sys.exit('bench: %s not built (make all)' % PROG)
@@ -103,6 +118,12 @@ def main():
         if annexes:
             sizes = [os.path.getsize(os.path.join(d, 'anlagen', a)) for a in annexes]
             print('annex PDFs: %d files, %d to %d KB' % (len(sizes), min(sizes) / 1000, max(sizes) / 1000))
+
+        if os.environ.get('BENCH_CALLGRIND', '1') != '0':
+            ib = instructions([PROG, 'build', SRC, '-o', os.path.join(tmp, 'cg.pdf'), '-q'])
+            ir = instructions([PROG, 'run', os.path.abspath(SRC), '-q', '-d', os.path.join(tmp, 'cg', 'anlagen')], cwd=tmp)
+            if ib and ir:
+                print('instructions (callgrind): `build` %.1f M, `run` %.1f M' % (ib / 1e6, ir / 1e6))
 
         # a batch of 100 sources, one process each, two at a time (make -j2)
         b = os.path.join(tmp, 'batch')
