@@ -2,7 +2,7 @@
  * Lengths are integers in scaled points (65536 per point). Format:
  *   doc W H pages N
  *   page I items N
- *     text X Y W H face F size S "TEXT"
+ *     text X Y W H face F size S "TEXT" [link "URI"]
  *     rule X Y W H
  *     image X Y W H "PATH"
  *   outline LEVEL page P y Y "TITLE"
@@ -58,6 +58,10 @@ ts_doc_dump(const ts_doc *doc, FILE *out)
 				    (unsigned)it->face < TS_NFACES ? faces[it->face] : "?",
 				    (long)it->size);
 				quote(out, it->text, it->len);
+				if (it->link) {
+					fputs(" link ", out);
+					quote(out, it->link, cstrlen(it->link));
+				}
 				fputc('\n', out);
 				break;
 			case TS_ITEM_RULE:
