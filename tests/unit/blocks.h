@@ -67,6 +67,43 @@ find_text(const ts_doc *doc, const char *s, size_t *page)
 	return NULL;
 }
 
+/* Items next to each other on a line (kerning splits words into items)
+ * joined: the first item of the word that is exactly s, and its page. */
+static inline const ts_item *
+find_word(const ts_doc *doc, const char *s, size_t *page)
+{
+	size_t n = strlen(s);
+	for (size_t p = 0; p < doc->npages; p++) {
+		const ts_page *pg = &doc->pages[p];
+		for (size_t i = 0; i < pg->nitems; i++) {
+			const ts_item *it = &pg->items[i];
+			if (it->kind != TS_ITEM_TEXT)
+				continue;
+			if (i > 0 && pg->items[i - 1].kind == TS_ITEM_TEXT && pg->items[i - 1].y == it->y &&
+			    llabs((long long)it->x - pg->items[i - 1].x - pg->items[i - 1].w) < TS_PT(1.5))
+				continue; /* not a word's start */
+			size_t k = 0, j = i;
+			for (; j < pg->nitems && k <= n; j++) {
+				const ts_item *q = &pg->items[j];
+				if (j > i && (q->kind != TS_ITEM_TEXT || q->y != it->y ||
+					llabs((long long)q->x - pg->items[j - 1].x - pg->items[j - 1].w) >= TS_PT(1.5)))
+					break;
+				if (k + q->len > n || memcmp(s + k, q->text, q->len) != 0) {
+					k = n + 1;
+					break;
+				}
+				k += q->len;
+			}
+			if (k == n) {
+				if (page)
+					*page = p;
+				return it;
+			}
+		}
+	}
+	return NULL;
+}
+
 static inline int
 count_text(const ts_doc *doc, const char *s)
 {
