@@ -15,17 +15,17 @@ struct fx_figure {
 	const char *path;
 	ts_sp w, h;                /* as set */
 	ts_lines cap;              /* the caption's lines */
-	ts_sp cap_lead, cap_asc, cap_gap;
+	ts_sp cap_lead, cap_asc, cap_desc, cap_gap;
 	ts_sp before, after;
 };
 
-/* The figure's height: image, gap, caption to its last baseline. */
+/* The figure's height: image, gap, caption to its last descender. */
 static ts_sp
 fig_height(const fx_figure *g)
 {
 	int64_t h = g->h;
 	if (g->cap.nlines)
-		h += g->cap_gap + g->cap_asc + (int64_t)(g->cap.nlines - 1) * g->cap_lead;
+		h += g->cap_gap + g->cap_asc + (int64_t)(g->cap.nlines - 1) * g->cap_lead + g->cap_desc;
 	return ts_clamp(h);
 }
 
@@ -49,13 +49,12 @@ ts_flow_figure(ts_flow *f, const ts_figure *fig)
 		if (st.measure <= 0 || st.measure > fr.w)
 			st.measure = fr.w;
 		ts_break(e, doc->arena, doc->arena, fig->caption, fig->ncaption, &st, false, &g->cap);
-		ts_sp size, desc;
-		flow_run_metrics(e, fig->caption, fig->ncaption, &size, &g->cap_asc, &desc);
+		ts_sp size;
+		flow_run_metrics(e, fig->caption, fig->ncaption, &size, &g->cap_asc, &g->cap_desc);
 		g->cap_lead = st.leading > 0 ? st.leading : (ts_sp)((int64_t)size * 6 / 5);
 		g->cap_gap = fig->caption_gap;
 		if (g->cap.nlines == 0)
 			g->cap_gap = 0;
-		(void)desc;
 	}
 	/* scaled down, aspect kept, to the frame's width and to the height
 	 * its caption leaves of the frame */
