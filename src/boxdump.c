@@ -9,7 +9,8 @@
  *   label FIRST "PREFIX" STYLE START
  *   line PAGE para P L/N size S space SP width W measure M spaces N expand E
  *        [justified] [hyphenated] [overfull]
- *     (P: the flow paragraph, from 1, 0 for lines set outside flows; L/N:
+ *     (P: the flow paragraph, from 1, 0 for lines set outside flows and
+ *     for the lines of table cells, footnotes and captions; L/N:
  *     the line's number in it and the paragraph's number of lines; E: the
  *     line's font expansion in per mille)
  * Text is written as is except that '"' and '\' are escaped and control

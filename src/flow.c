@@ -19,7 +19,10 @@
  * lines of what follows (as many as that block would need at the bottom of
  * a page, through chains of keep_with_next blocks) fit behind it. On a page
  * that already is empty nothing can move further: lines are placed as they
- * fit, at least one. */
+ * fit, at least one.
+ * Lists, tables, figures and footnotes are in flow_list.c, flow_table.c,
+ * flow_figure.c and flow_note.c, which see this file's state through
+ * flowint.h; the notes of a page shrink its text area (bottom()). */
 #include "typeset.h"
 #include "flowint.h"
 #include "tsint.h"
