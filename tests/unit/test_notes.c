@@ -98,10 +98,10 @@ test_note_order(void)
 {
 	ts_doc *doc = ts_doc_new(TS_PT(400), TS_PT(700), FONTS);
 	ts_flow *f = ts_flow_new(E, doc, frame());
-	char marks[40][8], notes[40][16];
+	char marks[40][16], notes[40][24];
 	for (int k = 1; k <= 40; k++) {
-		snprintf(marks[k - 1], 8, "%d", k);
-		snprintf(notes[k - 1], 16, "Note%d", k);
+		snprintf(marks[k - 1], sizeof marks[0], "%d", k);
+		snprintf(notes[k - 1], sizeof notes[0], "Note%d", k);
 		para_note(f, "Absatz mit einer Fußnote am Ende, der in einer zweiten Zeile weitergeht und endet",
 		    marks[k - 1], notes[k - 1]);
 	}
