@@ -320,15 +320,17 @@ flow_table_head(const ts_flow *f, const fx_blk *b)
 	return ts_clamp(h);
 }
 
-/* Sets rows [r0, r1) with row r0's top edge at y. */
+/* Sets rows [r0, r1) with row r0's top edge at y; rule: a row rule above
+ * r0 (a body group below another on the page; never inside a group, where
+ * it would cross a cell spanning rows). */
 static void
-place_rows(ts_flow *f, const fx_table *tb, size_t r0, size_t r1, int64_t y)
+place_rows(ts_flow *f, const fx_table *tb, size_t r0, size_t r1, int64_t y, bool rule)
 {
 	ts_doc *doc = flow_doc(f);
 	size_t page = flow_page(f);
 	for (size_t r = r0; r < r1; r++) {
 		int64_t ry = y + tb->top[r] - tb->top[r0];
-		if (tb->row_rule && r > r0 && r > tb->nheader)
+		if (tb->row_rule && r == r0 && rule)
 			ts_page_add_rule(doc, page, tb->x, ts_clamp(ry - tb->row_rule / 2), tb->w, tb->row_rule);
 		for (size_t i = tb->row_c0[r]; i < tb->row_c0[r + 1]; i++) {
 			const tcell *c = &tb->cells[i];
@@ -383,7 +385,7 @@ flow_table_pour(ts_flow *f, fx_blk *b)
 	}
 	int64_t part = y;
 	if (tb->nheader) {
-		place_rows(f, tb, 0, tb->nheader, y);
+		place_rows(f, tb, 0, tb->nheader, y, false);
 		y += header_h(tb);
 	}
 	bool rows_here = false;  /* body rows on this page */
@@ -394,7 +396,7 @@ flow_table_pour(ts_flow *f, fx_blk *b)
 			flow_next_page(f);
 			y = part = flow_block_top(f, 0);
 			if (tb->nheader) {
-				place_rows(f, tb, 0, tb->nheader, y);
+				place_rows(f, tb, 0, tb->nheader, y, false);
 				y += header_h(tb);
 			}
 			rows_here = false;
@@ -402,7 +404,7 @@ flow_table_pour(ts_flow *f, fx_blk *b)
 		if (y + h > flow_body_bottom(f) && d)
 			diag_msg(d, DIAG_WARNING, "table row %zu is taller than the page: it runs over the bottom",
 			    g + 1);
-		place_rows(f, tb, g, tb->gend[g], y);
+		place_rows(f, tb, g, tb->gend[g], y, rows_here);
 		y += h;
 		rows_here = true;
 		flow_block_done(f, ts_clamp(y), 0);

@@ -201,6 +201,12 @@ test_spans(void)
 		return;
 	}
 	EXPECT(c->x == frame().x + TS_PT(220) + PAD);
+	/* row rules between body rows: not through the cell spanning rows 2
+	 * and 3, not above the first */
+	int nrules = 0;
+	for (size_t i = 0; i < doc->pages[0].nitems; i++)
+		nrules += doc->pages[0].items[i].kind == TS_ITEM_RULE;
+	EXPECTF(nrules == 2, "%d rules", nrules);
 	EXPECT(b2->x == frame().x + TS_PT(100) + PAD);  /* beside the rowspan */
 	/* the spanning cell's lines: all above the row after the span */
 	ts_sp last = 0;
