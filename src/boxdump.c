@@ -2,14 +2,15 @@
  * Lengths are integers in scaled points (65536 per point). Format:
  *   doc W H pages N
  *   page I items N
- *     text X Y W H face F size S "TEXT"
+ *     text X Y W H face F size S "TEXT" [link "URI"]
  *     rule X Y W H
  *     image X Y W H "PATH"
  *   outline LEVEL page P y Y "TITLE"
  *   label FIRST "PREFIX" STYLE START
  *   line PAGE para P L/N size S space SP width W measure M spaces N expand E
  *        [justified] [hyphenated] [overfull]
- *     (P: the flow paragraph, from 1, 0 for lines set outside flows; L/N:
+ *     (P: the flow paragraph, from 1, 0 for lines set outside flows and
+ *     for the lines of table cells, footnotes and captions; L/N:
  *     the line's number in it and the paragraph's number of lines; E: the
  *     line's font expansion in per mille)
  * Text is written as is except that '"' and '\' are escaped and control
@@ -58,6 +59,10 @@ ts_doc_dump(const ts_doc *doc, FILE *out)
 				    (unsigned)it->face < TS_NFACES ? faces[it->face] : "?",
 				    (long)it->size);
 				quote(out, it->text, it->len);
+				if (it->link) {
+					fputs(" link ", out);
+					quote(out, it->link, cstrlen(it->link));
+				}
 				fputc('\n', out);
 				break;
 			case TS_ITEM_RULE:

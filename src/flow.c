@@ -19,14 +19,18 @@
  * lines of what follows (as many as that block would need at the bottom of
  * a page, through chains of keep_with_next blocks) fit behind it. On a page
  * that already is empty nothing can move further: lines are placed as they
- * fit, at least one. */
+ * fit, at least one.
+ * Lists, tables, figures and footnotes are in flow_list.c, flow_table.c,
+ * flow_figure.c and flow_note.c, which see this file's state through
+ * flowint.h; the notes of a page shrink its text area (bottom()). */
 #include "typeset.h"
+#include "flowint.h"
 #include "tsint.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-enum blk_kind { B_PARA, B_SPACE, B_BREAK };
+enum blk_kind { B_PARA, B_SPACE, B_BREAK, B_EXT };
 
 typedef struct blk {
 	enum blk_kind kind;
@@ -34,6 +38,8 @@ typedef struct blk {
 	ts_sp leading, asc, desc;
 	ts_sp space_before, space_after, space;
 	bool keep_with_next, keep_together;
+	const flow_notes *notes;  /* B_PARA: the notes its runs refer to, or NULL */
+	fx_blk *ext;              /* B_EXT: a table, a figure (flowint.h) */
 } blk;
 
 typedef struct pend_outline {
@@ -67,6 +73,7 @@ struct ts_flow {
 	size_t nol, olcap;
 	pstate s;
 	bool started;
+	struct flow_ext *x;     /* the state of notes and floats (flowint.h) */
 };
 
 static ts_flow *
@@ -108,33 +115,31 @@ add_blk(ts_flow *f, enum blk_kind kind)
 	return b;
 }
 
-void
-ts_flow_para(ts_flow *f, const ts_run *runs, size_t nruns, const ts_para_style *st)
+static blk *
+para_blk(ts_flow *f, const ts_run *runs, size_t nruns, const ts_para_style *st, ts_sp inset)
 {
 	ts_para_style s = *st;
-	if (s.measure <= 0 || s.measure > f->frame.w)
-		s.measure = f->frame.w;
+	if (s.measure <= 0 || s.measure > f->frame.w - inset)
+		s.measure = f->frame.w - inset;
+	if (s.measure <= 0)
+		s.measure = 1;
 	blk *b = add_blk(f, B_PARA);
 	ts_break(f->e, f->work, f->doc->arena, runs, nruns, &s, false, &b->lines);
-	ts_sp size = TS_PT(10);
-	enum ts_face face = TS_REGULAR;
-	for (size_t i = 0; i < nruns; i++)
-		if (runs[i].size > 0) {
-			size = runs[i].size;
-			face = runs[i].face;
-			break;
-		}
-	const ts_font *fo = ts_engine_font(f->e, face);
-	b->asc = ts_units(fo, font_ascender(fo), size);
-	b->desc = -ts_units(fo, font_descender(fo), size);
-	if (b->desc < 0)
-		b->desc = -b->desc;
+	ts_sp size;
+	flow_run_metrics(f->e, runs, nruns, &size, &b->asc, &b->desc);
 	b->leading = s.leading > 0 ? s.leading : (ts_sp)((int64_t)size * 6 / 5);
 	b->space_before = s.space_before;
 	b->space_after = s.space_after;
 	b->keep_with_next = s.keep_with_next;
 	b->keep_together = s.keep_together;
-	if (!b->keep_with_next)
+	b->notes = flow_notes_of(f, runs, nruns, &b->lines);
+	return b;
+}
+
+void
+ts_flow_para(ts_flow *f, const ts_run *runs, size_t nruns, const ts_para_style *st)
+{
+	if (!para_blk(f, runs, nruns, st, 0)->keep_with_next)
 		flow_pour(f);
 }
 
@@ -164,18 +169,20 @@ ts_flow_outline(ts_flow *f, const char *title, int level)
 static void
 new_page(pstate *s)
 {
+	flow_ext_page_end(s->f);
 	s->page = ts_doc_add_page(s->f->doc);
 	if (s->first_added == SIZE_MAX)
 		s->first_added = s->page;
 	s->top = s->fresh = true;
 	s->top_y = s->f->frame.y;
 	s->gap = 0;
+	flow_ext_page_start(s->f);
 }
 
 static ts_sp
 bottom(const ts_flow *f)
 {
-	return f->frame.y + f->frame.h;
+	return f->frame.y + f->frame.h - flow_notes_height(f);
 }
 
 /* How many lines of b fit with the first baseline at y0. */
@@ -212,6 +219,8 @@ chain_fits(const ts_flow *f, size_t i, ts_sp y)
 		}
 		if (p->kind == B_BREAK)
 			return true;
+		if (p->kind == B_EXT) /* a table, a figure: its first row, the image */
+			return (int64_t)y + gap + flow_ext_head(f, p->ext) <= bottom(f);
 		if (p->lines.nlines == 0)
 			continue;
 		ts_sp y0 = y + gap + p->space_before + p->leading;
@@ -253,6 +262,8 @@ place(pstate *s, size_t bi, size_t from, size_t m, ts_sp y0)
 	}
 	s->top = s->fresh = false;
 	s->gap = 0;
+	if (b->notes)
+		flow_notes_placed(f, b->notes, from, m, s->last_base, b->desc);
 }
 
 static void
@@ -265,6 +276,8 @@ pour_para(pstate *s, size_t bi)
 		ts_sp y0 = s->top ? s->top_y + b->asc
 				  : s->last_base + s->gap + b->space_before + b->leading;
 		size_t k = lines_fitting(f, b, y0);
+		if (b->notes)
+			k = flow_notes_fit(f, b->notes, done, k, y0, b->leading, b->desc);
 		size_t rest = n - done;
 		size_t m;
 		if (done == 0) {
@@ -347,6 +360,9 @@ flow_pour(ts_flow *f)
 			if (b->lines.nlines)
 				pour_para(s, i);
 			break;
+		case B_EXT:
+			flow_ext_pour(f, b->ext);
+			break;
 		}
 	}
 	f->base += f->nb;
@@ -359,6 +375,7 @@ size_t
 ts_flow_finish(ts_flow *f, size_t *last_page, ts_sp *last_y)
 {
 	flow_pour(f);
+	flow_ext_finish(f);
 	pstate *s = &f->s;
 	/* bookmarks after the last paragraph point at where the flow ended */
 	while (s->next_ol < f->nol) {
@@ -375,4 +392,125 @@ ts_flow_finish(ts_flow *f, size_t *last_page, ts_sp *last_y)
 	free(f->ol);
 	free(f);
 	return first;
+}
+
+/* What the block types in flow_*.c see (flowint.h). */
+
+arena *
+flow_work(ts_flow *f)
+{
+	return f->work;
+}
+
+const ts_engine *
+flow_engine(const ts_flow *f)
+{
+	return f->e;
+}
+
+ts_doc *
+flow_doc(const ts_flow *f)
+{
+	return f->doc;
+}
+
+ts_frame
+flow_frame(const ts_flow *f)
+{
+	return f->frame;
+}
+
+size_t
+flow_page(const ts_flow *f)
+{
+	return f->s.page;
+}
+
+bool
+flow_fresh(const ts_flow *f)
+{
+	return f->s.fresh;
+}
+
+ts_sp
+flow_block_top(const ts_flow *f, ts_sp space_before)
+{
+	const pstate *s = &f->s;
+	return s->top ? s->top_y : ts_clamp((int64_t)s->last_base + s->gap + space_before);
+}
+
+ts_sp
+flow_body_bottom(const ts_flow *f)
+{
+	return bottom(f);
+}
+
+void
+flow_next_page(ts_flow *f)
+{
+	new_page(&f->s);
+}
+
+void
+flow_block_done(ts_flow *f, ts_sp y, ts_sp space_after)
+{
+	pstate *s = &f->s;
+	s->last_base = y;
+	s->gap = space_after;
+	s->top = s->fresh = false;
+}
+
+void
+flow_add_block(ts_flow *f, fx_blk *data, bool keep_with_next)
+{
+	blk *b = add_blk(f, B_EXT);
+	b->ext = data;
+	b->keep_with_next = keep_with_next;
+	if (!keep_with_next)
+		flow_pour(f);
+}
+
+ts_lines *
+flow_para_begin(ts_flow *f, const ts_run *runs, size_t nruns, const ts_para_style *st,
+    ts_sp inset)
+{
+	return &para_blk(f, runs, nruns, st, inset)->lines;
+}
+
+void
+flow_para_end(ts_flow *f)
+{
+	if (f->nb && !f->b[f->nb - 1].keep_with_next)
+		flow_pour(f);
+}
+
+struct flow_ext **
+flow_ext_slot(ts_flow *f)
+{
+	return &f->x;
+}
+
+const struct flow_ext *
+flow_ext_peek(const ts_flow *f)
+{
+	return f->x;
+}
+
+void
+flow_run_metrics(const ts_engine *e, const ts_run *runs, size_t nruns, ts_sp *size,
+    ts_sp *asc, ts_sp *desc)
+{
+	*size = TS_PT(10);
+	enum ts_face face = TS_REGULAR;
+	for (size_t i = 0; i < nruns; i++)
+		if (runs[i].size > 0) {
+			*size = runs[i].size;
+			face = runs[i].face;
+			break;
+		}
+	const ts_font *fo = ts_engine_font(e, face);
+	*asc = ts_units(fo, font_ascender(fo), *size);
+	*desc = -ts_units(fo, font_descender(fo), *size);
+	if (*desc < 0)
+		*desc = -*desc;
 }

@@ -313,6 +313,11 @@ add_token(lb_para *p, size_t ts, size_t te, hyph_point *pts)
 		}
 		if (open && (box->face != face || box->size != size))
 			open = false;
+		/* a link, a raised mark, a note reference: items of their own */
+		if (open && r > 0 && p->rstart[r] == k &&
+		    (runs[r].link != runs[r - 1].link || runs[r].rise != runs[r - 1].rise ||
+			runs[r].note || runs[r - 1].note))
+			open = false;
 		if (!open) {
 			box = lb_add(l, LB_BOX);
 			box->start = (uint32_t)k;

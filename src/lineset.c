@@ -36,6 +36,21 @@ expanded(const lb_node *nd, int ex)
 								    : nd->width;
 }
 
+/* The run that the byte at offset off of the paragraph's text belongs to. */
+static const ts_run *
+run_at(const lb_para *p, size_t off)
+{
+	size_t lo = 0, hi = p->nruns;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->rstart[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &p->runs[lo];
+}
+
 void
 lb_set_line(const lb_para *p, arena *a, size_t from, size_t to, ts_line *ln, lb_itembuf *ib)
 {
@@ -121,8 +136,10 @@ lb_set_line(const lb_para *p, arena *a, size_t from, size_t to, ts_line *ln, lb_
 			if (nd->end > nd->start) {
 				const char *t = p->text + nd->start;
 				int64_t w = expanded(nd, ex);
+				const ts_run *run = run_at(p, nd->start);
 				if (cur && cur->text + cur->len == t && cur->face == (enum ts_face)nd->face &&
-				    cur->size == nd->size) {
+				    cur->size == nd->size && cur->link == run->link &&
+				    cur->y == -run->rise) {
 					cur->len += nd->end - nd->start;
 					cur->w = ts_clamp(cur->w + w);
 				} else {
@@ -135,6 +152,8 @@ lb_set_line(const lb_para *p, arena *a, size_t from, size_t to, ts_line *ln, lb_
 					cur->len = nd->end - nd->start;
 					cur->w = ts_clamp(w);
 					cur->expand = ex;
+					cur->link = run->link;
+					cur->y = -run->rise;
 				}
 			} else {
 				cur = NULL;
@@ -166,7 +185,9 @@ lb_set_line(const lb_para *p, arena *a, size_t from, size_t to, ts_line *ln, lb_
 		}
 	}
 	if (hyph_added) {
+		const char *link = ib->n ? ib->v[ib->n - 1].link : NULL;
 		ts_item *it = push_item(ib);
+		it->link = link;
 		it->kind = TS_ITEM_TEXT;
 		it->x = ts_clamp(x);
 		it->face = (enum ts_face)bn->face;
@@ -273,6 +294,7 @@ ts_break(const ts_engine *e, arena *lines_arena, arena *text_arena, const ts_run
 	out->lines = arena_array(lines_arena, br.n, sizeof *out->lines);
 	out->nlines = br.n;
 	out->demerits = (long)br.demerits;
+	out->text = p.text;
 	lb_itembuf ib = { NULL, 0, 0 };
 	size_t from = SIZE_MAX;
 	for (size_t i = 0; i < br.n; i++) {

@@ -46,6 +46,13 @@ typedef struct ts_run {
 	enum ts_face face;
 	ts_sp size;
 	const char *lang;  /* "de", "en", …: chooses the hyphenation patterns */
+	/* optional, all zero for plain text: */
+	const char *link;  /* a link target (URI or "#name"): carried onto the run's
+			      text items, whose rectangles a back end makes clickable */
+	ts_sp rise;        /* baseline shift upwards (a superscript footnote mark) */
+	const struct ts_note *note; /* this run is the reference mark of that note
+			      (ts_flow_para sets the note at the bottom of the
+			      page the run's line lands on) */
 } ts_run;
 
 enum ts_align { TS_JUSTIFY, TS_LEFT, TS_CENTER, TS_RIGHT };
@@ -84,6 +91,7 @@ typedef struct ts_item {
 	size_t len;
 	int expand;            /* text: horizontal scaling in per mille above (below) 100 %:
 				  the font expansion of its line; w includes it */
+	const char *link;      /* text: the run's link target, or NULL */
 } ts_item;
 
 /* One broken line of a paragraph: items with x relative to the line's start
@@ -109,6 +117,8 @@ typedef struct ts_lines {
 	size_t nlines;
 	long demerits;      /* total demerits of the chosen breaks */
 	int pass;           /* 1 without hyphenation, 2 with, 3 emergency */
+	const char *text;   /* the paragraph's runs as one string, which the text
+			       items point into (NULL: no text) */
 } ts_lines;
 
 /* Total-fit (Knuth-Plass) line breaking of one paragraph. Memory from a. */
@@ -211,6 +221,120 @@ void ts_flow_outline(ts_flow *f, const char *title, int level);
  * and baseline go to last_page and last_y when they are not NULL (the start
  * y when nothing was placed). Frees the flow. */
 size_t ts_flow_finish(ts_flow *f, size_t *last_page, ts_sp *last_y);
+
+/* Block types beyond paragraphs (flow_list.c, flow_table.c, flow_note.c,
+ * flow_figure.c). Their runs and structs are read during the call only. */
+
+/* Footnotes. A run with .note set is the reference mark in its paragraph
+ * (the composer gives it a smaller size and a rise, and numbers the
+ * notes). The note is set at the bottom of the page on which the mark's
+ * line is placed, under a short rule, in the order of the marks; a line
+ * with marks is placed only where at least the first two lines of each of
+ * its notes fit below it (else it moves to the next page); what does not
+ * fit of a long note continues at the bottom of the next page, under the
+ * rule again. The body's text area shrinks by the notes of its page. */
+typedef struct ts_note {
+	const ts_run *runs;          /* the note's text, its number included */
+	size_t nruns;
+	const ts_para_style *style;  /* measure (at most the frame's), leading,
+					align, hyphenate; NULL: justified,
+					hyphenated, 1.2 × the first run's size */
+} ts_note;
+
+/* The notes' area at the bottom of a flow's pages. */
+typedef struct ts_note_area {
+	ts_sp rule_width;  /* length of the rule above the notes; 0: a third of the frame's width */
+	ts_sp rule;        /* its thickness; 0: 0.4 pt */
+	ts_sp gap;         /* from the text area's new bottom to the first note's top,
+			      the rule in the middle; 0: 12 pt */
+	ts_sp max_height;  /* at most this of a page for notes; 0: half the frame */
+} ts_note_area;
+void ts_flow_note_area(ts_flow *f, const ts_note_area *a);
+
+/* Lists. A list item is a paragraph whose text is indented by
+ * (level + 1) × indent from the frame's left (level 0 to 2: three levels of
+ * nesting) with a marker ("–", "1.", "a)", "iv.") on its first line's
+ * baseline, in the margin that leaves: right-aligned to end `gap` before the
+ * text (numbers of different widths end together), or left-aligned at
+ * level × indent. The text's measure is the frame's width less its indent
+ * (or the style's measure when that is smaller); an indent per level wider
+ * than a sixth of the frame is reduced to that. */
+typedef struct ts_list_style {
+	int level;          /* 0, 1, 2 */
+	ts_sp indent;       /* per level */
+	ts_sp gap;          /* between a right-aligned marker and the text */
+	bool marker_left;   /* left-aligned marker */
+} ts_list_style;
+void ts_flow_list_item(ts_flow *f, const ts_run *marker, size_t nmarker,
+    const ts_run *text, size_t ntext, const ts_para_style *st, const ts_list_style *ls);
+
+/* Tables. Columns are fixed (width > 0) or take shares of what the fixed
+ * ones leave of the table's width (the frame's, or width when smaller).
+ * Cells are placed in their rows left to right into the columns that
+ * cells above with a rowspan leave free; a cell's lines are broken at its
+ * columns' width (spans summed) less the padding; a row is as high as its
+ * tallest cell, and a cell spanning rows makes the last of them higher
+ * when it needs to. A table breaks between rows only (rows joined by a
+ * rowspan stay together), repeating its header rows at the top of every
+ * continuation page; a row (group) taller than the page is placed anyway,
+ * with a warning. Decimal columns, and numbers in right-aligned columns,
+ * line up on their last decimal comma (or the end of the number without
+ * one): "1.234,56" over "17" over "0,5". The caption above is kept with the
+ * header and the first row. */
+enum ts_col_align { TS_COL_LEFT, TS_COL_RIGHT, TS_COL_CENTER, TS_COL_DECIMAL };
+
+typedef struct ts_table_col {
+	ts_sp width;              /* fixed width, or 0: a share */
+	int share;                /* of the remaining width (0 counts as 1) */
+	enum ts_col_align align;
+} ts_table_col;
+
+typedef struct ts_table_cell {
+	const ts_run *runs;
+	size_t nruns;
+	int colspan, rowspan;     /* 0 counts as 1 */
+} ts_table_cell;
+
+typedef struct ts_table_row {
+	const ts_table_cell *cells;
+	size_t ncells;
+} ts_table_row;
+
+typedef struct ts_table {
+	const ts_table_col *cols;
+	size_t ncols;
+	const ts_table_row *rows; /* the header rows first */
+	size_t nrows, nheader;
+	ts_sp width;              /* 0: the frame's */
+	ts_sp pad;                /* cell padding on every side */
+	ts_sp leading;            /* baseline to baseline in cells; 0: 1.2 × size */
+	bool hyphenate;           /* in cells */
+	ts_sp header_rule;        /* thickness of the rule under the header rows (0: none) */
+	ts_sp row_rule;           /* between body rows (0: none) */
+	ts_sp frame_rule;         /* a frame around the table's part on each page (0: none) */
+	ts_sp space_before, space_after;
+	const ts_run *caption;    /* above the table, nruns 0: none */
+	size_t ncaption;
+	const ts_para_style *caption_style; /* NULL: left-aligned */
+} ts_table;
+void ts_flow_table(ts_flow *f, const ts_table *t);
+
+/* Figures: an image (the back end draws the file) scaled down, aspect kept,
+ * to the frame's width and to what leaves its caption room on a page; with
+ * its caption below it never splits. A figure that does not fit on the
+ * page floats to the top of the next while the text after it goes on
+ * filling this page; figures keep their order, and text before a figure
+ * in the source stays before it. */
+typedef struct ts_figure {
+	const char *path;
+	ts_sp width, height;      /* natural size */
+	const ts_run *caption;    /* nruns 0: none */
+	size_t ncaption;
+	const ts_para_style *caption_style; /* NULL: left-aligned */
+	ts_sp caption_gap;        /* from the image's bottom to the caption's first line's top */
+	ts_sp space_before, space_after;
+} ts_figure;
+void ts_flow_figure(ts_flow *f, const ts_figure *fig);
 
 /* The box dump: every page, item and line statistic as text, for golden tests. */
 void ts_doc_dump(const ts_doc *doc, FILE *out);

@@ -1,0 +1,146 @@
+/* test_figures.c: figures (src/flow_figure.c): placed where they fit,
+ * else floated to the top of the next page while the text after them
+ * fills this one; scaled to the frame; the caption kept with the image. */
+#include "blocks.h"
+
+#define SIZE TS_PT(11)
+#define LEAD TS_PT(14)
+#define NL 20
+
+static ts_frame
+frame(void)
+{
+	return (ts_frame){ TS_PT(50), TS_PT(60), TS_PT(300), ascender(SIZE) + descender(SIZE) + (NL - 1) * LEAD };
+}
+
+static void
+plain(ts_flow *f, const char *text)
+{
+	ts_run r = run(text, SIZE);
+	ts_para_style st = plain_style(LEAD);
+	ts_flow_para(f, &r, 1, &st);
+}
+
+static const ts_item *
+image(const ts_doc *doc, const char *path, size_t *page)
+{
+	for (size_t p = 0; p < doc->npages; p++)
+		for (size_t i = 0; i < doc->pages[p].nitems; i++) {
+			const ts_item *it = &doc->pages[p].items[i];
+			if (it->kind == TS_ITEM_IMAGE && strcmp(it->text, path) == 0) {
+				*page = p;
+				return it;
+			}
+		}
+	return NULL;
+}
+
+static ts_run CAP;
+
+static void
+figure(ts_flow *f, const char *path, ts_sp w, ts_sp h)
+{
+	ts_figure fig = { .path = path, .width = w, .height = h, .caption = &CAP, .ncaption = 1,
+		.caption_gap = TS_PT(4), .space_before = TS_PT(6), .space_after = TS_PT(6) };
+	ts_flow_figure(f, &fig);
+}
+
+static void
+test_inline(void)
+{
+	ts_doc *doc = ts_doc_new(TS_PT(400), TS_PT(700), FONTS);
+	ts_flow *f = ts_flow_new(E, doc, frame());
+	plain(f, "Vorher");
+	figure(f, "a.png", TS_PT(100), TS_PT(50));
+	plain(f, "Nachher");
+	ts_flow_finish(f, NULL, NULL);
+	size_t p = 9;
+	const ts_item *img = image(doc, "a.png", &p);
+	const ts_item *before = find_word(doc, "Vorher", NULL), *after = find_word(doc, "Nachher", NULL);
+	const ts_item *cap = find_word(doc, "Abbildung", NULL);
+	EXPECT(img && before && after && cap && p == 0);
+	if (img && before && after && cap) {
+		EXPECT(img->y == before->y + TS_PT(6));
+		EXPECT(img->w == TS_PT(100) && img->h == TS_PT(50));
+		EXPECT(img->x == frame().x + (frame().w - TS_PT(100)) / 2);
+		EXPECT(cap->y == img->y + img->h + TS_PT(4) + ascender(SIZE));
+		EXPECT(after->y == cap->y + TS_PT(6) + LEAD);
+	}
+	expect_in_frame(doc, frame());
+	ts_doc_free(doc);
+}
+
+static void
+test_float(void)
+{
+	/* 12 lines, then a figure of 200 pt that does not fit below them:
+	 * the 4 lines after it fill the page, the figure opens the next */
+	ts_doc *doc = ts_doc_new(TS_PT(400), TS_PT(700), FONTS);
+	ts_flow *f = ts_flow_new(E, doc, frame());
+	for (int i = 0; i < 12; i++)
+		plain(f, "Zeile");
+	figure(f, "big.png", TS_PT(200), TS_PT(200));
+	figure(f, "second.png", TS_PT(100), TS_PT(20));  /* waits behind the first */
+	for (int i = 0; i < 4; i++)
+		plain(f, "Danach");
+	plain(f, "Ende");
+	ts_flow_finish(f, NULL, NULL);
+	size_t pb = 9, ps = 9, pd = 9, pe = 9;
+	const ts_item *big = image(doc, "big.png", &pb), *sec = image(doc, "second.png", &ps);
+	const ts_item *d = find_word(doc, "Danach", &pd), *e = find_word(doc, "Ende", &pe);
+	EXPECT(big && sec && d && e);
+	EXPECTF(pb == 1 && ps == 1 && pd == 0, "big %zu second %zu text %zu", pb, ps, pd);
+	EXPECT(count_text(doc, "Zeile") == 12);
+	if (big && sec && e) {
+		EXPECT(big->y == frame().y);          /* at the top: its space dropped */
+		EXPECT(sec->y > big->y + big->h);     /* figures in order */
+		EXPECT(pe == 0 || e->y > sec->y + sec->h);
+	}
+	/* text before the figure stays before it: every "Zeile" on page 0 */
+	for (size_t i = 0; i < doc->pages[1].nitems; i++) {
+		const ts_item *it = &doc->pages[1].items[i];
+		EXPECT(!(it->kind == TS_ITEM_TEXT && it->len == 5 && memcmp(it->text, "Zeile", 5) == 0));
+	}
+	expect_in_frame(doc, frame());
+	ts_doc_free(doc);
+}
+
+static void
+test_scaled_and_last(void)
+{
+	/* wider than the frame: scaled to its width, aspect kept; a figure
+	 * still waiting at the end gets a page of its own */
+	ts_doc *doc = ts_doc_new(TS_PT(400), TS_PT(700), FONTS);
+	ts_flow *f = ts_flow_new(E, doc, frame());
+	for (int i = 0; i < 18; i++)
+		plain(f, "Text");
+	figure(f, "wide.png", TS_PT(600), TS_PT(150));
+	ts_flow_finish(f, NULL, NULL);
+	size_t p = 9;
+	const ts_item *img = image(doc, "wide.png", &p);
+	EXPECT(img && p == 1 && doc->npages == 2);
+	if (img) {
+		EXPECT(img->w == frame().w);
+		EXPECT(img->h == TS_PT(75));
+	}
+	/* taller than the frame: scaled to leave its caption room */
+	figure(f = ts_flow_new(E, doc, frame()), "tall.png", TS_PT(100), TS_PT(2000));
+	ts_flow_finish(f, NULL, NULL);
+	img = image(doc, "tall.png", &p);
+	EXPECT(img && p == 2 && img->h < frame().h);
+	expect_in_frame(doc, frame());
+	ts_doc_free(doc);
+}
+
+int
+main(void)
+{
+	if (!blocks_init("test_figures"))
+		return 1;
+	CAP = run("Abbildung 1: Ein Bild", SIZE);
+	RUN(test_inline);
+	RUN(test_float);
+	RUN(test_scaled_and_last);
+	ts_engine_free(E);
+	UNIT_EXIT();
+}

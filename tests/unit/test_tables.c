@@ -1,0 +1,316 @@
+/* test_tables.c: tables (src/flow_table.c): breaking between rows with the
+ * header repeated, decimal alignment, column and row spans, the caption
+ * kept with the table, a row taller than the page, linear time. */
+#include "blocks.h"
+
+#include <stdio.h>
+#include <time.h>
+
+#define SIZE TS_PT(10)
+#define PAD TS_PT(3)
+
+static ts_frame
+frame(void)
+{
+	return (ts_frame){ TS_PT(40), TS_PT(50), TS_PT(400), TS_PT(300) };
+}
+
+/* A table of n body rows: "rK" | a date | an amount; one header row. */
+typedef struct gen {
+	ts_table_col cols[3];
+	ts_table_row *rows;
+	ts_table_cell *cells;
+	ts_run *runs;
+	char (*text)[3][32];
+	ts_table t;
+} gen;
+
+static void
+gen_table(gen *g, size_t n)
+{
+	memset(g, 0, sizeof *g);
+	g->cols[0] = (ts_table_col){ .share = 2, .align = TS_COL_LEFT };
+	g->cols[1] = (ts_table_col){ .width = TS_PT(80), .align = TS_COL_CENTER };
+	g->cols[2] = (ts_table_col){ .share = 1, .align = TS_COL_DECIMAL };
+	size_t nr = n + 1;
+	g->rows = calloc(nr, sizeof *g->rows);
+	g->cells = calloc(nr * 3, sizeof *g->cells);
+	g->runs = calloc(nr * 3, sizeof *g->runs);
+	g->text = calloc(nr, sizeof *g->text);
+	for (size_t r = 0; r < nr; r++) {
+		if (r == 0) {
+			snprintf(g->text[r][0], 32, "Posten");
+			snprintf(g->text[r][1], 32, "Datum");
+			snprintf(g->text[r][2], 32, "Betrag");
+		} else {
+			snprintf(g->text[r][0], 32, "r%zu", r);
+			snprintf(g->text[r][1], 32, "%02zu.%02zu.2024", r % 28 + 1, r / 28 % 12 + 1);
+			snprintf(g->text[r][2], 32, "%zu,%02zu", r * 37, r % 100);
+		}
+		for (size_t c = 0; c < 3; c++) {
+			g->runs[r * 3 + c] = run(g->text[r][c], SIZE);
+			g->cells[r * 3 + c] = (ts_table_cell){ .runs = &g->runs[r * 3 + c], .nruns = 1 };
+		}
+		g->rows[r] = (ts_table_row){ .cells = &g->cells[r * 3], .ncells = 3 };
+	}
+	g->t = (ts_table){ .cols = g->cols, .ncols = 3, .rows = g->rows, .nrows = nr, .nheader = 1,
+		.pad = PAD, .header_rule = TS_PT(0.5), .frame_rule = TS_PT(0.4) };
+}
+
+static void
+gen_free(gen *g)
+{
+	free(g->rows);
+	free(g->cells);
+	free(g->runs);
+	free(g->text);
+}
+
+static void
+test_long_table(void)
+{
+	gen g;
+	gen_table(&g, 60);
+	ts_doc *doc = ts_doc_new(TS_PT(500), TS_PT(400), FONTS);
+	ts_flow *f = ts_flow_new(E, doc, frame());
+	ts_run intro = run("Die Tabelle:", SIZE);
+	ts_para_style st = plain_style(TS_PT(12));
+	ts_flow_para(f, &intro, 1, &st);
+	ts_flow_table(f, &g.t);
+	ts_flow_para(f, &intro, 1, &st);
+	ts_flow_finish(f, NULL, NULL);
+	EXPECTF(doc->npages >= 3, "%zu pages", doc->npages);
+	/* the header on every page, the first text of its page after the intro */
+	EXPECT(count_text(doc, "Betrag") == (int)doc->npages);
+	const ts_item *in = find_word(doc, "Die", NULL);
+	for (size_t p = 0; in && p < doc->npages; p++) {
+		const ts_page *pg = &doc->pages[p];
+		const ts_item *top = NULL;
+		for (size_t i = 0; i < pg->nitems; i++) {
+			const ts_item *it = &pg->items[i];
+			if (it->kind == TS_ITEM_TEXT && (p > 0 || it->y > in->y) &&
+			    (!top || it->y < top->y || (it->y == top->y && it->x < top->x)))
+				top = it;
+		}
+		EXPECTF(top && top->len == 6 && memcmp(top->text, "Posten", 6) == 0, "page %zu", p);
+		if (top && p > 0) /* at the frame's top: padding, ascender */
+			EXPECT(top->y == frame().y + PAD + ascender(SIZE));
+	}
+	/* every row once, whole on one page, in order */
+	size_t last_page = 0;
+	ts_sp last_y = 0;
+	for (size_t r = 1; r <= 60; r++) {
+		size_t p0 = 99, p1 = 99, p2 = 99;
+		const ts_item *a = find_word(doc, g.text[r][0], &p0);
+		const ts_item *b = find_word(doc, g.text[r][1], &p1);
+		const ts_item *c = find_word(doc, g.text[r][2], &p2);
+		EXPECTF(a && b && c && p0 == p1 && p1 == p2, "row %zu", r);
+		if (!a || !b || !c)
+			continue;
+		EXPECTF(a->y == b->y && b->y == c->y, "row %zu", r);
+		EXPECTF(p0 > last_page || (p0 == last_page && a->y > last_y), "row %zu", r);
+		last_page = p0;
+		last_y = a->y;
+	}
+	expect_in_frame(doc, frame());
+	ts_doc_free(doc);
+	gen_free(&g);
+}
+
+/* x of the first ',' of an item, or its right end without one */
+static ts_sp
+comma_x(const ts_item *it)
+{
+	const char *c = memchr(it->text, ',', it->len);
+	if (!c)
+		return it->x + it->w;
+	return it->x + ts_text_width(E, it->face, it->size, it->text, (size_t)(c - it->text));
+}
+
+static void
+test_decimal(void)
+{
+	static const char *const v[] = { "1.234,56", "17", "0,5", "12.345.678,9", "-3,75 €" };
+	ts_table_col cols[2] = { { .share = 1, .align = TS_COL_LEFT }, { .share = 1, .align = TS_COL_DECIMAL } };
+	ts_run runs[5][2];
+	ts_table_cell cells[5][2];
+	ts_table_row rows[5];
+	for (int r = 0; r < 5; r++) {
+		runs[r][0] = run("Posten", SIZE);
+		runs[r][1] = run(v[r], SIZE);
+		for (int c = 0; c < 2; c++)
+			cells[r][c] = (ts_table_cell){ .runs = &runs[r][c], .nruns = 1 };
+		rows[r] = (ts_table_row){ .cells = cells[r], .ncells = 2 };
+	}
+	ts_table t = { .cols = cols, .ncols = 2, .rows = rows, .nrows = 5, .pad = PAD };
+	ts_doc *doc = ts_doc_new(TS_PT(500), TS_PT(400), FONTS);
+	ts_flow *f = ts_flow_new(E, doc, frame());
+	ts_flow_table(f, &t);
+	/* the same in a right-aligned column: numbers line up there too */
+	cols[1].align = TS_COL_RIGHT;
+	ts_flow_table(f, &t);
+	ts_flow_finish(f, NULL, NULL);
+	const ts_page *pg = &doc->pages[0];
+	ts_sp x[2][5];
+	int n[2] = { 0, 0 };
+	for (size_t i = 0; i < pg->nitems; i++) {
+		const ts_item *it = &pg->items[i];
+		if (it->kind != TS_ITEM_TEXT || it->x < frame().x + frame().w / 2 || it->text[0] == '\xE2')
+			continue;
+		int tab = n[0] < 5 ? 0 : 1;
+		x[tab][n[tab]++] = comma_x(it);
+	}
+	EXPECT(n[0] == 5 && n[1] == 5);
+	for (int tab = 0; tab < 2; tab++)
+		for (int i = 1; i < n[tab]; i++)
+			EXPECTF(x[tab][i] == x[tab][0], "table %d row %d: %ld != %ld", tab, i, (long)x[tab][i],
+			    (long)x[tab][0]);
+	/* the widest tail ends at the cell's right edge less the padding */
+	const ts_item *euro = find_text(doc, "€", NULL);
+	EXPECT(euro && euro->x + euro->w == frame().x + frame().w - PAD);
+	expect_in_frame(doc, frame());
+	ts_doc_free(doc);
+}
+
+static void
+test_spans(void)
+{
+	ts_table_col cols[3] = { { .width = TS_PT(100) }, { .width = TS_PT(120) }, { .share = 1 } };
+	ts_run r[7] = { run("Zusammen", SIZE), run("C", SIZE),
+		run("Eine lange Zelle über zwei Zeilen mit viel Text darin, der umbricht", SIZE),
+		run("B1", SIZE), run("C1", SIZE), run("B2", SIZE), run("Danach", SIZE) };
+	ts_table_cell c0[2] = { { .runs = &r[0], .nruns = 1, .colspan = 2 }, { .runs = &r[1], .nruns = 1 } };
+	ts_table_cell c1[3] = { { .runs = &r[2], .nruns = 1, .rowspan = 2 }, { .runs = &r[3], .nruns = 1 },
+		{ .runs = &r[4], .nruns = 1 } };
+	ts_table_cell c2[1] = { { .runs = &r[5], .nruns = 1 } };  /* column 1: column 0 is taken */
+	ts_table_cell c3[1] = { { .runs = &r[6], .nruns = 1 } };
+	ts_table_row rows[4] = { { c0, 2 }, { c1, 3 }, { c2, 1 }, { c3, 1 } };
+	ts_table t = { .cols = cols, .ncols = 3, .rows = rows, .nrows = 4, .pad = PAD,
+		.row_rule = TS_PT(0.3) };
+	ts_doc *doc = ts_doc_new(TS_PT(500), TS_PT(400), FONTS);
+	ts_flow *f = ts_flow_new(E, doc, frame());
+	ts_flow_table(f, &t);
+	ts_flow_finish(f, NULL, NULL);
+	/* the colspan cell is broken at both columns' width */
+	EXPECT(doc->nstats > 0 && doc->stats[0].measure == TS_PT(220) - 2 * PAD);
+	const ts_item *b2 = find_text(doc, "B2", NULL), *b1 = find_text(doc, "B1", NULL);
+	const ts_item *c = find_text(doc, "C", NULL), *after = find_text(doc, "Danach", NULL);
+	EXPECT(b2 && b1 && c && after);
+	if (!b2 || !b1 || !c || !after) {
+		ts_doc_free(doc);
+		return;
+	}
+	EXPECT(c->x == frame().x + TS_PT(220) + PAD);
+	/* row rules between body rows: not through the cell spanning rows 2
+	 * and 3, not above the first */
+	int nrules = 0;
+	for (size_t i = 0; i < doc->pages[0].nitems; i++)
+		nrules += doc->pages[0].items[i].kind == TS_ITEM_RULE;
+	EXPECTF(nrules == 2, "%d rules", nrules);
+	EXPECT(b2->x == frame().x + TS_PT(100) + PAD);  /* beside the rowspan */
+	/* the spanning cell's lines: all above the row after the span */
+	ts_sp last = 0;
+	int lines = 0;
+	for (size_t i = 0; i < doc->nstats; i++)
+		if (doc->stats[i].measure == TS_PT(100) - 2 * PAD)
+			lines++;
+	for (size_t i = 0; i < doc->pages[0].nitems; i++) {
+		const ts_item *it = &doc->pages[0].items[i];
+		if (it->kind == TS_ITEM_TEXT && it->x == frame().x + PAD && it->y > last && it != after)
+			last = it->y;
+	}
+	EXPECTF(lines >= 4, "%d lines", lines);
+	EXPECT(after->y - ascender(SIZE) - PAD >= last + descender(SIZE) + PAD);
+	/* the rows beside it are not stretched apart: B2 one row below B1 */
+	EXPECT(b2->y - b1->y == SIZE * 6 / 5 + descender(SIZE) + ascender(SIZE) + 2 * PAD - SIZE * 6 / 5);
+	expect_in_frame(doc, frame());
+	ts_doc_free(doc);
+}
+
+static void
+test_caption_and_tall_row(void)
+{
+	/* a caption moves with the table to the next page */
+	gen g;
+	gen_table(&g, 3);
+	ts_run cap = run("Tabelle 1: Ausgaben", SIZE);
+	g.t.caption = &cap;
+	g.t.ncaption = 1;
+	ts_doc *doc = ts_doc_new(TS_PT(500), TS_PT(400), FONTS);
+	ts_flow *f = ts_flow_new(E, doc, frame());
+	ts_run fill = run("x", SIZE);
+	ts_para_style st = plain_style(TS_PT(12));
+	for (int i = 0; i < 22; i++)
+		ts_flow_para(f, &fill, 1, &st);
+	ts_flow_table(f, &g.t);
+	ts_flow_finish(f, NULL, NULL);
+	size_t pc = 9, ph = 9, pr = 9;
+	const ts_item *ci = find_word(doc, "Tabelle", &pc), *hi = find_word(doc, "Posten", &ph);
+	find_word(doc, "r1", &pr);
+	EXPECTF(ci && hi && pc == 1 && ph == 1 && pr == 1, "%zu %zu %zu", pc, ph, pr);
+	if (ci && hi)
+		EXPECT(ci->y < hi->y && ci->y == frame().y + ascender(SIZE));
+	ts_doc_free(doc);
+	gen_free(&g);
+
+	/* a row taller than the page: placed, a warning, nothing lost */
+	static char big[6000];
+	big[0] = '\0';
+	for (int i = 0; i < 1000; i++)
+		strcat(big, "nnnn ");
+	ts_table_col cols[1] = { { .share = 1 } };
+	ts_run r[2] = { run(big, SIZE), run("Ende", SIZE) };
+	ts_table_cell cells[2] = { { .runs = &r[0], .nruns = 1 }, { .runs = &r[1], .nruns = 1 } };
+	ts_table_row rows[2] = { { &cells[0], 1 }, { &cells[1], 1 } };
+	ts_table t = { .cols = cols, .ncols = 1, .rows = rows, .nrows = 2, .pad = PAD };
+	unsigned w0 = D.nwarnings;
+	doc = ts_doc_new(TS_PT(500), TS_PT(400), FONTS);
+	f = ts_flow_new(E, doc, frame());
+	ts_flow_table(f, &t);
+	ts_flow_finish(f, NULL, NULL);
+	EXPECT(D.nwarnings == w0 + 1);
+	EXPECT(count_text(doc, "nnnn") == 1000);
+	size_t pe = 9;
+	EXPECT(find_text(doc, "Ende", &pe) && pe == 1);
+	ts_doc_free(doc);
+}
+
+static double
+lay_out(size_t n)
+{
+	gen g;
+	gen_table(&g, n);
+	ts_doc *doc = ts_doc_new(TS_PT(500), TS_PT(400), FONTS);
+	clock_t t0 = clock();
+	ts_flow *f = ts_flow_new(E, doc, frame());
+	ts_flow_table(f, &g.t);
+	ts_flow_finish(f, NULL, NULL);
+	double t = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	EXPECT(find_word(doc, g.text[n][0], NULL) != NULL);
+	EXPECT(count_text(doc, "Betrag") == (int)doc->npages);
+	ts_doc_free(doc);
+	gen_free(&g);
+	return t;
+}
+
+static void
+test_linear(void)
+{
+	double small = lay_out(1000), large = lay_out(10000);
+	/* ten times the rows: about ten times the time; quadratic would be 100 */
+	EXPECTF(large < 30 * small + 0.05, "%.3f s for 1000 rows, %.3f s for 10000", small, large);
+}
+
+int
+main(void)
+{
+	if (!blocks_init("test_tables"))
+		return 1;
+	RUN(test_long_table);
+	RUN(test_decimal);
+	RUN(test_spans);
+	RUN(test_caption_and_tall_row);
+	RUN(test_linear);
+	ts_engine_free(E);
+	UNIT_EXIT();
+}
