@@ -1128,6 +1128,7 @@ build_doc(loader *ld, xmlDoc *xdoc)
 	ld->doc->arena = ld->a;
 	ld->doc->path = arena_strdup(ld->a, ld->path);
 	const char *lang = attr_lang(ld, root, "de");
+	ld->doc->lang = lang;
 	build_partners(ld, root);
 	build_meta(ld, root);
 	build_letter(ld, root, lang);
