@@ -149,20 +149,26 @@ def pdf_words(text, expected):
     out = []
     exp = set(expected)
     pending = None
+    soft = False
     for ws in flat:
         ws = list(ws)
         if pending is not None:
             first = ws[0]
             keep = pending + first
             drop = pending[:-1] + first
-            if keep in exp and drop not in exp:
+            if soft:  # an added hyphen: the word goes on, always
+                ws[0] = drop
+            elif keep in exp and drop not in exp:
                 ws[0] = keep
             elif drop in exp or pending not in exp:
                 ws[0] = drop
             else:  # "Bundes- und": a hyphen that ends a word
                 out.append(pending)
             pending = None
-        if ws[-1].endswith('-') and len(ws[-1]) > 1 and ws[-1].rstrip('-') and ws[-1][-2].isalpha():
+        # vorlage draws the hyphen it adds at a break as U+00AD (soft hyphen)
+        soft = ws[-1].endswith('\u00ad')
+        if soft or (ws[-1].endswith('-') and len(ws[-1]) > 1 and ws[-1].rstrip('-')
+                    and ws[-1][-2].isalpha()):
             pending = ws.pop()
         out.extend(ws)
     if pending is not None:

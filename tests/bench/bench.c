@@ -65,11 +65,11 @@ report(const ts_engine *e, size_t reps, size_t *lines)
 				hs.space_before = TS_PT(12);
 				hs.align = TS_LEFT;
 				hs.hyphenate = false;
-				ts_run h = { "Gemeinsame Erklärung", 21, TS_BOLD, TS_PT(11), "de" };
+				ts_run h = { "Gemeinsame Erklärung", 21, TS_BOLD, TS_PT(11), "de", 0 };
 				ts_flow_outline(f, "Gemeinsame Erklärung", 1);
 				ts_flow_para(f, &h, 1, &hs);
 			}
-			ts_run run = { paras[p], strlen(paras[p]), TS_REGULAR, TS_PT(11), "de" };
+			ts_run run = { paras[p], strlen(paras[p]), TS_REGULAR, TS_PT(11), "de", 0 };
 			ts_flow_para(f, &run, 1, &st);
 		}
 	ts_flow_finish(f, NULL, NULL);
@@ -88,7 +88,7 @@ quality(const ts_engine *e)
 	long n = 0;
 	int run = 0, maxrun = 0, nhyph = 0, over = 0, total = 0, passes[4] = { 0, 0, 0, 0 };
 	for (size_t p = 0; p < nparas; p++) {
-		ts_run r = { paras[p], strlen(paras[p]), TS_REGULAR, TS_PT(11), "de" };
+		ts_run r = { paras[p], strlen(paras[p]), TS_REGULAR, TS_PT(11), "de", 0 };
 		ts_lines L;
 		ts_para_break(e, a, &r, 1, &st, &L);
 		passes[L.pass & 3]++;

@@ -33,7 +33,7 @@ para(ts_flow *f, int k, bool keep_next, ts_sp before)
 	char buf[1024] = "";
 	for (int i = 0; i < k; i++)
 		strcat(buf, i ? " nnnnnn" : "nnnnnn");
-	ts_run r = { buf, strlen(buf), TS_REGULAR, SIZE, "de" };
+	ts_run r = { buf, strlen(buf), TS_REGULAR, SIZE, "de", 0 };
 	ts_para_style st;
 	memset(&st, 0, sizeof st);
 	st.leading = LEAD;
@@ -233,7 +233,7 @@ test_keep_together(void)
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	para(f, 5, false, 0);
 	char buf[] = "nnnnnn nnnnnn nnnnnn nnnnnn nnnnnn nnnnnn";
-	ts_run r = { buf, strlen(buf), TS_REGULAR, SIZE, "de" };
+	ts_run r = { buf, strlen(buf), TS_REGULAR, SIZE, "de", 0 };
 	ts_para_style st;
 	memset(&st, 0, sizeof st);
 	st.leading = LEAD;

@@ -59,7 +59,7 @@ style(ts_sp measure, enum ts_align al, bool hy)
 static void
 brk(arena *a, const char *text, ts_sp size, const ts_para_style *st, ts_lines *out)
 {
-	ts_run r = { text, strlen(text), TS_REGULAR, size, "de" };
+	ts_run r = { text, strlen(text), TS_REGULAR, size, "de", 0 };
 	ts_para_break(E, a, &r, 1, st, out);
 }
 
@@ -75,7 +75,7 @@ test_total_fit_by_hand(void)
 	ts_para_style st = style(7869, TS_JUSTIFY, false);
 	ts_lines kp, gr;
 	brk(a, text, 2048, &st, &kp);
-	ts_run r = { text, strlen(text), TS_REGULAR, 2048, "de" };
+	ts_run r = { text, strlen(text), TS_REGULAR, 2048, "de", 0 };
 	ts_para_break_greedy(E, a, &r, 1, &st, &gr);
 	/* Total fit: "n iinn iin" / "i nniii nini" / "n".
 	 * Line 1: 1139 + 3188 + 2049 + 2*569 = 7514, shortfall 355, stretch 568:
@@ -279,7 +279,7 @@ test_kerning(void)
 		}
 	}
 	/* a word over two runs is one word: kerned, one token, no space */
-	ts_run r2[2] = { { "T", 1, TS_REGULAR, TS_PT(10), "de" }, { "or.", 3, TS_REGULAR, TS_PT(10), "de" } };
+	ts_run r2[2] = { { "T", 1, TS_REGULAR, TS_PT(10), "de", 0 }, { "or.", 3, TS_REGULAR, TS_PT(10), "de", 0 } };
 	ts_para_break(E, a, r2, 2, &st, &L);
 	EXPECT(L.nlines == 1 && L.lines[0].nspaces == 0);
 	arena_free(a);
