@@ -34,13 +34,23 @@ face_with(enum ts_face base, bool bold, bool italic)
 }
 
 size_t
-compose_runs(arena *a, const vl_para *p, const tpl_style *st, ts_run **out)
+compose_runs(ts_doc *doc, const char *lang, const vl_para *p, const tpl_style *st, int tag,
+    ts_run **out)
 {
-	ts_run *runs = arena_array(a, p->nspans ? p->nspans : 1, sizeof *runs);
+	ts_run *runs = arena_array(doc->arena, p->nspans ? p->nspans : 1, sizeof *runs);
 	size_t n = 0;
 	for (size_t i = 0; i < p->nspans; i++) {
 		const vl_span *s = &p->spans[i];
-		ts_run r = { .face = st->face, .size = st->size, .lang = s->lang };
+		ts_run r = { .face = st->face, .size = st->size, .lang = s->lang, .tag = tag };
+		/* text in another language than the document's: a Span with its
+		 * language, one for the runs in a row that share it */
+		if (s->lang && lang && strcmp(s->lang, lang) != 0) {
+			if (n > 0 && runs[n - 1].tag != tag && runs[n - 1].lang &&
+			    !strcmp(runs[n - 1].lang, s->lang))
+				r.tag = runs[n - 1].tag;
+			else
+				r.tag = ts_doc_add_node(doc, TS_ROLE_SPAN, tag, s->lang, NULL);
+		}
 		if (s->flags & (VL_SPAN_QUOTE_OPEN | VL_SPAN_QUOTE_CLOSE)) {
 			r.text = quote_mark(s->lang, s->flags & VL_SPAN_QUOTE_OPEN);
 			r.len = strlen(r.text);
@@ -76,12 +86,19 @@ para_style(const tpl_style *s, ts_sp measure)
 	};
 }
 
-/* A single run of plain text in a style. */
+/* A single run of plain text in a style, belonging to node tag. */
 static ts_run
-plain_run(const char *text, const tpl_style *st)
+plain_run(const char *text, const tpl_style *st, int tag)
 {
 	return (ts_run){ .text = text, .len = strlen(text), .face = st->face,
-		.size = st->size, .lang = "de" };
+		.size = st->size, .lang = "de", .tag = tag };
+}
+
+/* A new node of the document's structure. */
+static int
+node(ts_doc *out, enum ts_role role, int parent)
+{
+	return ts_doc_add_node(out, role, parent, NULL, NULL);
 }
 
 /* Sets runs at a fixed place (not in a flow): broken at width w, aligned as
@@ -96,12 +113,12 @@ place_runs(ts_doc *out, const ts_engine *e, size_t page, ts_sp x, ts_sp y, ts_sp
 	return ts_doc_place_lines(out, page, x, y, &lines, st->leading);
 }
 
-/* One line of text, aligned within [x, x + w]. */
+/* One line of text, aligned within [x, x + w], belonging to tag. */
 static void
 add_line(ts_doc *out, const ts_engine *e, size_t page, ts_sp x, ts_sp w, ts_sp y,
-    const char *text, const tpl_style *st, enum ts_align align)
+    const char *text, const tpl_style *st, enum ts_align align, int tag)
 {
-	ts_run r = plain_run(text, st);
+	ts_run r = plain_run(text, st, tag);
 	tpl_style s = *st;
 	s.align = align;
 	s.hyphenate = false;
@@ -165,11 +182,12 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 	const vl_letter *l = &doc->letter;
 	arena *a = out->arena;
 	size_t pg = ts_doc_add_page(out);
+	int sect = node(out, TS_ROLE_SECT, 0);
 
 	/* letterhead: the sending office */
 	ts_sp y = t->letterhead.y + t->letterhead_style.size;
 	for (size_t i = 0; i < m->nsender; i++) {
-		ts_run r = plain_run(m->sender[i], &t->letterhead_style);
+		ts_run r = plain_run(m->sender[i], &t->letterhead_style, node(out, TS_ROLE_P, sect));
 		if (i + 1 == m->nsender && m->nsender > 1)
 			r.face = face_with(t->letterhead_style.face, true, false);
 		y = place_runs(out, e, pg, t->letterhead.x, y, t->letterhead.w, &r, 1,
@@ -178,9 +196,11 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 
 	/* address field */
 	y = t->address.y + t->address_first_baseline;
+	int address = node(out, TS_ROLE_DIV, sect);
 	for (size_t i = 0; i < l->nrecipient; i++) {
 		ts_run *runs;
-		size_t n = compose_runs(a, &l->recipient[i], &t->address_style, &runs);
+		size_t n = compose_runs(out, doc->lang, &l->recipient[i], &t->address_style,
+		    node(out, TS_ROLE_P, address), &runs);
 		tpl_style s = t->address_style;
 		s.align = TS_LEFT;
 		s.hyphenate = false;
@@ -206,11 +226,13 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 		const tpl_style *st = &t->stamp_style;
 		ts_sp block = (ts_sp)(nlines - 1) * st->leading + st->size;
 		ts_sp top = b->y + (b->h - block) / 2 + st->size * 3 / 4;
+		int stamp = node(out, TS_ROLE_DIV, sect);
 		for (size_t i = 0; i < nlines; i++) {
 			if (!lines[i][0])
 				continue;
 			add_line(out, e, pg, b->x + t->stamp_padding, b->w - 2 * t->stamp_padding,
-			    top + (ts_sp)i * st->leading, lines[i], st, TS_CENTER);
+			    top + (ts_sp)i * st->leading, lines[i], st, TS_CENTER,
+			    node(out, TS_ROLE_P, stamp));
 		}
 	}
 
@@ -223,7 +245,7 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 	/* date line */
 	const tpl_box *body = &t->letter_body;
 	add_line(out, e, pg, body->x, body->w, t->date_y, m->date_text,
-	    &t->letter_body_style, t->date_align);
+	    &t->letter_body_style, t->date_align, node(out, TS_ROLE_P, sect));
 
 	/* salutation, body, closing, signature, name: a flow on page 1 */
 	ts_flow *f = ts_flow_new_at(e, out, *body, pg, body->y);
@@ -231,21 +253,28 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 	ts_run *runs;
 	size_t n;
 	ts_para_style ps;
-	n = compose_runs(a, &l->salutation, &t->salutation_style, &runs);
+	n = compose_runs(out, doc->lang, &l->salutation, &t->salutation_style,
+	    node(out, TS_ROLE_P, sect), &runs);
 	ps = para_style(&t->salutation_style, body->w);
 	ts_flow_para(f, runs, n, &ps);
 	for (size_t i = 0; i < l->nparas; i++) {
-		n = compose_runs(a, &l->paras[i], &t->letter_body_style, &runs);
+		n = compose_runs(out, doc->lang, &l->paras[i], &t->letter_body_style,
+		    node(out, TS_ROLE_P, sect), &runs);
 		ps = para_style(&t->letter_body_style, body->w);
 		ts_flow_para(f, runs, n, &ps);
 	}
-	n = compose_runs(a, &l->closing, &t->closing_style, &runs);
+	n = compose_runs(out, doc->lang, &l->closing, &t->closing_style,
+	    node(out, TS_ROLE_P, sect), &runs);
 	ps = para_style(&t->closing_style, body->w);
 	ps.keep_with_next = true;
 	ts_flow_para(f, runs, n, &ps);
 	/* the signer's name, the room for the signature above it: in the flow,
 	 * so that the closing and the name stay together */
-	ts_run name = plain_run(l->signer, &t->signer_style);
+	/* the signature (the image, or "gez.") is read before the name */
+	int sig_node = sig ? ts_doc_add_node(out, TS_ROLE_FIGURE, sect, NULL, l->signature_desc
+	    ? l->signature_desc : arena_printf(a, "Unterschrift von %s", l->signer))
+	    : node(out, TS_ROLE_P, sect);
+	ts_run name = plain_run(l->signer, &t->signer_style, node(out, TS_ROLE_P, sect));
 	ps = para_style(&t->signer_style, body->w);
 	ps.space_before = t->signature_space - t->signer_style.leading;
 	ps.hyphenate = false;
@@ -267,15 +296,17 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 		it->w = sig->w;
 		it->text = sig->path;
 		it->len = strlen(it->text);
+		it->tag = sig_node;
 	} else {
 		add_line(out, e, name_page, body->x, body->w, name_y - t->signer_style.leading,
-		    "gez.", &t->signer_style, TS_LEFT);
+		    "gez.", &t->signer_style, TS_LEFT, sig_node);
 	}
 }
 
 /* Centred lines of the report's title page. */
 static size_t
-compose_title_page(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_engine *e)
+compose_title_page(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_engine *e,
+    int sect)
 {
 	const vl_report *r = &doc->report;
 	size_t pg = ts_doc_add_page(out);
@@ -287,7 +318,7 @@ compose_title_page(ts_doc *out, const vl_doc *doc, const vl_template *t, const t
 		if (i > 0)
 			y += tl->space_before ? st->leading * 2 : st->leading;
 		ts_run *runs;
-		size_t n = compose_runs(out->arena, &tl->text, st, &runs);
+		size_t n = compose_runs(out, doc->lang, &tl->text, st, node(out, TS_ROLE_P, sect), &runs);
 		tpl_style s = *st;
 		s.align = TS_CENTER;
 		s.hyphenate = false;
@@ -317,38 +348,62 @@ parties_names(arena *a, const vl_doc *doc, const int *parties, size_t n)
 	return s;
 }
 
+/* What the report's and the annexes' parts share: the laid-out document,
+ * the source's language, the section the flow's blocks go into. */
+typedef struct part {
+	ts_doc *out;
+	const char *lang;
+	int sect;
+} part;
+
+/* A paragraph of the flow as a node of role under the section. */
 static void
-flow_para(ts_flow *f, arena *a, const vl_para *p, const tpl_style *st, ts_sp measure)
+flow_para(ts_flow *f, const part *pt, const vl_para *p, const tpl_style *st, ts_sp measure,
+    enum ts_role role)
 {
 	ts_run *runs;
-	size_t n = compose_runs(a, p, st, &runs);
+	size_t n = compose_runs(pt->out, pt->lang, p, st, node(pt->out, role, pt->sect), &runs);
 	ts_para_style ps = para_style(st, measure);
 	ts_flow_para(f, runs, n, &ps);
 }
 
 static void
-flow_paras(ts_flow *f, arena *a, const vl_para *p, size_t n, const tpl_style *st, ts_sp measure)
+flow_paras(ts_flow *f, const part *pt, const vl_para *p, size_t n, const tpl_style *st,
+    ts_sp measure)
 {
 	for (size_t i = 0; i < n; i++)
-		flow_para(f, a, &p[i], st, measure);
+		flow_para(f, pt, &p[i], st, measure, TS_ROLE_P);
 }
 
-/* An agreement's title followed by its date in brackets, as the original. */
+/* A line of plain text as a block of the flow, a node of role. */
 static void
-flow_agreement(ts_flow *f, arena *a, const vl_doc *doc, const vl_agreement *ag,
+flow_text(ts_flow *f, const part *pt, const char *text, const tpl_style *st, ts_sp measure,
+    enum ts_role role)
+{
+	ts_run r = plain_run(text, st, node(pt->out, role, pt->sect));
+	ts_para_style ps = para_style(st, measure);
+	ts_flow_para(f, &r, 1, &ps);
+}
+
+/* An agreement's title followed by its date in brackets, as the original:
+ * a heading one level below its bookmark's (level 0 is H1). */
+static void
+flow_agreement(ts_flow *f, const part *pt, const vl_doc *doc, const vl_agreement *ag,
     const vl_template *t, int level)
 {
+	arena *a = pt->out->arena;
 	const ts_sp w = t->text_area.w;
 	ts_flow_outline(f, parties_names(a, doc, ag->parties, ag->nparties), level);
 	ts_run *runs;
-	size_t n = compose_runs(a, &ag->title, &t->agreement_style, &runs);
+	int h = node(pt->out, (enum ts_role)(TS_ROLE_H1 + level), pt->sect);
+	size_t n = compose_runs(pt->out, pt->lang, &ag->title, &t->agreement_style, h, &runs);
 	ts_run *all = arena_array(a, n + 1, sizeof *all);
 	memcpy(all, runs, n * sizeof *runs);
-	all[n] = plain_run(arena_printf(a, " (%s)", ag->date_text), &t->agreement_style);
+	all[n] = plain_run(arena_printf(a, " (%s)", ag->date_text), &t->agreement_style, h);
 	ts_para_style ps = para_style(&t->agreement_style, w);
 	ps.keep_with_next = true;
 	ts_flow_para(f, all, n + 1, &ps);
-	flow_paras(f, a, ag->paras, ag->nparas, &t->body_style, w);
+	flow_paras(f, pt, ag->paras, ag->nparas, &t->body_style, w);
 }
 
 static const char *
@@ -387,13 +442,15 @@ static void
 add_page_numbers(ts_doc *out, const vl_template *t, const ts_engine *e, size_t first,
     size_t last, const char *fmt, int from_n)
 {
+	/* artifacts: a reader announces pages by itself */
 	int total = (int)(last - first + 1);
 	for (size_t pg = first; pg <= last; pg++) {
 		int n = (int)(pg - first + 1);
 		if (n < from_n)
 			continue;
 		add_line(out, e, pg, t->text_area.x, t->text_area.w, t->pagenum_y,
-		    pagenum_text(out->arena, fmt, n, total), &t->pagenum_style, t->pagenum_align);
+		    pagenum_text(out->arena, fmt, n, total), &t->pagenum_style, t->pagenum_align,
+		    TS_TAG_PAGINATION);
 	}
 }
 
@@ -415,7 +472,7 @@ set_info(render_info *out, const vl_doc *doc, const char *title, const char *sub
 	const vl_meta *m = &doc->meta;
 	*out = (render_info){
 		.title = title, .author = m->nsender ? m->sender[0] : m->minister,
-		.subject = subject, .keywords = kw, .lang = "de-DE",
+		.subject = subject, .keywords = kw, .lang = doc->lang,
 		.year = m->date.year, .month = m->date.month, .day = m->date.day,
 	};
 }
@@ -441,28 +498,25 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 		return NULL;
 	}
 	compose_letter(out, doc, t, e, doc->letter.signature_image ? &sig : NULL, d);
-	size_t title_pg = compose_title_page(out, doc, t, e);
+	part pt = { .out = out, .lang = doc->lang, .sect = node(out, TS_ROLE_SECT, 0) };
+	size_t title_pg = compose_title_page(out, doc, t, e, pt.sect);
 
 	ts_flow *f = ts_flow_new(e, out, t->text_area);
-	flow_para(f, a, &r->heading, &t->heading_style, w);
-	flow_paras(f, a, r->intro, r->nintro, &t->body_style, w);
+	flow_para(f, &pt, &r->heading, &t->heading_style, w, TS_ROLE_H1);
+	flow_paras(f, &pt, r->intro, r->nintro, &t->body_style, w);
 	ts_flow_outline(f, r->question_label, 1);
-	flow_para(f, a, &(vl_para){ .spans = &(vl_span){ .text = r->question_label,
-		.len = strlen(r->question_label), .lang = "de", .partner = -1 }, .nspans = 1 },
-	    &t->label_style, w);
-	flow_paras(f, a, r->question, r->nquestion, &t->body_style, w);
+	flow_text(f, &pt, r->question_label, &t->label_style, w, TS_ROLE_H2);
+	flow_paras(f, &pt, r->question, r->nquestion, &t->body_style, w);
 	ts_flow_outline(f, r->answer_label, 1);
-	flow_para(f, a, &(vl_para){ .spans = &(vl_span){ .text = r->answer_label,
-		.len = strlen(r->answer_label), .lang = "de", .partner = -1 }, .nspans = 1 },
-	    &t->label_style, w);
+	flow_text(f, &pt, r->answer_label, &t->label_style, w, TS_ROLE_H2);
 	for (size_t i = 0; i < r->nanswer; i++) {
 		const vl_item *it = &r->answer[i];
 		switch (it->kind) {
 		case VL_ITEM_PARA:
-			flow_para(f, a, &it->u.para, &t->body_style, w);
+			flow_para(f, &pt, &it->u.para, &t->body_style, w, TS_ROLE_P);
 			break;
 		case VL_ITEM_AGREEMENT:
-			flow_agreement(f, a, doc, &it->u.agreement, t, 2);
+			flow_agreement(f, &pt, doc, &it->u.agreement, t, 2);
 			break;
 		case VL_ITEM_PAGEBREAK:
 			ts_flow_page_break(f);
@@ -470,10 +524,10 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 		case VL_ITEM_GROUP: {
 			const vl_group *g = &it->u.group;
 			ts_flow_outline(f, group_title(a, doc, g), 2);
-			flow_paras(f, a, g->intro, g->nintro, &t->body_style, w);
+			flow_paras(f, &pt, g->intro, g->nintro, &t->body_style, w);
 			for (size_t k = 0; k < g->nparts; k++) {
 				ts_flow_outline(f, doc->partners[g->parts[k].partner].name, 3);
-				flow_paras(f, a, g->parts[k].paras, g->parts[k].nparas, &t->body_style, w);
+				flow_paras(f, &pt, g->parts[k].paras, g->parts[k].nparas, &t->body_style, w);
 			}
 			break;
 		}
@@ -532,17 +586,13 @@ compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
 	const vl_meta *m = &doc->meta;
 	const char *head = annex_head(a, doc, partner);
 
+	part pt = { .out = out, .lang = doc->lang, .sect = node(out, TS_ROLE_SECT, 0) };
 	ts_flow *f = ts_flow_new(e, out, t->text_area);
 	ts_flow_outline(f, head, 0);
-	ts_run r = plain_run(head, &t->annex_head_style);
-	ts_para_style ps = para_style(&t->annex_head_style, w);
-	ts_flow_para(f, &r, 1, &ps);
-	r = plain_run(arena_printf(a, "Vorlage %s vom %s", m->number, m->date_text), &t->body_style);
-	ps = para_style(&t->body_style, w);
-	ts_flow_para(f, &r, 1, &ps);
-	r = plain_run(m->title, &t->heading_style);
-	ps = para_style(&t->heading_style, w);
-	ts_flow_para(f, &r, 1, &ps);
+	flow_text(f, &pt, head, &t->annex_head_style, w, TS_ROLE_H1);
+	flow_text(f, &pt, arena_printf(a, "Vorlage %s vom %s", m->number, m->date_text),
+	    &t->body_style, w, TS_ROLE_P);
+	flow_text(f, &pt, m->title, &t->heading_style, w, TS_ROLE_P);
 
 	const vl_report *rep = &doc->report;
 	for (size_t i = 0; i < rep->nanswer; i++) {
@@ -551,7 +601,7 @@ compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
 			const vl_agreement *ag = &it->u.agreement;
 			for (size_t k = 0; k < ag->nparties; k++)
 				if (ag->parties[k] == partner) {
-					flow_agreement(f, a, doc, ag, t, 1);
+					flow_agreement(f, &pt, doc, ag, t, 1);
 					break;
 				}
 		} else if (it->kind == VL_ITEM_GROUP) {
@@ -560,9 +610,9 @@ compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
 				if (g->parts[k].partner != partner)
 					continue;
 				ts_flow_outline(f, group_title(a, doc, g), 1);
-				flow_paras(f, a, g->intro, g->nintro, &t->body_style, w);
+				flow_paras(f, &pt, g->intro, g->nintro, &t->body_style, w);
 				ts_flow_outline(f, p->name, 2);
-				flow_paras(f, a, g->parts[k].paras, g->parts[k].nparas, &t->body_style, w);
+				flow_paras(f, &pt, g->parts[k].paras, g->parts[k].nparas, &t->body_style, w);
 			}
 		}
 	}

@@ -11,8 +11,11 @@
 
 /* The runs of a model paragraph in a style: a partner reference and <wichtig>
  * are set bold, <betont> italic (bold italic inside bold), <zitat> gets
- * „…“ (German) or “…” (English) around it. Returns the number of runs. */
-size_t compose_runs(arena *a, const vl_para *p, const tpl_style *st, ts_run **out);
+ * „…“ (German) or “…” (English) around it. The runs belong to node tag;
+ * text in another language than lang (the document's) to a Span node under
+ * it made here. Returns the number of runs (memory from doc's arena). */
+size_t compose_runs(ts_doc *doc, const char *lang, const vl_para *p, const tpl_style *st,
+    int tag, ts_run **out);
 
 /* The whole Vorlage: letter on page 1, title page, report. The signature
  * image the source names is read first (its size goes into the layout); NULL

@@ -29,6 +29,7 @@ ts_doc_new(ts_sp width, ts_sp height, const char *const font_paths[TS_NFACES])
 		const char *p = font_paths[i] ? font_paths[i] : font_paths[TS_REGULAR];
 		doc->font_paths[i] = p ? arena_strdup(doc->arena, p) : NULL;
 	}
+	ts_doc_add_node(doc, TS_ROLE_DOCUMENT, -1, NULL, NULL);
 	return doc;
 }
 
@@ -43,6 +44,7 @@ ts_doc_free(ts_doc *doc)
 	free(doc->outline);
 	free(doc->stats);
 	free(doc->labels);
+	free(doc->nodes);
 	arena_free(doc->arena);
 	free(doc);
 }
@@ -74,6 +76,19 @@ ts_page_add_rule(ts_doc *doc, size_t page, ts_sp x, ts_sp y, ts_sp w, ts_sp h)
 	it->y = y;
 	it->w = w;
 	it->h = h;
+	it->tag = TS_TAG_LAYOUT;
+}
+
+int
+ts_doc_add_node(ts_doc *doc, enum ts_role role, int parent, const char *lang, const char *alt)
+{
+	doc->nodes = xgrow(doc->nodes, &doc->nodes_cap, doc->nnodes + 1, sizeof *doc->nodes);
+	doc->nodes[doc->nnodes] = (ts_node){
+		.role = role, .parent = doc->nnodes ? parent : -1,
+		.lang = lang ? arena_strdup(doc->arena, lang) : NULL,
+		.alt = alt ? arena_strdup(doc->arena, alt) : NULL,
+	};
+	return (int)doc->nnodes++;
 }
 
 void

@@ -21,6 +21,21 @@ push_item(lb_itembuf *ib)
 	return it;
 }
 
+/* The tag of the run holding byte `at` of the paragraph's text. */
+static int
+run_tag(const lb_para *p, size_t at)
+{
+	size_t lo = 0, hi = p->nruns; /* the last run starting at or before `at` */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->rstart[mid] <= at)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return p->nruns ? p->runs[lo].tag : 0;
+}
+
 /* A width set with font expansion ex (per mille), rounded to nearest. */
 static int64_t
 scale_width(int64_t w, int ex)
@@ -137,9 +152,10 @@ lb_set_line(const lb_para *p, arena *a, size_t from, size_t to, ts_line *ln, lb_
 				const char *t = p->text + nd->start;
 				int64_t w = expanded(nd, ex);
 				const ts_run *run = run_at(p, nd->start);
+				int tag = run->tag;
 				if (cur && cur->text + cur->len == t && cur->face == (enum ts_face)nd->face &&
 				    cur->size == nd->size && cur->link == run->link &&
-				    cur->y == -run->rise) {
+				    cur->y == -run->rise && cur->tag == tag) {
 					cur->len += nd->end - nd->start;
 					cur->w = ts_clamp(cur->w + w);
 				} else {
@@ -154,6 +170,7 @@ lb_set_line(const lb_para *p, arena *a, size_t from, size_t to, ts_line *ln, lb_
 					cur->expand = ex;
 					cur->link = run->link;
 					cur->y = -run->rise;
+					cur->tag = tag;
 				}
 			} else {
 				cur = NULL;
@@ -176,6 +193,8 @@ lb_set_line(const lb_para *p, arena *a, size_t from, size_t to, ts_line *ln, lb_
 			if (nd->interword) {
 				spaces += w;
 				nspaces++;
+				if (ib->n)
+					ib->v[ib->n - 1].flags |= TS_ITEM_SPACE_AFTER;
 			}
 			x += w;
 			break;
@@ -196,8 +215,14 @@ lb_set_line(const lb_para *p, arena *a, size_t from, size_t to, ts_line *ln, lb_
 		it->len = 1;
 		it->w = ts_clamp(scale_width(bn->width, ex));
 		it->expand = ex;
+		it->tag = ib->n > 1 ? ib->v[ib->n - 2].tag : run_tag(p, s < to ? l->nodes[s].start : 0);
+		it->flags = TS_ITEM_ADDED_HYPHEN;
 		x += it->w;
 	}
+	/* the end of a line is a word space, unless a word goes on in the next */
+	bool hyphen_break = bn->type == LB_PENALTY && bn->flagged;
+	if (ib->n && !hyphen_break)
+		ib->v[ib->n - 1].flags |= TS_ITEM_SPACE_AFTER;
 	ts_sp off = 0;
 	if (x < l->measure) {
 		if (p->st->align == TS_RIGHT)

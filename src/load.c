@@ -536,6 +536,7 @@ build_doc(loader *ld, const xmlNode *root, const char *path)
 	ld->doc->arena = ld->a;
 	ld->doc->path = arena_strdup(ld->a, path);
 	const char *lang = xs_lang(ld->a, root, "de");
+	ld->doc->lang = lang;
 	build_partners(ld, root);
 	build_meta(ld, root);
 	build_letter(ld, root, lang);

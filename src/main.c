@@ -43,7 +43,7 @@ static const char usage_text[] =
 "  -t, --template FILE   layout template (default " DEFAULT_TEMPLATE ")\n"
 "  -p, --partner ID      the partner of an annex\n"
 "  -a, --all             annex: every partner with at least one agreement\n"
-"      --no-archival     write plain PDF instead of PDF/A-1b\n"
+"      --no-archival     write a tagged PDF/UA-1 file without the PDF/A-1a claim\n"
 "  -q, --quiet           print nothing but diagnostics\n"
 "  -h, --help            this help\n"
 "  -V, --version         the program's version\n"
@@ -269,7 +269,7 @@ write_doc(session *s, ts_doc *out, const render_info *info, const char *variant,
 	int rc = render_pdf(out, &ro, path, &s->d);
 	if (rc == VL_EXIT_OK && !s->o.quiet)
 		printf("wrote %s (%zu page%s%s)\n", path, out->npages, out->npages == 1 ? "" : "s",
-		    s->o.archival ? ", PDF/A-1b" : "");
+		    s->o.archival ? ", PDF/A-1a" : "");
 	return rc;
 }
 

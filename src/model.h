@@ -172,6 +172,7 @@ typedef struct vl_meta {
 typedef struct vl_doc {
 	arena *arena;         /* owns everything below */
 	const char *path;     /* the source file as given */
+	const char *lang;     /* the root's xml:lang ("de" when absent) */
 	vl_meta meta;
 	vl_partner *partners;
 	size_t npartners;

@@ -8,7 +8,9 @@
  *                 CIDToGIDMap, FontDescriptor with /CIDSet
  *   pdf_nav.c     outline (bookmarks) and page labels
  *   pdf_meta.c    text strings, Info, the trailer /ID, the XMP packet, dates
- *   pdfa.c        what only PDF/A-1b asks for: XMP claim, output intent,
+ *   pdf_struct.c  the structure tree (tagged PDF), the parent tree, what
+ *                 PDF/UA-1 asks of the catalog and the pages
+ *   pdfa.c        what only PDF/A asks for: XMP claim, output intent,
  *                 every font embedded, annotation flags */
 #ifndef VORLAGE_PDF_H
 #define VORLAGE_PDF_H
@@ -38,6 +40,8 @@ typedef struct pdf_image {
 	HPDF_Image image;
 } pdf_image;
 
+typedef struct pdf_struct pdf_struct;
+
 typedef struct pdf_ctx {
 	const ts_doc *doc;
 	const render_opts *o;
@@ -58,6 +62,9 @@ typedef struct pdf_ctx {
 	HPDF_UINT16 *cid_map;           /* scratch CID -> GID map (pdf_font.c) */
 	char *buf;                      /* content being built */
 	size_t len, cap;
+	HPDF_Page *pages;               /* the document's pages, as made */
+	pdf_struct *st;                 /* the structure being recorded */
+	bool invalid;                   /* the failure is the document's (exit 1) */
 } pdf_ctx;
 
 /* ---- render_pdf.c ---- */
@@ -89,8 +96,9 @@ void pdf_buf_str(pdf_ctx *c, const char *s);
 
 /* ---- pdf_page.c ---- */
 
-/* Rules, images, then text of one page. */
-bool pdf_page_draw(pdf_ctx *c, HPDF_Page page, const ts_page *pg);
+/* Rules, images, then text of page i (c->pages[i]), every item marked as
+ * its tag says. */
+bool pdf_page_draw(pdf_ctx *c, size_t i);
 /* Scaled points to PDF points rounded to 1/100 pt, as an integer count of
  * hundredths: positions on the page are exact to 0.0035 mm and print short. */
 long pdf_hundredths(ts_sp v);
@@ -103,9 +111,14 @@ bool pdf_font_load(pdf_ctx *c);
 /* The Type0 font of a face, made on first use (an unused face is not
  * embedded). NULL after a message. */
 pdf_font *pdf_font_of(pdf_ctx *c, enum ts_face face);
-/* Appends the 2-byte codes of UTF-8 text, as hex, to the content buffer and
- * marks them used; returns their advance in 1/1000 of the font size. */
+/* Appends the 2-byte codes of UTF-8 text to the content buffer, as the
+ * bytes of a literal string (without the parentheses), and marks them
+ * used; returns their advance in 1/1000 of the font size, or -1 after a
+ * message when a character has no glyph in the font (PDF/UA forbids
+ * drawing .notdef: the document is invalid). */
 long pdf_font_codes(pdf_ctx *c, pdf_font *f, const char *text, size_t len);
+/* Whether the font draws code point cp with a glyph of its own. */
+bool pdf_font_has(pdf_font *f, uint32_t cp);
 /* After the last page: ToUnicode and /W of the codes used. */
 bool pdf_font_finish(pdf_ctx *c);
 /* Every embedded CID font's /CIDToGIDMap cut after its last embedded CID. */
@@ -132,6 +145,9 @@ bool pdf_is_ascii(const char *s);
  * string (pdf_text_string) and its UTF-8 both stay within PDF_MAX_STRING
  * bytes: an over-long title is shortened, never refused. */
 const char *pdf_fit_text(arena *a, const char *s);
+/* A PDF text string object for UTF-8 s: literal for printable ASCII, else
+ * a hex string of UTF-16BE with a byte-order mark. */
+void *pdf_text_obj(pdf_ctx *c, const char *s);
 /* A PDF text string for UTF-8 s: the bytes as they are when s is printable
  * ASCII, else UTF-16BE with a byte-order mark (a malformed sequence becomes
  * U+FFFD). *len receives the length. */
@@ -151,14 +167,30 @@ bool pdf_meta_id(pdf_ctx *c);
 /* The catalog's /Metadata stream, with claim. */
 bool pdf_meta_xmp(pdf_ctx *c, const char *claim);
 
+/* ---- pdf_struct.c ---- */
+
+/* Starts recording the structure (after the pages exist, before drawing). */
+void pdf_struct_open(pdf_ctx *c);
+void pdf_struct_close(pdf_ctx *c);
+/* The MCID of a new tagged sequence on page (index) for the node tag. */
+int pdf_struct_mcid(pdf_ctx *c, size_t page, int tag);
+/* The structure type of node tag ("P", "H1", …). */
+const char *pdf_struct_role(const pdf_ctx *c, int tag);
+/* After the last page: the structure tree, the parent tree, /MarkInfo,
+ * /ViewerPreferences, the pages' /StructParents and /Tabs. */
+bool pdf_struct_finish(pdf_ctx *c);
+/* The rdf:Description claiming PDF/UA-1, for the XMP packet. */
+extern const char pdf_ua_claim[];
+
 /* ---- pdfa.c ---- */
 
-/* The PDF/A-1b parts, once everything else is in place, right before the
- * file is written: XMP with the conformance claim, the sRGB output intent
+/* The PDF/A-1a parts, once everything else is in place, right before the
+ * file is written: XMP with the conformance claims (PDF/A-1a, PDF/UA-1), the sRGB output intent
  * from c->o->icc_path, every font embedded (with /CIDSet), /F 4 on every
  * annotation. */
 bool pdfa_apply(pdf_ctx *c);
-/* The rdf:Description claiming PDF/A-1b, for the XMP packet. */
+/* The rdf:Descriptions claiming PDF/A-1a and describing the pdfuaid
+ * schema (an extension schema to PDF/A-1), for the XMP packet. */
 extern const char pdfa_claim[];
 
 #endif

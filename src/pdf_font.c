@@ -71,6 +71,13 @@ font_index(const pdf_ctx *c, int face)
 	return k < 0 ? c->face_font[TS_REGULAR] : k;
 }
 
+static void
+mark_code(uint8_t *used, uint8_t *all, uint16_t code)
+{
+	used[code >> 3] |= (uint8_t)(1u << (code & 7));
+	all[code >> 3] |= (uint8_t)(1u << (code & 7));
+}
+
 /* The codes the document draws, per font (f->used) and of all fonts
  * (*all): what pdf_font_codes will write, known before the first page. */
 static void
@@ -87,10 +94,14 @@ scan_codes(pdf_ctx *c, uint8_t *all)
 				continue;
 			for (size_t j = 0; j < it->len;) {
 				uint32_t cp = utf8_next(it->text, it->len, &j);
-				uint16_t code = cp > 0xFFFF ? 0x20 : (uint16_t)cp;
-				c->fonts[k].used[code >> 3] |= (uint8_t)(1u << (code & 7));
-				all[code >> 3] |= (uint8_t)(1u << (code & 7));
+				mark_code(c->fonts[k].used, all, cp > 0xFFFF ? 0x20 : (uint16_t)cp);
 			}
+			/* what pdf_page.c draws beside the text: the real space of a
+			 * word gap or line end, and U+00AD for an added hyphen */
+			if (it->flags & TS_ITEM_SPACE_AFTER)
+				mark_code(c->fonts[k].used, all, 0x20);
+			if (it->flags & TS_ITEM_ADDED_HYPHEN)
+				mark_code(c->fonts[k].used, all, 0xAD);
 		}
 	}
 }
@@ -280,9 +291,12 @@ pdf_font_of(pdf_ctx *c, enum ts_face face)
 	return f;
 }
 
+/* A character the font cannot draw: an error (PDF/UA-1 7.21.8 forbids
+ * .notdef), said once per character. */
 static void
-warn_missing(pdf_ctx *c, const pdf_font *f, uint32_t cp, bool unencodable)
+no_glyph(pdf_ctx *c, const pdf_font *f, uint32_t cp)
 {
+	c->failed = c->invalid = true;
 	for (size_t i = 0; i < c->nwarned; i++)
 		if (c->warned[i] == cp)
 			return;
@@ -291,36 +305,44 @@ warn_missing(pdf_ctx *c, const pdf_font *f, uint32_t cp, bool unencodable)
 	char u[5] = "?";
 	if (cp >= 0x20 && cp != 0x7F)
 		u[utf8_encode(cp, u)] = '\0';
-	if (unencodable)
-		diag_at(c->d, DIAG_WARNING, f->path, 0, 0,
-		    "U+%04X (%s) not in font encoding (above U+FFFF): drawn as a space", (unsigned)cp, u);
-	else
-		diag_at(c->d, DIAG_WARNING, f->path, 0, 0,
-		    "U+%04X (%s) not in font: drawn as .notdef", (unsigned)cp, u);
+	diag_at(c->d, DIAG_ERROR, f->path, 0, 0, "U+%04X (%s) has no glyph in this font%s",
+	    (unsigned)cp, u, cp > 0xFFFF ? " encoding (above U+FFFF)" : "");
+}
+
+bool
+pdf_font_has(pdf_font *f, uint32_t cp)
+{
+	return cp <= 0xFFFF && HPDF_TTFontDef_GetGlyphid(f->def, (HPDF_UINT16)cp) != 0;
 }
 
 long
 pdf_font_codes(pdf_ctx *c, pdf_font *f, const char *text, size_t len)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	long adv = 0;
+	bool ok = true;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp = utf8_next(text, len, &i);
-		uint16_t code;
-		if (cp > 0xFFFF) {
-			warn_missing(c, f, cp, true);
-			code = 0x20;
-		} else {
-			code = (uint16_t)cp;
-			if (HPDF_TTFontDef_GetGlyphid(f->def, code) == 0)
-				warn_missing(c, f, cp, false);
+		if (!pdf_font_has(f, cp)) {
+			no_glyph(c, f, cp);
+			ok = false;
+			continue;
 		}
+		uint16_t code = (uint16_t)cp;
 		adv += HPDF_TTFontDef_GetCharWidth(f->def, code);
 		f->used[code >> 3] |= (uint8_t)(1u << (code & 7));
-		char h[4] = { hex[code >> 12], hex[(code >> 8) & 15], hex[(code >> 4) & 15], hex[code & 15] };
-		pdf_buf_add(c, h, 4);
+		/* the two bytes in a literal string: as they are but for the
+		 * string's delimiters and CR, which a reader would turn into LF */
+		for (int k = 0; k < 2; k++) {
+			char b = (char)(k ? code & 0xFF : code >> 8);
+			if (b == '(' || b == ')' || b == '\\')
+				pdf_buf_add(c, "\\", 1);
+			if (b == '\r')
+				pdf_buf_add(c, "\\r", 2);
+			else
+				pdf_buf_add(c, &b, 1);
+		}
 	}
-	return adv;
+	return ok ? adv : -1;
 }
 
 /* ------------------------------------------------------------------------ */

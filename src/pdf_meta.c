@@ -217,10 +217,8 @@ fitted_info(pdf_ctx *c)
 	return in;
 }
 
-/* A PDF text string object: literal for printable ASCII, else a hex string
- * of UTF-16BE with a byte-order mark. */
-static void *
-text_obj(pdf_ctx *c, const char *s)
+void *
+pdf_text_obj(pdf_ctx *c, const char *s)
 {
 	size_t len;
 	unsigned char *t = pdf_text_string(c->a, s, &len);
@@ -250,7 +248,7 @@ pdf_meta_info(pdf_ctx *c)
 	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
 		if (!f[i].value || !*f[i].value)
 			pdf_dict_remove(info, f[i].key);
-		else if (!pdf_add(c, info, f[i].key, text_obj(c, f[i].value)))
+		else if (!pdf_add(c, info, f[i].key, pdf_text_obj(c, f[i].value)))
 			return false;
 	}
 	if (in.year > 0) {

@@ -1,10 +1,14 @@
 /* pdf_page.c: a page's content stream, written by hand through the object
  * layer of hpdf_pages.h: rules as one path and one fill, then images, then
- * text. One BT/ET per page, Tf (through libharu, which also fills the
- * page's /Font resources) only when the font or size changes, Td moves
- * relative to the previous line, and one TJ per run of items on a baseline
- * in one font, with numeric adjustments for the gaps (word spaces,
- * kerning). The glyph widths are the ones libharu writes into /W
+ * text, every painting operator inside a marked-content sequence: tagged
+ * content (/P <</MCID n>> BDC … EMC, the MCID from pdf_struct.c) or an
+ * artifact (/Artifact <</Type /Pagination>> for page numbers, /Layout for
+ * rules and marks). One BT/ET per sequence, Tf (through libharu, which
+ * also fills the page's /Font resources) only when the font or size
+ * changes, Td moves relative to the previous line, and one TJ per run of
+ * items on a baseline in one font, with literal strings of the 2-byte codes
+ * and numeric adjustments for the gaps (kerning, and word spaces after a
+ * real space glyph). The glyph widths are the ones libharu writes into /W
  * (pdf_font_codes), so the pen lands where a viewer puts it. Numbers are
  * rounded to 1/100 pt. */
 #include "pdf.h"
@@ -48,19 +52,70 @@ write_content(pdf_ctx *c, HPDF_Page page, const char *what)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Marked content */
+
+/* Opens the marked-content sequence of items with this tag: an artifact
+ * of its kind, or tagged content with the next MCID of the page. */
+static void
+mark_begin(pdf_ctx *c, size_t page, int tag)
+{
+	char b[64];
+	if (tag == TS_TAG_PAGINATION)
+		snprintf(b, sizeof b, "/Artifact <</Type /Pagination>> BDC\n");
+	else if (tag < 0)
+		snprintf(b, sizeof b, "/Artifact <</Type /Layout>> BDC\n");
+	else
+		snprintf(b, sizeof b, "/%s <</MCID %d>> BDC\n", pdf_struct_role(c, tag),
+		    pdf_struct_mcid(c, page, tag));
+	pdf_buf_str(c, b);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Text */
 
 static bool
 same_run(const ts_item *a, const ts_item *b)
 {
 	return b->kind == TS_ITEM_TEXT && a->face == b->face && a->size == b->size && a->y == b->y &&
-	    a->expand == b->expand;
+	    a->expand == b->expand && a->tag == b->tag;
 }
 
 static bool
-draw_text(pdf_ctx *c, HPDF_Page page, const ts_page *pg)
+drawn_text(const ts_item *it)
+{
+	return it->kind == TS_ITEM_TEXT && it->text && it->len > 0 && it->size > 0;
+}
+
+/* The codes of an item and of the space after it; its advance, or -1. */
+static long
+item_codes(pdf_ctx *c, pdf_font *f, const ts_item *t)
+{
+	static const char soft_hyphen[] = "\xC2\xAD";
+	long adv;
+	/* an added hyphen is drawn as U+00AD, the soft hyphen (ToUnicode maps
+	 * it to itself), whose glyph in the font is the hyphen's: a reader
+	 * joins the word's halves; a hyphen that belongs to the word stays */
+	if ((t->flags & TS_ITEM_ADDED_HYPHEN) && pdf_font_has(f, 0xAD))
+		adv = pdf_font_codes(c, f, soft_hyphen, 2);
+	else
+		adv = pdf_font_codes(c, f, t->text, t->len);
+	if (adv >= 0 && (t->flags & TS_ITEM_SPACE_AFTER)) {
+		/* a real space: a word gap is not only a movement of the pen */
+		long sp = pdf_font_codes(c, f, " ", 1);
+		adv = sp < 0 ? -1 : adv + sp;
+	}
+	return adv;
+}
+
+/* The text of a page: one BT/ET inside one marked-content sequence per run
+ * of items with the same tag (MuPDF sees a sequence opened inside BT as
+ * empty); Td relative to the previous line within it, one TJ per run on a
+ * baseline in one font. */
+static bool
+draw_text(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
 {
 	bool in_text = false;
+	int tag = 0;
 	pdf_font *cur = NULL;
 	ts_sp cur_size = 0;
 	int cur_expand = 0;  /* Tz 100 at the start of every page's content */
@@ -69,17 +124,30 @@ draw_text(pdf_ctx *c, HPDF_Page page, const ts_page *pg)
 
 	for (size_t i = 0; i < pg->nitems;) {
 		const ts_item *it = &pg->items[i];
-		if (it->kind != TS_ITEM_TEXT || !it->text || it->len == 0 || it->size <= 0) {
+		if (!drawn_text(it)) {
 			i++;
 			continue;
 		}
 		pdf_font *f = pdf_font_of(c, it->face);
 		if (!f)
 			return false;
+		if (in_text && it->tag != tag) {
+			if (!pdf_ok(c, HPDF_Page_EndText(page), "ET"))
+				return false;
+			c->len = 0;
+			pdf_buf_str(c, "EMC\n");
+			if (!write_content(c, page, "EMC"))
+				return false;
+			in_text = false;
+		}
 		if (!in_text) {
-			if (!pdf_ok(c, HPDF_Page_BeginText(page), "BT"))
+			c->len = 0;
+			tag = it->tag;
+			mark_begin(c, pgi, tag);
+			if (!write_content(c, page, "BDC") || !pdf_ok(c, HPDF_Page_BeginText(page), "BT"))
 				return false;
 			in_text = true;
+			ox = oy = 0;
 		}
 		if (f != cur || it->size != cur_size) {
 			if (!pdf_ok(c, HPDF_Page_SetFontAndSize(page, f->font, (HPDF_REAL)ts_to_pt(it->size)), "Tf"))
@@ -108,19 +176,22 @@ draw_text(pdf_ctx *c, HPDF_Page page, const ts_page *pg)
 			oy = y;
 		}
 		/* One TJ for the items on this baseline in this font: the pen is
-		 * where a viewer puts it; each gap moves it to the next item's x.
-		 * Tz scales the glyphs' advances and the TJ numbers alike. */
+		 * where a viewer puts it; each gap moves it to the next item's x
+		 * (after the space glyph drawn at a word gap, so the number is the
+		 * gap minus the space's advance). Tz scales the glyphs' advances
+		 * and the TJ numbers alike. */
 		double size = ts_to_pt(it->size) * (1000 + it->expand) / 1000.0;
 		double pen = 0;               /* pt from the line origin */
-		pdf_buf_str(c, "[<");
+		pdf_buf_str(c, "[(");
 		size_t k = i;
 		for (;;) {
 			const ts_item *t = &pg->items[k];
-			long adv = pdf_font_codes(c, f, t->text, t->text ? t->len : 0);
+			long adv = item_codes(c, f, t);
+			if (adv < 0)
+				return false;
 			pen += (double)adv * size / 1000.0;
 			k++;
-			while (k < pg->nitems && same_run(it, &pg->items[k])
-			    && (!pg->items[k].text || pg->items[k].len == 0))
+			while (k < pg->nitems && same_run(it, &pg->items[k]) && !drawn_text(&pg->items[k]))
 				k++;
 			if (k >= pg->nitems || !same_run(it, &pg->items[k]))
 				break;
@@ -128,18 +199,23 @@ draw_text(pdf_ctx *c, HPDF_Page page, const ts_page *pg)
 			long n = lround(-(target - pen) * 1000.0 / size);
 			if (n != 0) {
 				char num[32];
-				snprintf(num, sizeof num, ">%ld<", n);
+				snprintf(num, sizeof num, ")%ld(", n);
 				pdf_buf_str(c, num);
 				pen -= (double)n * size / 1000.0;
 			}
 		}
-		pdf_buf_str(c, ">]TJ\n");
+		pdf_buf_str(c, ")]TJ\n");
 		if (!write_content(c, page, "TJ"))
 			return false;
 		i = k;
 	}
-	if (in_text && !pdf_ok(c, HPDF_Page_EndText(page), "ET"))
-		return false;
+	if (in_text) {
+		if (!pdf_ok(c, HPDF_Page_EndText(page), "ET"))
+			return false;
+		c->len = 0;
+		pdf_buf_str(c, "EMC\n");
+		return write_content(c, page, "EMC");
+	}
 	return true;
 }
 
@@ -177,16 +253,29 @@ get_image(pdf_ctx *c, const char *path)
 	return im;
 }
 
-/* Rules (one path, one fill) and images, before the page's text. */
+/* Rules (one path and one fill per run of rules with one tag, in its
+ * marked-content sequence) and images (each in its own), before the
+ * page's text. */
 static bool
-draw_graphics(pdf_ctx *c, HPDF_Page page, const ts_page *pg)
+draw_graphics(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
 {
 	double hpt = ts_to_pt(c->doc->height);
 	c->len = 0;
+	bool open = false;
+	int tag = 0;
 	for (size_t i = 0; i < pg->nitems; i++) {
 		const ts_item *it = &pg->items[i];
 		if (it->kind != TS_ITEM_RULE || it->w <= 0 || it->h <= 0)
 			continue;
+		if (open && it->tag != tag) {
+			pdf_buf_str(c, "f\nEMC\n");
+			open = false;
+		}
+		if (!open) {
+			tag = it->tag;
+			mark_begin(c, pgi, tag);
+			open = true;
+		}
 		long v[4] = { pdf_hundredths(it->x), pdf_hundredths(c->doc->height - it->y - it->h),
 			pdf_hundredths(it->w), pdf_hundredths(it->h) };
 		for (int k = 0; k < 4; k++) {
@@ -197,8 +286,8 @@ draw_graphics(pdf_ctx *c, HPDF_Page page, const ts_page *pg)
 		}
 		pdf_buf_str(c, "re\n");
 	}
-	if (c->len > 0) {
-		pdf_buf_str(c, "f\n");
+	if (open) {
+		pdf_buf_str(c, "f\nEMC\n");
 		if (!write_content(c, page, "rule"))
 			return false;
 	}
@@ -217,15 +306,24 @@ draw_graphics(pdf_ctx *c, HPDF_Page page, const ts_page *pg)
 		if (!im)
 			return false;
 		double h = ts_to_pt(it->h), w = ts_to_pt(it->w);
-		if (!pdf_ok(c, HPDF_Page_DrawImage(page, im, (HPDF_REAL)ts_to_pt(it->x),
+		c->len = 0;
+		mark_begin(c, pgi, it->tag);
+		if (!write_content(c, page, "BDC")
+		    || !pdf_ok(c, HPDF_Page_DrawImage(page, im, (HPDF_REAL)ts_to_pt(it->x),
 		    (HPDF_REAL)(hpt - ts_to_pt(it->y) - h), (HPDF_REAL)w, (HPDF_REAL)h), "image"))
+			return false;
+		c->len = 0;
+		pdf_buf_str(c, "EMC\n");
+		if (!write_content(c, page, "EMC"))
 			return false;
 	}
 	return true;
 }
 
 bool
-pdf_page_draw(pdf_ctx *c, HPDF_Page page, const ts_page *pg)
+pdf_page_draw(pdf_ctx *c, size_t pgi)
 {
-	return draw_graphics(c, page, pg) && draw_text(c, page, pg);
+	HPDF_Page page = c->pages[pgi];
+	const ts_page *pg = &c->doc->pages[pgi];
+	return draw_graphics(c, page, pgi, pg) && draw_text(c, page, pgi, pg);
 }

@@ -1,6 +1,6 @@
-/* pdfa.c: what only PDF/A-1b (ISO 19005-1 level B) asks for, on top of
- * libharu 2.3.0's object layer: the XMP packet with the conformance claim
- * (6.7), the sRGB output intent (6.2.2), every font embedded (6.3.4) with
+/* pdfa.c: what only PDF/A-1 asks for, on top of libharu 2.3.0's object
+ * layer: the XMP packet with the conformance claim (6.7: level A, the
+ * tagging of 6.8 being made for PDF/UA in every mode by pdf_struct.c), the sRGB output intent (6.2.2), every font embedded (6.3.4) with
  * /CIDSet (6.3.5, made by pdf_font.c), every annotation printable (6.5.3).
  * Version 1.4, /ID, Info and the fonts' dictionaries are made in both modes
  * elsewhere (pdf.h).
@@ -24,11 +24,39 @@
 
 #define ICC_MAX (4u << 20)
 
+/* PDF/A-1a; and pdfuaid, a schema PDF/A-1 does not know, described as
+ * 6.7.8 asks (ISO 19005-1 Technical Corrigendum 2: pdfaExtension:schemas
+ * with schema, namespaceURI, prefix and each property's name, valueType,
+ * category and description). */
 const char pdfa_claim[] =
     "  <rdf:Description rdf:about=\"\"\n"
     "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
     "   <pdfaid:part>1</pdfaid:part>\n"
-    "   <pdfaid:conformance>B</pdfaid:conformance>\n"
+    "   <pdfaid:conformance>A</pdfaid:conformance>\n"
+    "  </rdf:Description>\n"
+    "  <rdf:Description rdf:about=\"\"\n"
+    "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+    "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+    "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+    "   <pdfaExtension:schemas>\n"
+    "    <rdf:Bag>\n"
+    "     <rdf:li rdf:parseType=\"Resource\">\n"
+    "      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+    "      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+    "      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+    "      <pdfaSchema:property>\n"
+    "       <rdf:Seq>\n"
+    "        <rdf:li rdf:parseType=\"Resource\">\n"
+    "         <pdfaProperty:name>part</pdfaProperty:name>\n"
+    "         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+    "         <pdfaProperty:category>internal</pdfaProperty:category>\n"
+    "         <pdfaProperty:description>Indicates which part of ISO 14289 the file conforms to</pdfaProperty:description>\n"
+    "        </rdf:li>\n"
+    "       </rdf:Seq>\n"
+    "      </pdfaSchema:property>\n"
+    "     </rdf:li>\n"
+    "    </rdf:Bag>\n"
+    "   </pdfaExtension:schemas>\n"
     "  </rdf:Description>\n";
 
 /* Why the profile cannot be the output intent's, or NULL. */
@@ -136,6 +164,6 @@ fix_annotations(pdf_ctx *c)
 bool
 pdfa_apply(pdf_ctx *c)
 {
-	return pdf_meta_xmp(c, pdfa_claim) && set_output_intent(c, c->o->icc_path)
+	return pdf_meta_xmp(c, arena_printf(c->a, "%s%s", pdfa_claim, pdf_ua_claim)) && set_output_intent(c, c->o->icc_path)
 	    && check_fonts(c) && fix_annotations(c);
 }

@@ -200,6 +200,7 @@ pdf_ctx_close(pdf_ctx *c)
 	free(c->images);
 	free(c->warned);
 	free(c->buf);
+	pdf_struct_close(c);
 	arena_free(c->a);
 	memset(c, 0, sizeof *c);
 }
@@ -259,6 +260,7 @@ render(pdf_ctx *c, const char *path)
 		return VL_EXIT_TROUBLE;
 	}
 	HPDF_Page *pages = arena_array(c->a, doc->npages, sizeof(HPDF_Page));
+	c->pages = pages;
 	for (size_t i = 0; i < doc->npages; i++) {
 		HPDF_Page page = HPDF_AddPage(c->pdf);
 		if (!pdf_obj(c, page, "page")
@@ -266,16 +268,19 @@ render(pdf_ctx *c, const char *path)
 		    || !pdf_ok(c, HPDF_Page_SetHeight(page, (HPDF_REAL)ts_to_pt(doc->height)), "page size"))
 			return VL_EXIT_TROUBLE;
 		pages[i] = page;
-		if (!pdf_page_draw(c, page, &doc->pages[i]))
-			return VL_EXIT_TROUBLE;
 	}
-	if (!pdf_font_finish(c) || !pdf_nav_outline(c, pages) || !pdf_nav_labels(c)
-	    || !pdf_meta_info(c))
+	pdf_struct_open(c);
+	for (size_t i = 0; i < doc->npages; i++)
+		if (!pdf_page_draw(c, i))
+			return c->invalid ? VL_EXIT_INVALID : VL_EXIT_TROUBLE;
+	if (!pdf_font_finish(c) || !pdf_struct_finish(c) || !pdf_nav_outline(c, pages)
+	    || !pdf_nav_labels(c) || !pdf_meta_info(c))
 		return VL_EXIT_TROUBLE;
 	c->pdf->pdf_version = HPDF_VER_14;
 	if (!pdf_meta_id(c) || !pdf_font_trim_maps(c))
 		return VL_EXIT_TROUBLE;
-	if (c->o->archival && !pdfa_apply(c))
+	/* tagged, PDF/UA-1 always; PDF/A-1a in archival mode */
+	if (c->o->archival ? !pdfa_apply(c) : !pdf_meta_xmp(c, pdf_ua_claim))
 		return VL_EXIT_TROUBLE;
 	return save(c, path);
 }

@@ -53,6 +53,7 @@ typedef struct ts_run {
 	const struct ts_note *note; /* this run is the reference mark of that note
 			      (ts_flow_para sets the note at the bottom of the
 			      page the run's line lands on) */
+	int tag;           /* what its items belong to (ts_item.tag) */
 } ts_run;
 
 enum ts_align { TS_JUSTIFY, TS_LEFT, TS_CENTER, TS_RIGHT };
@@ -75,6 +76,34 @@ typedef struct ts_para_style {
 	unsigned line, col;
 } ts_para_style;
 
+/* The logical structure a back end can offer (a tagged PDF's structure
+ * tree): nodes with a role, made by the caller in reading order. Node 0 is
+ * the document itself (ts_doc_new makes it). Every item names the node it
+ * belongs to, or is an artifact: drawn, but not content (page numbers,
+ * running heads, rules, marks). */
+enum ts_role {
+	TS_ROLE_DOCUMENT, TS_ROLE_SECT, TS_ROLE_DIV, TS_ROLE_P,
+	TS_ROLE_H1, TS_ROLE_H2, TS_ROLE_H3, TS_ROLE_H4, TS_ROLE_H5, TS_ROLE_H6,
+	TS_ROLE_SPAN, TS_ROLE_FIGURE, TS_NROLES
+};
+
+typedef struct ts_node {
+	enum ts_role role;
+	int parent;        /* index of the parent node; -1 for node 0 */
+	const char *lang;  /* language when it differs from the parent's, else NULL */
+	const char *alt;   /* alternative text (a figure's), else NULL */
+} ts_node;
+
+/* ts_item.tag: >= 0 a node; below 0 an artifact of a kind. */
+enum { TS_TAG_PAGINATION = -1, TS_TAG_LAYOUT = -2 };
+
+/* ts_item.flags */
+enum {
+	TS_ITEM_SPACE_AFTER = 1,  /* a word space (or the end of a line) follows */
+	TS_ITEM_ADDED_HYPHEN = 2  /* the hyphen of a hyphenated word at a line end:
+				     not part of the text */
+};
+
 /* What the engine puts on a page. Coordinates are from the page's top-left
  * corner, y growing downwards: the baseline for text, the top edge for rules
  * and images. */
@@ -86,12 +115,14 @@ typedef struct ts_item {
 	ts_sp w, h;            /* text: advance width; rule: filled rectangle; image: box */
 	enum ts_face face;     /* text */
 	ts_sp size;            /* text */
+	int tag;               /* the node it belongs to, or TS_TAG_* (rules: TS_TAG_LAYOUT) */
 	const char *text;      /* text: UTF-8 drawn as is (no kerning inside: the
 				  engine splits words at kern pairs); image: file path */
 	size_t len;
 	int expand;            /* text: horizontal scaling in per mille above (below) 100 %:
 				  the font expansion of its line; w includes it */
 	const char *link;      /* text: the run's link target, or NULL */
+	unsigned flags;        /* text: TS_ITEM_* */
 } ts_item;
 
 /* One broken line of a paragraph: items with x relative to the line's start
@@ -174,13 +205,20 @@ typedef struct ts_doc {
 	ts_page_label *labels;
 	size_t nlabels, labels_cap;
 	size_t nparas;                      /* paragraphs set by flows so far */
+	ts_node *nodes;                     /* the structure; nodes[0] the document */
+	size_t nnodes, nodes_cap;
 } ts_doc;
 
 ts_doc *ts_doc_new(ts_sp width, ts_sp height, const char *const font_paths[TS_NFACES]);
 void ts_doc_free(ts_doc *doc);
 size_t ts_doc_add_page(ts_doc *doc);          /* returns its index */
 ts_item *ts_page_add(ts_doc *doc, size_t page); /* a zeroed item on that page */
-/* A filled rectangle (x, y: its top-left corner) on that page. */
+/* A structure node under parent (lang, alt copied; NULL: none); returns its
+ * index. Nodes are read in the order they are made. */
+int ts_doc_add_node(ts_doc *doc, enum ts_role role, int parent, const char *lang,
+    const char *alt);
+/* A filled rectangle (x, y: its top-left corner) on that page, a layout
+ * artifact. */
 void ts_page_add_rule(ts_doc *doc, size_t page, ts_sp x, ts_sp y, ts_sp w, ts_sp h);
 void ts_doc_add_outline(ts_doc *doc, const char *title, int level, size_t page, ts_sp y);
 void ts_doc_add_label(ts_doc *doc, size_t first_page, const char *prefix,

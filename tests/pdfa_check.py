@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""pdfa_check.py: checks a PDF against the parts of PDF/A-1b (ISO 19005-1,
-level B) that vorlage's output can break.
+"""pdfa_check.py: checks a PDF against the parts of PDF/A-1 (ISO 19005-1)
+that vorlage's output can break; the claim must be level A (PDF/A-1a), whose
+tagging tests/pdfua_check.py judges.
 
 usage: /usr/bin/python3 tests/pdfa_check.py FILE.pdf
        /usr/bin/python3 tests/pdfa_check.py --expect-plain FILE.pdf
@@ -303,8 +304,10 @@ def check_metadata(rep, pdf):
         return
     part = xmp_prop(root, "pdfaid", "part")
     conf = xmp_prop(root, "pdfaid", "conformance")
-    if part != "1" or conf != "B":
-        rep.fail("pdfaid", "pdfaid:part %r, pdfaid:conformance %r (want 1, B)" % (part, conf))
+    # level A: vorlage's files are tagged (tests/pdfua_check.py judges the
+    # structure; Preflight checks level B and the extension schema rules)
+    if part != "1" or conf != "A":
+        rep.fail("pdfaid", "pdfaid:part %r, pdfaid:conformance %r (want 1, A)" % (part, conf))
     else:
         rep.ok("pdfaid")
 

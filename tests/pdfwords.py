@@ -96,6 +96,51 @@ def letter_words(root):
     return w
 
 
+def printed_letter_words(root, stamp):
+    """The cover letter's words as printed, in reading order: the letterhead
+    (the sender's lines), the address, the Landtag's stamp (when the
+    template has one), the date, the text, "gez." (when there is no
+    signature image: the image is a figure, its description not printed),
+    the signer's name."""
+    m = root.find('metadaten')
+    a = root.find('anschreiben')
+    w = []
+    for z in m.find('absender').findall('zeile'):
+        w += words(inline_text(z))
+    for z in a.find('empfaenger').findall('zeile'):
+        w += words(inline_text(z))
+    if stamp:
+        w += words('LANDTAG NORDRHEIN-WESTFALEN %s. WAHLPERIODE VORLAGE %s %s' % (
+            root.get('wahlperiode'), root.get('nummer'), root.get('verteiler')))
+    w += words(m.find('datum').text)
+    w += words(inline_text(a.find('anrede')))
+    for p in a.findall('absatz'):
+        w += words(inline_text(p))
+    w += words(inline_text(a.find('gruss')))
+    if a.find('unterschrift').get('bild') is None:
+        w.append('gez.')
+    w += words(a.find('unterschrift/name').text)
+    return w
+
+
+def annex_words(root, pid):
+    """The words of a partner's annex: its heading, the Vorlage's number,
+    date and title, then the partner's agreements and group parts."""
+    number = root.get('nummer')
+    name = next(p.text.strip() for p in root.find('partnerverzeichnis') if p.get('id') == pid)
+    w = words('Anlage zu Vorlage %s \u2014 Partnerschaft mit %s' % (number, name))
+    w += words('Vorlage %s vom %s' % (number, root.find('metadaten/datum').text))
+    w += words(root.find('metadaten/titel').text)
+    for item in root.find('bericht/antwort'):
+        if item.tag == 'vereinbarung' and pid in item.get('parteien').split():
+            w += agreement_words(item)
+        elif item.tag == 'gruppe':
+            for part in item.findall('teil'):
+                if part.get('partner') == pid:
+                    w += group_intro_words(item) + part_words(part)
+    return w
+
+
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
                   r'yMax="([\d.]+)">([^<]*)</word>|<page ')
 
@@ -149,20 +194,26 @@ def pdf_words(text, expected):
     out = []
     exp = set(expected)
     pending = None
+    soft = False
     for ws in flat:
         ws = list(ws)
         if pending is not None:
             first = ws[0]
             keep = pending + first
             drop = pending[:-1] + first
-            if keep in exp and drop not in exp:
+            if soft:  # an added hyphen: the word goes on, always
+                ws[0] = drop
+            elif keep in exp and drop not in exp:
                 ws[0] = keep
             elif drop in exp or pending not in exp:
                 ws[0] = drop
             else:  # "Bundes- und": a hyphen that ends a word
                 out.append(pending)
             pending = None
-        if ws[-1].endswith('-') and len(ws[-1]) > 1 and ws[-1].rstrip('-') and ws[-1][-2].isalpha():
+        # vorlage draws the hyphen it adds at a break as U+00AD (soft hyphen)
+        soft = ws[-1].endswith('\u00ad')
+        if soft or (ws[-1].endswith('-') and len(ws[-1]) > 1 and ws[-1].rstrip('-')
+                    and ws[-1][-2].isalpha()):
             pending = ws.pop()
         out.extend(ws)
     if pending is not None:

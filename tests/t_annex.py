@@ -19,16 +19,7 @@ answer = root.find('bericht/antwort')
 
 
 def expected_words(pid):
-    w = pw.words('Anlage zu Vorlage %s \u2014 Partnerschaft mit %s' % (number, partners[pid]))
-    w += pw.words('Vorlage %s vom %s' % (number, date_text)) + pw.words(title)
-    for item in answer:
-        if item.tag == 'vereinbarung' and pid in item.get('parteien').split():
-            w += pw.agreement_words(item)
-        elif item.tag == 'gruppe':
-            for part in item.findall('teil'):
-                if part.get('partner') == pid:
-                    w += pw.group_intro_words(item) + pw.part_words(part)
-    return w
+    return pw.annex_words(root, pid)
 
 
 with_agreements = set()

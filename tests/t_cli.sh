@@ -34,4 +34,4 @@ expect cli-no-pdf-after-usage-error test ! -e "$T/x.pdf"
 "$VORLAGE" check "$SRC" >"$T/cli.out" 2>&1
 expect cli-check-silent test ! -s "$T/cli.out"
 "$VORLAGE" build "$SRC" -o "$T/cli.pdf" >"$T/cli.out" 2>&1
-expect cli-build-says-what-it-wrote grep -q "^wrote $T/cli.pdf (9 pages, PDF/A-1b)" "$T/cli.out"
+expect cli-build-says-what-it-wrote grep -q "^wrote $T/cli.pdf (9 pages, PDF/A-1a)" "$T/cli.out"

@@ -95,7 +95,7 @@ xmp_packet(void)
 	const char *tail = "<?xpacket end=\"w\"?>";
 	EXPECT(strlen(x) > strlen(tail) && !strcmp(x + strlen(x) - strlen(tail), tail));
 	EXPECT(strstr(x, "<pdfaid:part>1</pdfaid:part>"));
-	EXPECT(strstr(x, "<pdfaid:conformance>B</pdfaid:conformance>"));
+	EXPECT(strstr(x, "<pdfaid:conformance>A</pdfaid:conformance>"));
 	EXPECT(strstr(x, "<rdf:li xml:lang=\"x-default\">T &amp; &lt;x&gt;</rdf:li>"));
 	EXPECT(strstr(x, "<dc:creator><rdf:Seq><rdf:li>A&quot;uthor</rdf:li></rdf:Seq></dc:creator>"));
 	EXPECT(strstr(x, "S&apos;ubject"));
