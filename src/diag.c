@@ -2,6 +2,7 @@
  * allocation that fails cleanly. */
 #include "diag.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,28 +132,12 @@ static const enum diag_code text_codes[] = {
 };
 
 void
-diag_vat(diag *d, enum diag_level lvl, const char *file, unsigned line,
-    unsigned col, const char *fmt, va_list ap)
-{
-	vemit(d, text_codes[lvl], file, line, col, fmt, ap);
-}
-
-void
 diag_at(diag *d, enum diag_level lvl, const char *file, unsigned line,
     unsigned col, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	diag_vat(d, lvl, file, line, col, fmt, ap);
-	va_end(ap);
-}
-
-void
-diag_msg(diag *d, enum diag_level lvl, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	diag_vat(d, lvl, NULL, 0, 0, fmt, ap);
+	vemit(d, text_codes[lvl], file, line, col, fmt, ap);
 	va_end(ap);
 }
 

@@ -196,8 +196,7 @@ ts_flow_table(ts_flow *f, const ts_table *t)
 			if (c >= nc) {
 				diag *d = ts_engine_diag(e);
 				if (d)
-					diag_msg(d, DIAG_WARNING, "table row %zu has more cells than columns: %zu left out",
-					    r + 1, row->ncells - i);
+					MSG(TABLE_EXTRA_CELLS, d, NULL, 0, 0, r + 1, row->ncells - i);
 				break;
 			}
 			const ts_table_cell *in = &row->cells[i];
@@ -402,8 +401,7 @@ flow_table_pour(ts_flow *f, fx_blk *b)
 			rows_here = false;
 		}
 		if (y + h > flow_body_bottom(f) && d)
-			diag_msg(d, DIAG_WARNING, "table row %zu is taller than the page: it runs over the bottom",
-			    g + 1);
+			MSG(TABLE_ROW_TOO_TALL, d, NULL, 0, 0, g + 1);
 		place_rows(f, tb, g, tb->gend[g], y, rows_here);
 		y += h;
 		rows_here = true;

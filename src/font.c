@@ -385,7 +385,7 @@ font_load(const char *path, diag *d)
 	const char *err = parse(f, (buf){ data, n });
 	free(data);
 	if (err) {
-		diag_at(d, DIAG_SYSERR, path, 0, 0, "bad font: %s", err);
+		MSG(FONT_BROKEN, d, path, 0, 0, err);
 		font_free(f);
 		return NULL;
 	}

@@ -110,18 +110,17 @@ hyph_add_language(hyph *h, const char *lang, const char *dic_path, diag *d)
 {
 	char key[8];
 	if (!lang_key(lang, key)) {
-		diag_at(d, DIAG_SYSERR, dic_path, 0, 0, "bad language tag \"%s\"", lang ? lang : "");
+		MSG(HYPH_LANG_TAG, d, dic_path, 0, 0, lang ? lang : "");
 		return -1;
 	}
 	if (h->n == HYPH_MAXLANG) {
-		diag_at(d, DIAG_SYSERR, dic_path, 0, 0, "too many hyphenation languages");
+		MSG(HYPH_TOO_MANY, d, dic_path, 0, 0, HYPH_MAXLANG);
 		return -1;
 	}
 	/* libhyphen says nothing useful when the file is missing: look first. */
 	FILE *fp = fopen(dic_path, "r");
 	if (!fp) {
-		diag_at(d, DIAG_SYSERR, dic_path, 0, 0, "cannot open hyphenation dictionary: %s",
-		    strerror(errno));
+		MSG(CANNOT_OPEN, d, dic_path, 0, 0, strerror(errno));
 		return -1;
 	}
 	fclose(fp);
@@ -134,15 +133,13 @@ hyph_add_language(hyph *h, const char *lang, const char *dic_path, diag *d)
 	if (!dict)
 		dict = hnj_hyphen_load(dic_path);
 	if (!dict) {
-		diag_at(d, DIAG_SYSERR, dic_path, 0, 0, "cannot load hyphenation dictionary");
+		MSG(HYPH_BROKEN, d, dic_path, 0, 0);
 		return -1;
 	}
 	int utf8 = dict->utf8 != 0;
 	if (!utf8 && strcasecmp(dict->cset, "ISO8859-1") != 0 &&
 	    strcasecmp(dict->cset, "ISO-8859-1") != 0) {
-		diag_at(d, DIAG_SYSERR, dic_path, 0, 0,
-		    "hyphenation dictionary in charset \"%s\" (only UTF-8 and ISO8859-1 are supported)",
-		    dict->cset);
+		MSG(HYPH_CHARSET, d, dic_path, 0, 0, dict->cset);
 		hyph_lang tmp = { .dict = dict, .cache = cache };
 		lang_release(&tmp);
 		return -1;

@@ -152,13 +152,12 @@ hyph_cache_build(const char *dic_path, const char *cache_path, diag *d)
 {
 	struct stat st;
 	if (stat(dic_path, &st) != 0) {
-		diag_at(d, DIAG_SYSERR, dic_path, 0, 0, "cannot open hyphenation dictionary: %s",
-		    strerror(errno));
+		MSG(CANNOT_OPEN, d, dic_path, 0, 0, strerror(errno));
 		return -1;
 	}
 	HyphenDict *dict = hnj_hyphen_load(dic_path);
 	if (!dict) {
-		diag_at(d, DIAG_SYSERR, dic_path, 0, 0, "cannot load hyphenation dictionary");
+		MSG(HYPH_BROKEN, d, dic_path, 0, 0);
 		return -1;
 	}
 	buf b = { 0 };
@@ -228,8 +227,7 @@ hyph_cache_build(const char *dic_path, const char *cache_path, diag *d)
 			h.depth[h.nlevels - 1] = buf_add(&b, depth, (size_t)lv->num_states);
 		free(depth);
 		if (!deep_ok) {
-			diag_at(d, DIAG_SYSERR, dic_path, 0, 0,
-			    "hyphenation dictionary with patterns too long or too many levels to cache");
+			MSG(HYPH_UNCACHEABLE, d, dic_path, 0, 0);
 			hnj_hyphen_free(dict);
 			free(b.p);
 			return -1;
@@ -247,7 +245,7 @@ hyph_cache_build(const char *dic_path, const char *cache_path, diag *d)
 	FILE *f = fopen(tmp, "wb");
 	int rc = 0;
 	if (!f || fwrite(b.p, 1, b.n, f) != b.n || fclose(f) != 0 || rename(tmp, cache_path) != 0) {
-		diag_at(d, DIAG_SYSERR, cache_path, 0, 0, "cannot write: %s", strerror(errno));
+		MSG(CANNOT_WRITE, d, cache_path, 0, 0, strerror(errno));
 		remove(tmp);
 		rc = -1;
 	}

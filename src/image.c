@@ -100,7 +100,7 @@ image_png_load(const char *path, const char *what, bool keep, image_png *img, di
 			snprintf(r.msg, sizeof r.msg, "out of memory");
 	}
 	if (!ok) {
-		diag_at(d, DIAG_SYSERR, path, 0, 0, "cannot load %s: %s", what, r.msg);
+		MSG(IMAGE_BROKEN, d, path, 0, 0, what, r.msg);
 		free(data);
 		memset(img, 0, sizeof *img);
 		return false;

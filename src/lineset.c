@@ -274,14 +274,7 @@ warn_forced(const lb_para *p, const lb_breaks *br)
 		}
 		const ts_para_style *st = p->st;
 		const char *more = e - s > (size_t)shown ? "…" : "";
-		if (st->file)
-			diag_at(d, DIAG_WARNING, st->file, st->line, st->col,
-			    "the word \"%.*s%s\" is wider than the line: broken by force",
-			    shown, p->text + s, more);
-		else
-			diag_msg(d, DIAG_WARNING,
-			    "the word \"%.*s%s\" is wider than the line: broken by force",
-			    shown, p->text + s, more);
+		MSG(WORD_TOO_WIDE, d, st->file, st->line, st->col, shown, p->text + s, more);
 		return;
 	}
 }

@@ -75,9 +75,12 @@ bool pdf_ctx_open(pdf_ctx *c, const ts_doc *doc, const render_opts *o, diag *d);
 void pdf_ctx_close(pdf_ctx *c);
 /* libharu's error code in words. */
 const char *pdf_error_text(HPDF_STATUS no);
-/* Reports the pending libharu error, once: "FILE: WHAT: why" when file is
- * not NULL, else "cannot make the PDF: WHAT: why". */
-void pdf_fail(pdf_ctx *c, const char *file, const char *what);
+/* Marks c failed and returns the pending libharu error in words (errno's
+ * text for a file error), for the caller's message; NULL when a message has
+ * been printed before: each failure is reported once. */
+const char *pdf_failure(pdf_ctx *c);
+/* Reports the pending libharu error, once: "cannot make the PDF: WHAT: why". */
+void pdf_fail(pdf_ctx *c, const char *what);
 /* True when st is HPDF_OK and no error is pending; else reports. */
 bool pdf_ok(pdf_ctx *c, HPDF_STATUS st, const char *what);
 /* True when obj is not NULL and no error is pending; else reports. */

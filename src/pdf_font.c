@@ -259,7 +259,9 @@ pdf_font_load(pdf_ctx *c)
 	for (size_t k = 0; k < c->nfonts; k++) {
 		const char *name = load_subset(c, c->fonts[k].path, c->fonts[k].used);
 		if (!name || c->err_no) {
-			pdf_fail(c, c->fonts[k].path, "cannot load font");
+			const char *why = pdf_failure(c);
+			if (why)
+				MSG(PDF_FONT_LOAD, c->d, c->fonts[k].path, 0, 0, why);
 			return false;
 		}
 		c->fonts[k].name = name;
@@ -275,7 +277,7 @@ pdf_font_of(pdf_ctx *c, enum ts_face face)
 	if (k < 0) {
 		if (!c->failed) {
 			c->failed = true;
-			diag_msg(c->d, DIAG_SYSERR, "cannot make the PDF: text but no font");
+			MSG(PDF_NO_FONT, c->d, NULL, 0, 0);
 		}
 		return NULL;
 	}
@@ -283,7 +285,9 @@ pdf_font_of(pdf_ctx *c, enum ts_face face)
 	if (!f->font) {
 		f->font = HPDF_GetFont(c->pdf, f->name, c->encoder);
 		if (!f->font || c->err_no) {
-			pdf_fail(c, f->path, "cannot use font");
+			const char *why = pdf_failure(c);
+			if (why)
+				MSG(PDF_FONT_USE, c->d, f->path, 0, 0, why);
 			return NULL;
 		}
 		f->def = ((HPDF_FontAttr)f->font->attr)->fontdef;
@@ -305,8 +309,10 @@ no_glyph(pdf_ctx *c, const pdf_font *f, uint32_t cp)
 	char u[5] = "?";
 	if (cp >= 0x20 && cp != 0x7F)
 		u[utf8_encode(cp, u)] = '\0';
-	diag_at(c->d, DIAG_ERROR, f->path, 0, 0, "U+%04X (%s) has no glyph in this font%s",
-	    (unsigned)cp, u, cp > 0xFFFF ? " encoding (above U+FFFF)" : "");
+	if (cp > 0xFFFF)
+		MSG(NO_GLYPH_CODE, c->d, f->path, 0, 0, (unsigned)cp, u);
+	else
+		MSG(NO_GLYPH, c->d, f->path, 0, 0, (unsigned)cp, u);
 }
 
 bool

@@ -238,14 +238,15 @@ get_image(pdf_ctx *c, const char *path)
 	if (c->o->archival && img.alpha) {
 		free(img.data);
 		c->failed = true;
-		diag_at(c->d, DIAG_SYSERR, path, 0, 0,
-		    "cannot load signature image: it has transparency, which PDF/A-1 forbids");
+		MSG(IMAGE_ALPHA, c->d, path, 0, 0);
 		return NULL;
 	}
 	HPDF_Image im = HPDF_LoadPngImageFromMem(c->pdf, img.data, (HPDF_UINT)img.len);
 	free(img.data);
 	if (!im || c->err_no) {
-		pdf_fail(c, path, "cannot load signature image");
+		const char *why = pdf_failure(c);
+		if (why)
+			MSG(IMAGE_BROKEN, c->d, path, 0, 0, "signature image", why);
 		return NULL;
 	}
 	c->images = xgrow(c->images, &c->images_cap, c->nimages + 1, sizeof *c->images);
@@ -298,8 +299,10 @@ draw_graphics(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
 		const char *p = arena_strndup(c->a, it->text ? it->text : "", it->text ? it->len : 0);
 		if (!*p || it->w <= 0 || it->h <= 0) {
 			c->failed = true;
-			diag_msg(c->d, DIAG_SYSERR, "cannot load signature image: %s",
-			    *p ? "the layout gave it no size" : "no file name");
+			if (*p)
+				MSG(IMAGE_NO_SIZE, c->d, p, 0, 0);
+			else
+				MSG(IMAGE_NO_FILE, c->d, NULL, 0, 0);
 			return false;
 		}
 		HPDF_Image im = get_image(c, p);

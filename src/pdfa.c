@@ -79,7 +79,7 @@ set_output_intent(pdf_ctx *c, const char *icc_path)
 {
 	if (!icc_path) {
 		c->failed = true;
-		diag_msg(c->d, DIAG_SYSERR, "PDF/A: no ICC profile for the output intent");
+		MSG(ICC_MISSING, c->d, NULL, 0, 0);
 		return false;
 	}
 	size_t n;
@@ -87,7 +87,7 @@ set_output_intent(pdf_ctx *c, const char *icc_path)
 	const char *why = buf ? icc_problem(buf, n) : NULL;
 	if (!buf || why) {
 		if (why)
-			diag_at(c->d, DIAG_SYSERR, icc_path, 0, 0, "ICC profile: %s", why);
+			MSG(ICC_BROKEN, c->d, icc_path, 0, 0, why);
 		free(buf);
 		c->failed = true;
 		return false;
@@ -127,7 +127,7 @@ check_fonts(pdf_ctx *c)
 		HPDF_Font font = HPDF_List_ItemAt(fonts, i);
 		if (!pdf_font_is_embedded(font)) {
 			c->failed = true;
-			diag_msg(c->d, DIAG_SYSERR, "PDF/A: font %s is not embedded",
+			MSG(PDF_FONT_NOT_EMBEDDED, c->d, NULL, 0, 0,
 			    ((HPDF_FontAttr)font->attr)->fontdef->base_font);
 			return false;
 		}

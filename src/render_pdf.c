@@ -84,19 +84,23 @@ pdf_error_text(HPDF_STATUS no)
 	return no ? "libharu failed" : "libharu failed without saying why";
 }
 
-void
-pdf_fail(pdf_ctx *c, const char *file, const char *what)
+const char *
+pdf_failure(pdf_ctx *c)
 {
 	if (c->failed)
-		return;
+		return NULL;
 	c->failed = true;
-	const char *why = pdf_error_text(c->err_no);
 	if ((c->err_no == HPDF_FILE_OPEN_ERROR || c->err_no == HPDF_FILE_IO_ERROR) && c->err_detail > 0)
-		why = strerror((int)c->err_detail); /* libharu passes errno as the detail */
-	if (file)
-		diag_at(c->d, DIAG_SYSERR, file, 0, 0, "%s: %s", what, why);
-	else
-		diag_msg(c->d, DIAG_SYSERR, "cannot make the PDF: %s: %s", what, why);
+		return strerror((int)c->err_detail); /* libharu passes errno as the detail */
+	return pdf_error_text(c->err_no);
+}
+
+void
+pdf_fail(pdf_ctx *c, const char *what)
+{
+	const char *why = pdf_failure(c);
+	if (why)
+		MSG(PDF_FAILED, c->d, NULL, 0, 0, what, why);
 }
 
 bool
@@ -106,7 +110,7 @@ pdf_ok(pdf_ctx *c, HPDF_STATUS st, const char *what)
 		return true;
 	if (!c->err_no)
 		c->err_no = st;
-	pdf_fail(c, NULL, what);
+	pdf_fail(c, what);
 	return false;
 }
 
@@ -185,7 +189,7 @@ pdf_ctx_open(pdf_ctx *c, const ts_doc *doc, const render_opts *o, diag *d)
 	c->d = d;
 	c->pdf = HPDF_New(on_hpdf_error, c);
 	if (!c->pdf) {
-		diag_msg(d, DIAG_SYSERR, "cannot make the PDF: out of memory");
+		MSG(PDF_NO_MEMORY, d, NULL, 0, 0);
 		return false;
 	}
 	c->a = arena_new();
@@ -256,7 +260,7 @@ render(pdf_ctx *c, const char *path)
 		return VL_EXIT_TROUBLE;
 	if (doc->npages == 0) {
 		c->failed = true;
-		diag_msg(c->d, DIAG_SYSERR, "cannot make the PDF: the document has no pages");
+		MSG(PDF_NO_PAGES, c->d, NULL, 0, 0);
 		return VL_EXIT_TROUBLE;
 	}
 	HPDF_Page *pages = arena_array(c->a, doc->npages, sizeof(HPDF_Page));
@@ -294,7 +298,7 @@ render_pdf(const ts_doc *doc, const render_opts *o, const char *path, diag *d)
 		return VL_EXIT_TROUBLE;
 	int rc = render(&c, path);
 	if (rc != VL_EXIT_OK && !c.failed)
-		pdf_fail(&c, NULL, "unknown failure");
+		pdf_fail(&c, "unknown failure");
 	pdf_ctx_close(&c);
 	return rc;
 }

@@ -23,7 +23,7 @@ ts_engine_new(const char *const font_paths[TS_NFACES], const hyph *h, diag *d)
 {
 	if (!font_paths || !font_paths[TS_REGULAR]) {
 		if (d)
-			diag_msg(d, DIAG_SYSERR, "no regular font given");
+			MSG(NO_REGULAR_FONT, d, NULL, 0, 0);
 		return NULL;
 	}
 	ts_engine *e = xcalloc(1, sizeof *e);

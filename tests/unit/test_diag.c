@@ -1,7 +1,7 @@
 /* test_diag.c: the message catalogue (src/diag.h): one entry per code,
  * ordered by severity, every format non-empty; the exit status is the worst
- * level seen; held messages print in document order; the free-text calls
- * of the back end still work. */
+ * level seen; held messages print in document order; the free-text call
+ * the composer still uses works. */
 #include <stdlib.h>
 
 #include "diag.h"
@@ -45,7 +45,7 @@ test_diag_worst(void)
 	MSG(CANNOT_OPEN, &d, "b.xml", 0, 0, "No such file or directory");
 	MSG(EMPTY_DOCUMENT, &d, "a.xml", 1, 1);
 	EXPECT(diag_exit_status(&d) == VL_EXIT_TROUBLE);
-	diag_msg(&d, DIAG_WARNING, "free %d", 7);
+	diag_at(&d, DIAG_WARNING, NULL, 0, 0, "free %d", 7);
 	fclose(f);
 	EXPECT_STR(buf, "a.xml:1:2: warning: careful\n"
 	    "b.xml: error: cannot open: No such file or directory\n"
@@ -75,11 +75,30 @@ test_diag_hold(void)
 	free(buf);
 }
 
+/* The engine's and the back end's messages are entries too: a position
+ * without a file prints as the program's message, %.*s cuts the word. */
+static void
+test_diag_engine(void)
+{
+	diag d;
+	FILE *f = sink(&d);
+	MSG(WORD_TOO_WIDE, &d, NULL, 3, 1, 5, "Donaudampfschiff", "…");
+	MSG(NO_GLYPH_CODE, &d, "f.ttf", 0, 0, 0x1F600u, "x");
+	MSG(PDF_FAILED, &d, NULL, 0, 0, "page", "out of memory");
+	fclose(f);
+	EXPECT_STR(buf, "test: warning: the word \"Donau…\" is wider than the line: broken by force\n"
+	    "f.ttf: error: U+1F600 (x) cannot be drawn: the font encoding ends at U+FFFF\n"
+	    "test: error: cannot make the PDF: page: out of memory\n");
+	EXPECT(diag_exit_status(&d) == VL_EXIT_TROUBLE && d.nwarnings == 1 && d.nerrors == 1);
+	free(buf);
+}
+
 int
 main(void)
 {
 	RUN(test_diag_catalogue);
 	RUN(test_diag_worst);
 	RUN(test_diag_hold);
+	RUN(test_diag_engine);
 	UNIT_EXIT();
 }
