@@ -9,6 +9,7 @@
  * result on every system. */
 #include "font.h"
 #include "file.h"
+#include "sfnt.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -36,55 +37,6 @@ struct ts_font {
 	size_t nkern;
 };
 
-typedef struct buf {
-	const unsigned char *p;
-	size_t n;
-} buf;
-
-static uint16_t
-rd16(const unsigned char *p)
-{
-	return (uint16_t)((unsigned)p[0] << 8 | p[1]);
-}
-
-static int16_t
-rds16(const unsigned char *p)
-{
-	uint16_t u = rd16(p);
-	return u < 0x8000 ? (int16_t)u : (int16_t)((int)u - 0x10000);
-}
-
-static uint32_t
-rd32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-/* 1 when [off, off+len) lies inside b. */
-static int
-in(buf b, size_t off, size_t len)
-{
-	return off <= b.n && len <= b.n - off;
-}
-
-static int
-find_table(buf file, const char *tag, buf *out)
-{
-	uint16_t ntables = rd16(file.p + 4);
-	for (uint16_t i = 0; i < ntables; i++) {
-		const unsigned char *r = file.p + 12 + (size_t)i * 16;
-		if (memcmp(r, tag, 4) != 0)
-			continue;
-		uint32_t off = rd32(r + 8), len = rd32(r + 12);
-		if (!in(file, off, len))
-			return -1;
-		out->p = file.p + off;
-		out->n = len;
-		return 1;
-	}
-	return 0;
-}
-
 static int
 cmp_range(const void *a, const void *b)
 {
@@ -102,19 +54,19 @@ add_range(ts_font *f, size_t *cap, uint32_t lo, uint32_t hi, uint32_t value, uin
 
 /* Format 12: groups of (startChar, endChar, startGlyph). */
 static const char *
-cmap_format12(ts_font *f, buf sub)
+cmap_format12(ts_font *f, sfnt_span sub)
 {
-	if (!in(sub, 0, 16))
+	if (!sfnt_fits(sub, 0, 16))
 		return "cmap format 12 subtable truncated";
-	uint32_t len = rd32(sub.p + 4), ngroups = rd32(sub.p + 12);
-	if (len < 16 || !in(sub, 0, len))
+	uint32_t len = sfnt_u32(sub.p + 4), ngroups = sfnt_u32(sub.p + 12);
+	if (len < 16 || !sfnt_fits(sub, 0, len))
 		return "cmap format 12 subtable runs past the table";
 	if (ngroups > (len - 16) / 12)
 		return "cmap format 12 group count exceeds the subtable";
 	size_t cap = 0;
 	for (uint32_t i = 0; i < ngroups; i++) {
 		const unsigned char *g = sub.p + 16 + (size_t)i * 12;
-		uint32_t lo = rd32(g), hi = rd32(g + 4), gid = rd32(g + 8);
+		uint32_t lo = sfnt_u32(g), hi = sfnt_u32(g + 4), gid = sfnt_u32(g + 8);
 		if (lo > hi || hi > 0x10FFFF)
 			return "cmap format 12 group with a bad range";
 		add_range(f, &cap, lo, hi, gid, 0);
@@ -130,15 +82,15 @@ cmap_format12(ts_font *f, buf sub)
  * expanded are at most 65 536 whatever the segments: the work is linear in
  * the table's size (1000 segments over the whole range once took 2 GB). */
 static const char *
-cmap_format4(ts_font *f, buf sub)
+cmap_format4(ts_font *f, sfnt_span sub)
 {
-	if (!in(sub, 0, 14))
+	if (!sfnt_fits(sub, 0, 14))
 		return "cmap format 4 subtable truncated";
-	size_t len = rd16(sub.p + 2);
-	if (len < 14 || !in(sub, 0, len))
+	size_t len = sfnt_u16(sub.p + 2);
+	if (len < 14 || !sfnt_fits(sub, 0, len))
 		len = sub.n; /* some fonts overflow the 16-bit length: bound by the table */
-	uint16_t segx2 = rd16(sub.p + 6);
-	if (segx2 % 2 || !in(sub, 0, 16 + (size_t)segx2 * 4) || 16 + (size_t)segx2 * 4 > len)
+	uint16_t segx2 = sfnt_u16(sub.p + 6);
+	if (segx2 % 2 || !sfnt_fits(sub, 0, 16 + (size_t)segx2 * 4) || 16 + (size_t)segx2 * 4 > len)
 		return "cmap format 4 segment arrays run past the subtable";
 	size_t nseg = segx2 / 2;
 	const unsigned char *ends = sub.p + 14, *starts = ends + segx2 + 2;
@@ -146,8 +98,8 @@ cmap_format4(ts_font *f, buf sub)
 	size_t cap = 0;
 	uint32_t next = 0; /* the first code point no earlier segment covers */
 	for (size_t i = 0; i < nseg; i++) {
-		uint16_t end = rd16(ends + 2 * i), start = rd16(starts + 2 * i);
-		uint16_t delta = rd16(deltas + 2 * i), ro = rd16(rangeoffs + 2 * i);
+		uint16_t end = sfnt_u16(ends + 2 * i), start = sfnt_u16(starts + 2 * i);
+		uint16_t delta = sfnt_u16(deltas + 2 * i), ro = sfnt_u16(rangeoffs + 2 * i);
 		if (start > end)
 			return "cmap format 4 segment with start after end";
 		if (i > 0 && end < next)
@@ -166,7 +118,7 @@ cmap_format4(ts_font *f, buf sub)
 			size_t at = base + 2 * (size_t)(c - start);
 			if (at + 2 > len)
 				return "cmap format 4 glyph index outside the subtable";
-			uint16_t g = rd16(sub.p + at);
+			uint16_t g = sfnt_u16(sub.p + at);
 			if (g != 0)
 				add_range(f, &cap, c, c, (uint16_t)(g + delta), 0);
 		}
@@ -175,23 +127,23 @@ cmap_format4(ts_font *f, buf sub)
 }
 
 static const char *
-read_cmap(ts_font *f, buf cmap)
+read_cmap(ts_font *f, sfnt_span cmap)
 {
-	if (!in(cmap, 0, 4))
+	if (!sfnt_fits(cmap, 0, 4))
 		return "cmap table truncated";
-	uint16_t n = rd16(cmap.p + 2);
-	if (!in(cmap, 4, (size_t)n * 8))
+	uint16_t n = sfnt_u16(cmap.p + 2);
+	if (!sfnt_fits(cmap, 4, (size_t)n * 8))
 		return "cmap encoding records run past the table";
 	/* Preference: 3/10 format 12, 0/4+ format 12, 3/1 format 4, 0/x format 4. */
 	long best = -1;
 	int best_rank = 0, best_fmt = 0;
 	for (uint16_t i = 0; i < n; i++) {
 		const unsigned char *r = cmap.p + 4 + (size_t)i * 8;
-		uint16_t plat = rd16(r), enc = rd16(r + 2);
-		uint32_t off = rd32(r + 4);
-		if (!in(cmap, off, 2))
+		uint16_t plat = sfnt_u16(r), enc = sfnt_u16(r + 2);
+		uint32_t off = sfnt_u32(r + 4);
+		if (!sfnt_fits(cmap, off, 2))
 			return "cmap subtable offset outside the table";
-		uint16_t fmt = rd16(cmap.p + off);
+		uint16_t fmt = sfnt_u16(cmap.p + off);
 		int rank = 0;
 		if (fmt == 12 && plat == 3 && enc == 10) rank = 4;
 		else if (fmt == 12 && plat == 0) rank = 3;
@@ -205,7 +157,7 @@ read_cmap(ts_font *f, buf cmap)
 	}
 	if (best < 0)
 		return "no Unicode character map (cmap 3/10 format 12 or 3/1 format 4)";
-	buf sub = { cmap.p + best, cmap.n - (size_t)best };
+	sfnt_span sub = { cmap.p + best, cmap.n - (size_t)best };
 	const char *err = best_fmt == 12 ? cmap_format12(f, sub) : cmap_format4(f, sub);
 	if (err)
 		return err;
@@ -237,29 +189,29 @@ cmp_kpair(const void *a, const void *b)
  * values and not cross-stream. Apple's version 1 tables are ignored. Values
  * are clamped to one em either way. */
 static const char *
-read_kern(ts_font *f, buf kern)
+read_kern(ts_font *f, sfnt_span kern)
 {
-	if (!in(kern, 0, 4))
+	if (!sfnt_fits(kern, 0, 4))
 		return "kern table truncated";
-	if (rd16(kern.p) != 0)
+	if (sfnt_u16(kern.p) != 0)
 		return NULL;
-	uint16_t n = rd16(kern.p + 2);
+	uint16_t n = sfnt_u16(kern.p + 2);
 	size_t off = 4, cap = 0, np = 0;
 	kpair *pairs = NULL;
 	for (uint16_t i = 0; i < n; i++) {
-		if (!in(kern, off, 6)) {
+		if (!sfnt_fits(kern, off, 6)) {
 			free(pairs);
 			return "kern subtable header outside the table";
 		}
-		uint16_t sublen = rd16(kern.p + off + 2), cov = rd16(kern.p + off + 4);
+		uint16_t sublen = sfnt_u16(kern.p + off + 2), cov = sfnt_u16(kern.p + off + 4);
 		if ((cov >> 8) == 0 && (cov & 0x7) == 0x1) {
-			if (!in(kern, off + 6, 8)) {
+			if (!sfnt_fits(kern, off + 6, 8)) {
 				free(pairs);
 				return "kern format 0 header outside the table";
 			}
-			uint16_t npairs = rd16(kern.p + off + 6);
+			uint16_t npairs = sfnt_u16(kern.p + off + 6);
 			size_t at = off + 14;
-			if (!in(kern, at, (size_t)npairs * 6)) {
+			if (!sfnt_fits(kern, at, (size_t)npairs * 6)) {
 				free(pairs);
 				return "kern pairs run past the table";
 			}
@@ -268,9 +220,9 @@ read_kern(ts_font *f, buf kern)
 			 * -32768 would throw it 16 em at 2048 units per em) */
 			int16_t em = (int16_t)f->units_per_em;
 			for (uint16_t k = 0; k < npairs; k++, at += 6) {
-				int16_t v = rds16(kern.p + at + 4);
+				int16_t v = sfnt_s16(kern.p + at + 4);
 				v = v > em ? em : v < -em ? (int16_t)-em : v;
-				pairs[np++] = (kpair){ rd32(kern.p + at), v };
+				pairs[np++] = (kpair){ sfnt_u32(kern.p + at), v };
 			}
 			/* The 16-bit length overflows for big subtables: use the pairs. */
 			off = at;
@@ -304,60 +256,60 @@ read_kern(ts_font *f, buf kern)
 }
 
 static const char *
-parse(ts_font *f, buf file)
+parse(ts_font *f, sfnt_span file)
 {
-	if (!in(file, 0, 12))
+	if (!sfnt_fits(file, 0, 12))
 		return "not a TrueType font (file too short)";
-	uint32_t ver = rd32(file.p);
+	uint32_t ver = sfnt_u32(file.p);
 	if (ver != 0x00010000 && ver != 0x74727565 /* true */ && ver != 0x4F54544F /* OTTO */)
 		return "not a TrueType font (bad sfnt version)";
-	if (!in(file, 12, (size_t)rd16(file.p + 4) * 16))
+	if (!sfnt_fits(file, 12, (size_t)sfnt_u16(file.p + 4) * 16))
 		return "table directory runs past the end of the file";
 
 	static const char *const required[] = { "head", "hhea", "maxp", "hmtx", "cmap" };
-	buf t[5];
+	sfnt_span t[5];
 	for (size_t i = 0; i < 5; i++) {
-		int r = find_table(file, required[i], &t[i]);
+		int r = sfnt_table(file, required[i], &t[i]);
 		if (r < 0)
 			return "a table runs past the end of the file";
 		if (r == 0)
 			return "a required table (head, hhea, maxp, hmtx, cmap) is missing";
 	}
-	buf head = t[0], hhea = t[1], maxp = t[2], hmtx = t[3], cmap = t[4];
+	sfnt_span head = t[0], hhea = t[1], maxp = t[2], hmtx = t[3], cmap = t[4];
 
-	if (!in(head, 0, 54) || rd32(head.p + 12) != 0x5F0F3CF5)
+	if (!sfnt_fits(head, 0, 54) || sfnt_u32(head.p + 12) != 0x5F0F3CF5)
 		return "head table truncated or without its magic number";
-	f->units_per_em = rd16(head.p + 18);
+	f->units_per_em = sfnt_u16(head.p + 18);
 	if (f->units_per_em < 16 || f->units_per_em > 16384)
 		return "head.unitsPerEm out of range";
 
-	if (!in(hhea, 0, 36))
+	if (!sfnt_fits(hhea, 0, 36))
 		return "hhea table truncated";
-	f->ascender = rds16(hhea.p + 4);
-	f->descender = rds16(hhea.p + 6);
-	f->nhmetrics = rd16(hhea.p + 34);
+	f->ascender = sfnt_s16(hhea.p + 4);
+	f->descender = sfnt_s16(hhea.p + 6);
+	f->nhmetrics = sfnt_u16(hhea.p + 34);
 
-	if (!in(maxp, 0, 6))
+	if (!sfnt_fits(maxp, 0, 6))
 		return "maxp table truncated";
-	f->nglyphs = rd16(maxp.p + 4);
+	f->nglyphs = sfnt_u16(maxp.p + 4);
 	if (f->nglyphs == 0 || f->nhmetrics == 0 || f->nhmetrics > f->nglyphs)
 		return "hhea.numberOfHMetrics or maxp.numGlyphs out of range";
 
-	if (!in(hmtx, 0, (size_t)f->nhmetrics * 4))
+	if (!sfnt_fits(hmtx, 0, (size_t)f->nhmetrics * 4))
 		return "hmtx table shorter than numberOfHMetrics";
 	f->advance = xmalloc((size_t)f->nhmetrics * sizeof *f->advance);
 	for (uint16_t i = 0; i < f->nhmetrics; i++)
-		f->advance[i] = rd16(hmtx.p + (size_t)i * 4);
+		f->advance[i] = sfnt_u16(hmtx.p + (size_t)i * 4);
 
 	/* Cap height: OS/2 version 2 and later have sCapHeight; else about
 	 * 70 % of the em (Arial/Liberation: 1409/2048). */
-	buf os2;
-	int r = find_table(file, "OS/2", &os2);
+	sfnt_span os2;
+	int r = sfnt_table(file, "OS/2", &os2);
 	if (r < 0)
 		return "OS/2 table runs past the end of the file";
 	f->cap_height = 0;
-	if (r > 0 && in(os2, 0, 90) && rd16(os2.p) >= 2)
-		f->cap_height = rds16(os2.p + 88);
+	if (r > 0 && sfnt_fits(os2, 0, 90) && sfnt_u16(os2.p) >= 2)
+		f->cap_height = sfnt_s16(os2.p + 88);
 	if (f->cap_height <= 0)
 		f->cap_height = f->units_per_em * 7 / 10;
 
@@ -365,8 +317,8 @@ parse(ts_font *f, buf file)
 	if (err)
 		return err;
 
-	buf kern;
-	r = find_table(file, "kern", &kern);
+	sfnt_span kern;
+	r = sfnt_table(file, "kern", &kern);
 	if (r < 0)
 		return "kern table runs past the end of the file";
 	if (r > 0 && (err = read_kern(f, kern)) != NULL)
@@ -382,7 +334,7 @@ font_load(const char *path, diag *d)
 	if (!data)
 		return NULL;
 	ts_font *f = xcalloc(1, sizeof *f);
-	const char *err = parse(f, (buf){ data, n });
+	const char *err = parse(f, (sfnt_span){ data, n });
 	free(data);
 	if (err) {
 		MSG(FONT_BROKEN, d, path, 0, 0, err);

@@ -84,21 +84,21 @@ hyph_free(hyph *h)
 	free(h);
 }
 
-/* The primary subtag of a language tag, lowercased, into key[8]; 0 if none. */
-static int
+/* The primary subtag of a language tag, lowercased, into key[8]; false if none. */
+static bool
 lang_key(const char *lang, char key[8])
 {
 	size_t i = 0;
 	if (!lang)
-		return 0;
+		return false;
 	for (; lang[i] && lang[i] != '-' && lang[i] != '_'; i++) {
 		char c = lang[i];
 		if (i >= 7)
-			return 0;
+			return false;
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c - 'A' + 'a');
 		if (c < 'a' || c > 'z')
-			return 0;
+			return false;
 		key[i] = c;
 	}
 	key[i] = '\0';
@@ -171,7 +171,7 @@ find_lang(const hyph *h, const char *lang)
 	return NULL;
 }
 
-static int
+static bool
 is_upper(uint32_t c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
@@ -181,7 +181,7 @@ is_upper(uint32_t c)
 	    (c >= 0x179 && c <= 0x17E && c % 2 == 1);
 }
 
-static int
+static bool
 is_letter(uint32_t c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -190,19 +190,19 @@ is_letter(uint32_t c)
 	    (c >= 0x400 && c <= 0x52F) || (c >= 0x1E00 && c <= 0x1EFF);
 }
 
-static int
+static bool
 is_lower(uint32_t c)
 {
 	return is_letter(c) && !is_upper(c);
 }
 
-static int
+static bool
 is_digit(uint32_t c)
 {
 	return c >= '0' && c <= '9';
 }
 
-static int
+static bool
 is_hyphen(uint32_t c)
 {
 	return c == '-' || c == 0x2010 || c == 0x2013;
@@ -295,14 +295,14 @@ pattern_points(const hyph_lang *L, const uint32_t *cps, const uint32_t *offs,
 	return n;
 }
 
-static int
+static bool
 contains(const char *tok, size_t len, const char *s)
 {
 	size_t m = strlen(s);
 	for (size_t i = 0; i + m <= len; i++)
 		if (memcmp(tok + i, s, m) == 0)
-			return 1;
-	return 0;
+			return true;
+	return false;
 }
 
 /* hyph_token, with or without the pattern points. */

@@ -21,19 +21,27 @@ push_item(lb_itembuf *ib)
 	return it;
 }
 
-/* The tag of the run holding byte `at` of the paragraph's text. */
-static int
-run_tag(const lb_para *p, size_t at)
+/* The run that the byte at offset off of the paragraph's text belongs to:
+ * the last one starting at or before off (the paragraph has runs). */
+static const ts_run *
+run_at(const lb_para *p, size_t off)
 {
-	size_t lo = 0, hi = p->nruns; /* the last run starting at or before `at` */
+	size_t lo = 0, hi = p->nruns;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (p->rstart[mid] <= at)
+		if (p->rstart[mid] <= off)
 			lo = mid;
 		else
 			hi = mid;
 	}
-	return p->nruns ? p->runs[lo].tag : 0;
+	return &p->runs[lo];
+}
+
+/* The tag of the run holding byte `at` of the paragraph's text. */
+static int
+run_tag(const lb_para *p, size_t at)
+{
+	return p->nruns ? run_at(p, at)->tag : 0;
 }
 
 /* A width set with font expansion ex (per mille), rounded to nearest. */
@@ -49,21 +57,6 @@ expanded(const lb_node *nd, int ex)
 {
 	return ex && !(nd->type == LB_BOX && nd->end == nd->start) ? scale_width(nd->width, ex)
 								    : nd->width;
-}
-
-/* The run that the byte at offset off of the paragraph's text belongs to. */
-static const ts_run *
-run_at(const lb_para *p, size_t off)
-{
-	size_t lo = 0, hi = p->nruns;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (p->rstart[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return &p->runs[lo];
 }
 
 void

@@ -21,23 +21,7 @@
 #include <string.h>
 
 #include "diag.h"
-
-typedef struct span {
-	const unsigned char *p;
-	size_t n;
-} span;
-
-static uint16_t
-rd16(const unsigned char *p)
-{
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
-
-static uint32_t
-rd32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
+#include "sfnt.h"
 
 static void
 wr16(unsigned char *p, unsigned v)
@@ -54,106 +38,93 @@ wr32(unsigned char *p, uint32_t v)
 }
 
 /* The table tag of the font; p NULL when absent or outside the file. */
-static span
+static sfnt_span
 table(const unsigned char *font, size_t n, const char *tag)
 {
-	span none = { NULL, 0 };
-	if (n < 12)
-		return none;
-	unsigned ntables = rd16(font + 4);
-	if (12 + (size_t)ntables * 16 > n)
-		return none;
-	for (unsigned i = 0; i < ntables; i++) {
-		const unsigned char *r = font + 12 + (size_t)i * 16;
-		if (memcmp(r, tag, 4) != 0)
-			continue;
-		size_t off = rd32(r + 8), len = rd32(r + 12);
-		if (off > n || len > n - off)
-			return none;
-		return (span){ font + off, len };
-	}
-	return none;
+	sfnt_span t;
+	sfnt_table((sfnt_span){ font, n }, tag, &t);
+	return t;
 }
 
 /* The first 3/1 format 4 subtable, the one libharu's ParseCMap takes. */
-static span
-cmap_format4(span cmap)
+static sfnt_span
+cmap_format4(sfnt_span cmap)
 {
-	span none = { NULL, 0 };
+	sfnt_span none = { NULL, 0 };
 	if (!cmap.p || cmap.n < 4)
 		return none;
-	unsigned nsub = rd16(cmap.p + 2);
+	unsigned nsub = sfnt_u16(cmap.p + 2);
 	if (4 + (size_t)nsub * 8 > cmap.n)
 		return none;
 	for (unsigned i = 0; i < nsub; i++) {
 		const unsigned char *r = cmap.p + 4 + (size_t)i * 8;
-		size_t off = rd32(r + 4);
-		if (rd16(r) != 3 || rd16(r + 2) != 1 || off + 4 > cmap.n || rd16(cmap.p + off) != 4)
+		size_t off = sfnt_u32(r + 4);
+		if (sfnt_u16(r) != 3 || sfnt_u16(r + 2) != 1 || off + 4 > cmap.n || sfnt_u16(cmap.p + off) != 4)
 			continue;
-		size_t len = rd16(cmap.p + off + 2);
+		size_t len = sfnt_u16(cmap.p + off + 2);
 		if (len > cmap.n - off)
 			len = cmap.n - off;
 		if (len < 16)
 			return none;
-		return (span){ cmap.p + off, len };
+		return (sfnt_span){ cmap.p + off, len };
 	}
 	return none;
 }
 
 static uint16_t
-format4_lookup(span sub, uint16_t code)
+format4_lookup(sfnt_span sub, uint16_t code)
 {
-	unsigned segx2 = rd16(sub.p + 6), nseg = segx2 / 2;
+	unsigned segx2 = sfnt_u16(sub.p + 6), nseg = segx2 / 2;
 	if (nseg == 0 || 16 + (size_t)segx2 * 4 > sub.n)
 		return 0;
 	const unsigned char *end = sub.p + 14, *start = end + segx2 + 2;
 	const unsigned char *delta = start + segx2, *range = delta + segx2;
 	unsigned i = 0;
-	while (i < nseg && code > rd16(end + 2 * i))
+	while (i < nseg && code > sfnt_u16(end + 2 * i))
 		i++;
-	if (i == nseg || rd16(start + 2 * i) > code)
+	if (i == nseg || sfnt_u16(start + 2 * i) > code)
 		return 0;
-	unsigned ro = rd16(range + 2 * i), d = rd16(delta + 2 * i);
+	unsigned ro = sfnt_u16(range + 2 * i), d = sfnt_u16(delta + 2 * i);
 	if (ro == 0)
 		return (uint16_t)(code + d);
 	/* glyphIdArray index, counted from the array's start as libharu does */
-	size_t idx = ro / 2 + (size_t)(code - rd16(start + 2 * i)) - (nseg - i);
+	size_t idx = ro / 2 + (size_t)(code - sfnt_u16(start + 2 * i)) - (nseg - i);
 	size_t at = 16 + (size_t)segx2 * 4 + 2 * idx;
 	if (at + 2 > sub.n)
 		return 0;
-	return (uint16_t)(rd16(sub.p + at) + d);
+	return (uint16_t)(sfnt_u16(sub.p + at) + d);
 }
 
 uint16_t
 ttf_glyph_of(const unsigned char *font, size_t n, uint16_t code)
 {
-	span sub = cmap_format4(table(font, n, "cmap"));
+	sfnt_span sub = cmap_format4(table(font, n, "cmap"));
 	return sub.p ? format4_lookup(sub, code) : 0;
 }
 
 /* ------------------------------------------------------------------------ */
 
 typedef struct glyphs {
-	span glyf, loca;
+	sfnt_span glyf, loca;
 	bool long_loca;
 	unsigned count;
 } glyphs;
 
 /* Glyph g's outline (n 0 for an empty glyph or a damaged loca). */
-static span
+static sfnt_span
 glyph(const glyphs *gs, unsigned g)
 {
 	size_t a, b;
 	if (gs->long_loca) {
-		a = rd32(gs->loca.p + 4 * (size_t)g);
-		b = rd32(gs->loca.p + 4 * (size_t)g + 4);
+		a = sfnt_u32(gs->loca.p + 4 * (size_t)g);
+		b = sfnt_u32(gs->loca.p + 4 * (size_t)g + 4);
 	} else {
-		a = 2 * (size_t)rd16(gs->loca.p + 2 * (size_t)g);
-		b = 2 * (size_t)rd16(gs->loca.p + 2 * (size_t)g + 2);
+		a = 2 * (size_t)sfnt_u16(gs->loca.p + 2 * (size_t)g);
+		b = 2 * (size_t)sfnt_u16(gs->loca.p + 2 * (size_t)g + 2);
 	}
 	if (a >= b || b > gs->glyf.n)
-		return (span){ NULL, 0 };
-	return (span){ gs->glyf.p + a, b - a };
+		return (sfnt_span){ NULL, 0 };
+	return (sfnt_span){ gs->glyf.p + a, b - a };
 }
 
 enum {
@@ -165,13 +136,13 @@ enum {
  * and returns the length of the component records (from the glyph's start),
  * or 0 when they run past the glyph; *last: offset of the last flags. */
 static size_t
-components(span g, bool *keep, unsigned count, unsigned *stack, size_t *nstack, size_t *last)
+components(sfnt_span g, bool *keep, unsigned count, unsigned *stack, size_t *nstack, size_t *last)
 {
 	size_t at = 10;
 	for (;;) {
 		if (at + 4 > g.n)
 			return 0;
-		unsigned flags = rd16(g.p + at), comp = rd16(g.p + at + 2);
+		unsigned flags = sfnt_u16(g.p + at), comp = sfnt_u16(g.p + at + 2);
 		*last = at;
 		if (keep && comp < count && !keep[comp]) {
 			keep[comp] = true;
@@ -188,16 +159,16 @@ components(span g, bool *keep, unsigned count, unsigned *stack, size_t *nstack, 
 
 /* Appends glyph g without its instructions to out at *len; pads to 4. */
 static void
-put_glyph(span g, unsigned char *out, size_t *len)
+put_glyph(sfnt_span g, unsigned char *out, size_t *len)
 {
 	unsigned char *o = out + *len;
 	size_t n = g.n;
 	memcpy(o, g.p, g.n);
-	int16_t ncont = (int16_t)rd16(g.p);
+	int16_t ncont = (int16_t)sfnt_u16(g.p);
 	if (ncont >= 0) {
 		size_t ins = 10 + 2 * (size_t)ncont;
 		if (ins + 2 <= g.n) {
-			size_t ilen = rd16(g.p + ins);
+			size_t ilen = sfnt_u16(g.p + ins);
 			if (ins + 2 + ilen <= g.n) {
 				wr16(o + ins, 0);
 				memmove(o + ins + 2, g.p + ins + 2 + ilen, g.n - ins - 2 - ilen);
@@ -208,7 +179,7 @@ put_glyph(span g, unsigned char *out, size_t *len)
 		size_t last = 0, stack_n = 0;
 		size_t end = components(g, NULL, 0, NULL, &stack_n, &last);
 		if (end) {
-			wr16(o + last, rd16(g.p + last) & ~(unsigned)HAVE_INSTRUCTIONS);
+			wr16(o + last, sfnt_u16(g.p + last) & ~(unsigned)HAVE_INSTRUCTIONS);
 			n = end;
 		}
 	}
@@ -272,7 +243,7 @@ checksum(const unsigned char *p, size_t n)
 	for (size_t i = 0; i < n; i += 4) {
 		unsigned char w[4] = { 0, 0, 0, 0 };
 		memcpy(w, p + i, n - i < 4 ? n - i : 4);
-		sum += rd32(w);
+		sum += sfnt_u32(w);
 	}
 	return sum;
 }
@@ -286,7 +257,7 @@ ttf_subset(const unsigned char *font, size_t n, const uint16_t *codes, size_t nc
 	static const char *const tags[NOUT] = {
 		"OS/2", "cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post",
 	};
-	span t[NOUT];
+	sfnt_span t[NOUT];
 	for (int i = 0; i < NOUT; i++) {
 		t[i] = table(font, n, tags[i]);
 		if (!t[i].p) {
@@ -294,10 +265,10 @@ ttf_subset(const unsigned char *font, size_t n, const uint16_t *codes, size_t nc
 			return NULL;
 		}
 	}
-	span os2 = t[0], glyf = t[2], head = t[3], hhea = t[4], hmtx = t[5], loca = t[6],
+	sfnt_span os2 = t[0], glyf = t[2], head = t[3], hhea = t[4], hmtx = t[5], loca = t[6],
 	    maxp = t[7], name = t[8], post = t[9];
-	span sub = cmap_format4(t[1]);
-	if (rd32(font) != 0x00010000 && rd32(font) != 0x74727565) {
+	sfnt_span sub = cmap_format4(t[1]);
+	if (sfnt_u32(font) != 0x00010000 && sfnt_u32(font) != 0x74727565) {
 		*why = "not a TrueType outline font";
 		return NULL;
 	}
@@ -305,8 +276,8 @@ ttf_subset(const unsigned char *font, size_t n, const uint16_t *codes, size_t nc
 		*why = "a table is damaged";
 		return NULL;
 	}
-	glyphs gs = { glyf, loca, rd16(head.p + 50) == 1, rd16(maxp.p + 4) };
-	unsigned nhm = rd16(hhea.p + 34);
+	glyphs gs = { glyf, loca, sfnt_u16(head.p + 50) == 1, sfnt_u16(maxp.p + 4) };
+	unsigned nhm = sfnt_u16(hhea.p + 34);
 	if (gs.count == 0 || nhm == 0 || nhm > gs.count
 	    || loca.n < ((size_t)gs.count + 1) * (gs.long_loca ? 4 : 2)
 	    || hmtx.n < 4 * (size_t)nhm + 2 * (size_t)(gs.count - nhm)) {
@@ -339,10 +310,10 @@ ttf_subset(const unsigned char *font, size_t n, const uint16_t *codes, size_t nc
 		unsigned g = stack[--nstack];
 		if (g > top)
 			top = g;
-		span o = glyph(&gs, g);
+		sfnt_span o = glyph(&gs, g);
 		glyf_max += o.n + 3;
 		size_t last;
-		if (o.n >= 10 && (int16_t)rd16(o.p) < 0)
+		if (o.n >= 10 && (int16_t)sfnt_u16(o.p) < 0)
 			components(o, keep, gs.count, stack, &nstack, &last);
 	}
 	unsigned count = top + 1;
@@ -367,12 +338,12 @@ ttf_subset(const unsigned char *font, size_t n, const uint16_t *codes, size_t nc
 		wr32(nloca + 4 * (size_t)g, (uint32_t)glen);
 		if (!keep[g])
 			continue;
-		span o = glyph(&gs, g);
+		sfnt_span o = glyph(&gs, g);
 		if (o.n >= 10)
 			put_glyph(o, nglyf, &glen);
-		unsigned adv = rd16(hmtx.p + 4 * (size_t)(g < nhm ? g : nhm - 1));
-		unsigned lsb = g < nhm ? rd16(hmtx.p + 4 * (size_t)g + 2)
-		    : rd16(hmtx.p + 4 * (size_t)nhm + 2 * (size_t)(g - nhm));
+		unsigned adv = sfnt_u16(hmtx.p + 4 * (size_t)(g < nhm ? g : nhm - 1));
+		unsigned lsb = g < nhm ? sfnt_u16(hmtx.p + 4 * (size_t)g + 2)
+		    : sfnt_u16(hmtx.p + 4 * (size_t)nhm + 2 * (size_t)(g - nhm));
 		wr16(nhmtx + 4 * (size_t)g, adv);
 		wr16(nhmtx + 4 * (size_t)g + 2, lsb);
 	}
@@ -392,7 +363,7 @@ ttf_subset(const unsigned char *font, size_t n, const uint16_t *codes, size_t nc
 	memcpy(nmaxp, maxp.p, maxp.n);
 	wr16(nmaxp + 4, count);
 
-	span out[NOUT] = {
+	sfnt_span out[NOUT] = {
 		os2, { cmap, cmap_len }, { nglyf, glen }, { nhead, 54 }, { nhhea, 36 },
 		{ nhmtx, 4 * (size_t)count }, { nloca, 4 * ((size_t)count + 1) }, { nmaxp, maxp.n },
 		name, { npost, 32 },
