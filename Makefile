@@ -33,7 +33,7 @@ SHARE := build/share/hyph_de_DE.dic build/share/hyph_en_US.dic build/share/sRGB.
 
 DEPS_STAMP := build/.deps
 
-.PHONY: all deps run test bench asan fuzz leakcheck lint clean refresh-references messages
+.PHONY: all deps run batch test bench asan fuzz leakcheck lint clean refresh-references messages
 all: build/vorlage $(FONTS) $(SHARE)
 
 # Install only what is missing, so that a second `make test` starts at once.
@@ -119,6 +119,19 @@ fuzz: all build/fuzz/fuzz_source
 run: all
 	@mkdir -p out
 	./build/vorlage run xml/vorlage-18-1828.xml
+
+# A folder of sources, one process per source and as many at a time as -j
+# allows: make -j8 batch SRC_DIR=DIR OUT_DIR=out/batch writes OUT_DIR/NAME.pdf
+# for each SRC_DIR/NAME.xml, again only for the sources changed since (with
+# -k past a source that fails). BATCH_PROG: the program used.
+SRC_DIR    ?= xml
+OUT_DIR    ?= out/batch
+BATCH_PROG ?= ./build/vorlage
+BATCH_PDFS := $(patsubst $(SRC_DIR)/%.xml,$(OUT_DIR)/%.pdf,$(wildcard $(SRC_DIR)/*.xml))
+batch: $(BATCH_PDFS)
+$(OUT_DIR)/%.pdf: $(SRC_DIR)/%.xml build/vorlage templates/landtag-nrw.xml | all
+	@mkdir -p $(@D)
+	$(BATCH_PROG) build $< -o $@ -q
 
 # Every test, with the program and the unit tests built with ASan and UBSan.
 test: all build/asan/vorlage build/asan/fuzz_source build/asan/fixtures/crash $(UNITBIN) $(UNITSAN)

@@ -154,10 +154,14 @@ enum diag_level {
 	X(USAGE_NO_SOURCE, DIAG_SYSERR, "command '%s' needs a SOURCE.xml", DIAG_A1(const char *)) \
 	X(USAGE_COMMAND, DIAG_SYSERR, "unknown command '%s'", DIAG_A1(const char *)) \
 	X(USAGE_ANNEX, DIAG_SYSERR, "annex needs exactly one of --partner ID and --all", DIAG_A0) \
+	X(USAGE_OUTPUT_MANY, DIAG_SYSERR, "-o names one PDF, not one for each of %zu sources: use -d DIR", \
+	    DIAG_A1(size_t)) \
 	X(BAD_EPOCH, DIAG_SYSERR, "SOURCE_DATE_EPOCH is not a valid time: '%s'", DIAG_A1(const char *)) \
 	X(PATH_TOO_LONG, DIAG_SYSERR, "path too long", DIAG_A0) \
 	X(CANNOT_MKDIR, DIAG_SYSERR, "cannot create directory: %s", DIAG_A1(const char *)) \
 	X(OVER_INPUT, DIAG_SYSERR, "refusing to write the PDF over an input file", DIAG_A0) \
+	X(SAME_OUTPUT, DIAG_SYSERR, "not written: %s is the PDF of '%s' of this batch", \
+	    DIAG_A2(const char *, const char *)) \
 	X(STDOUT_WRITE, DIAG_SYSERR, "cannot write to standard output", DIAG_A0) \
 	X(FONT_BROKEN, DIAG_SYSERR, "bad font: %s", DIAG_A1(const char *)) \
 	X(NO_REGULAR_FONT, DIAG_SYSERR, "no regular font given", DIAG_A0) \

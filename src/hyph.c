@@ -27,8 +27,14 @@
  *   charset. Breaks keep HYPH_LEFTMIN letters before and HYPH_RIGHTMIN after
  *   within the part. Non-standard points (libhyphen's rep/pos/cut, the old
  *   "Schiff-fahrt" spelling changes) are not used.
- * No global state; hyph_token allocates nothing itself (libhyphen may, for
- * the rep/pos/cut arrays, which are freed at once). */
+ * No global state. The pattern points of each word are kept (a small hash
+ * map per hyph, keyed by language and word, see hyph_memo): a document's
+ * words repeat, and `run` and a batch set the same paragraphs again, while
+ * libhyphen's walk costs about 1000 instructions a word. The map stops
+ * growing at MEMO_MAX words or MEMO_BYTES bytes of words, so memory stays
+ * bounded whatever the input; a word not kept is hyphenated again. Beyond
+ * that, hyph_token allocates nothing itself (libhyphen may, for the
+ * rep/pos/cut arrays, which are freed at once). */
 #include "hyph.h"
 #include "hyphcache.h"
 #include "utf8.h"
@@ -53,9 +59,28 @@ typedef struct hyph_lang {
 	int utf8;              /* else ISO-8859-1 */
 } hyph_lang;
 
+/* A word's pattern points: bit i of mask set for a break after letter i. */
+typedef struct memo_entry {
+	uint64_t mask;
+	uint32_t hash;
+	uint32_t off;  /* the word's bytes in hyph_memo.bytes */
+	uint16_t len;  /* 0: a free slot (a word has at least HYPH_MINWORD letters) */
+	uint8_t lang;  /* index in hyph.lang */
+} memo_entry;
+
+enum { MEMO_MAX = 1 << 15, MEMO_BYTES = 1 << 20 };
+
+typedef struct hyph_memo {
+	memo_entry *slot;
+	size_t cap, n;    /* cap: a power of two, at least twice n */
+	char *bytes;
+	size_t nbytes, bytes_cap;
+} hyph_memo;
+
 struct hyph {
 	hyph_lang lang[HYPH_MAXLANG];
 	size_t n;
+	hyph_memo *memo;  /* changes under a const hyph: hyph_token remembers */
 };
 
 static void
@@ -71,7 +96,17 @@ lang_release(hyph_lang *l)
 hyph *
 hyph_new(void)
 {
-	return xcalloc(1, sizeof(hyph));
+	hyph *h = xcalloc(1, sizeof(hyph));
+	h->memo = xcalloc(1, sizeof *h->memo);
+	return h;
+}
+
+static void
+memo_clear(hyph_memo *m)
+{
+	free(m->slot);
+	free(m->bytes);
+	memset(m, 0, sizeof *m);
 }
 
 void
@@ -81,7 +116,67 @@ hyph_free(hyph *h)
 		return;
 	for (size_t i = 0; i < h->n; i++)
 		lang_release(&h->lang[i]);
+	memo_clear(h->memo);
+	free(h->memo);
 	free(h);
+}
+
+static uint32_t
+memo_hash(size_t lang, const char *w, size_t len)
+{
+	uint32_t x = 2166136261u ^ (uint32_t)lang; /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		x = (x ^ (unsigned char)w[i]) * 16777619u;
+	return x;
+}
+
+/* The slot of the word, or the free slot where it would go (cap > 0). */
+static memo_entry *
+memo_slot(const hyph_memo *m, uint32_t hash, size_t lang, const char *w, size_t len)
+{
+	for (size_t i = hash & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		memo_entry *e = &m->slot[i];
+		if (e->len == 0 || (e->hash == hash && e->lang == lang && e->len == len &&
+		    memcmp(m->bytes + e->off, w, len) == 0))
+			return e;
+	}
+}
+
+static bool
+memo_find(const hyph_memo *m, size_t lang, const char *w, size_t len, uint64_t *mask)
+{
+	if (m->n == 0)
+		return false;
+	const memo_entry *e = memo_slot(m, memo_hash(lang, w, len), lang, w, len);
+	if (e->len == 0)
+		return false;
+	*mask = e->mask;
+	return true;
+}
+
+static void
+memo_add(hyph_memo *m, size_t lang, const char *w, size_t len, uint64_t mask)
+{
+	if (m->n >= MEMO_MAX || m->nbytes + len > MEMO_BYTES)
+		return;
+	if (2 * (m->n + 1) > m->cap) {
+		hyph_memo g = *m;
+		g.cap = m->cap ? 2 * m->cap : 256;
+		g.slot = xcalloc(g.cap, sizeof *g.slot);
+		for (size_t i = 0; i < m->cap; i++)
+			if (m->slot[i].len)
+				*memo_slot(&g, m->slot[i].hash, 0, NULL, 0) = m->slot[i];
+		free(m->slot);
+		*m = g;
+	}
+	uint32_t hash = memo_hash(lang, w, len);
+	memo_entry *e = memo_slot(m, hash, lang, w, len);
+	m->bytes = xgrow(m->bytes, &m->bytes_cap, m->nbytes + len, 1);
+	memcpy(m->bytes + m->nbytes, w, len);
+	*e = (memo_entry){ .mask = mask, .hash = hash, .off = (uint32_t)m->nbytes,
+		.len = (uint16_t)len, .lang = (uint8_t)lang };
+	m->nbytes += len;
+	m->n++;
 }
 
 /* The primary subtag of a language tag, lowercased, into key[8]; false if none. */
@@ -152,6 +247,7 @@ hyph_add_language(hyph *h, const char *lang, const char *dic_path, diag *d)
 		lang_release(l);
 	else
 		l = &h->lang[h->n++];
+	memo_clear(h->memo); /* its words were hyphenated with the old dictionaries */
 	memcpy(l->key, key, sizeof l->key);
 	l->dict = dict;
 	l->cache = cache;
@@ -219,9 +315,44 @@ lower(uint32_t c)
 	return c;
 }
 
+/* The pattern points of a word of `letters` letters, in the dictionary's
+ * charset (wl bytes, cpat[k]: the letter byte k belongs to), as a mask of
+ * the letters they follow; libhyphen asked. */
+static uint64_t
+word_points(const hyph_lang *L, char *word, size_t wl, const unsigned char *cpat, size_t letters)
+{
+	uint64_t mask = 0;
+	char hy[HYPH_MAXLETTERS * 4 + 5];
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+	if (hnj_hyphen_hyphenate2(L->dict, word, (int)wl, hy, NULL, &rep, &pos, &cut) == 0) {
+		for (size_t k = 0; k < wl; k++) {
+			if (!(hy[k] & 1))
+				continue;
+			/* break after byte k: only at the end of a character */
+			if (k + 1 < wl && cpat[k + 1] == cpat[k])
+				continue;
+			if (rep && rep[k])
+				continue; /* non-standard hyphenation */
+			size_t before = (size_t)cpat[k] + 1, after = letters - before;
+			if (before < HYPH_LEFTMIN || after < HYPH_RIGHTMIN)
+				continue;
+			mask |= (uint64_t)1 << before;
+		}
+	}
+	if (rep) {
+		for (size_t k = 0; k < wl; k++)
+			free(rep[k]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	return mask;
+}
+
 /* A part of the core: code points [b, e). Appends its pattern points. */
 static size_t
-pattern_points(const hyph_lang *L, const uint32_t *cps, const uint32_t *offs,
+pattern_points(const hyph *h, const hyph_lang *L, const uint32_t *cps, const uint32_t *offs,
     size_t b, size_t e, hyph_point *out, size_t n, size_t max)
 {
 	size_t letters = e - b;
@@ -265,33 +396,18 @@ pattern_points(const hyph_lang *L, const uint32_t *cps, const uint32_t *offs,
 	}
 	word[wl] = '\0';
 
-	char hy[HYPH_MAXLETTERS * 4 + 5];
-	char **rep = NULL;
-	int *pos = NULL, *cut = NULL;
-	if (hnj_hyphen_hyphenate2(L->dict, word, (int)wl, hy, NULL, &rep, &pos, &cut) == 0) {
-		for (size_t k = 0; k < wl && n < max; k++) {
-			if (!(hy[k] & 1))
-				continue;
-			/* break after byte k: only at the end of a character */
-			if (k + 1 < wl && cpat[k + 1] == cpat[k])
-				continue;
-			if (rep && rep[k])
-				continue; /* non-standard hyphenation */
-			size_t before = (size_t)cpat[k] + 1, after = letters - before;
-			if (before < HYPH_LEFTMIN || after < HYPH_RIGHTMIN)
-				continue;
+	size_t lang = (size_t)(L - h->lang);
+	uint64_t mask;
+	if (!memo_find(h->memo, lang, word, wl, &mask)) {
+		mask = word_points(L, word, wl, cpat, letters);
+		memo_add(h->memo, lang, word, wl, mask);
+	}
+	for (size_t before = 1; before < letters && n < max; before++)
+		if (mask & (uint64_t)1 << before) {
 			out[n].offset = offs[b + before];
 			out[n].kind = HYPH_ADD;
 			n++;
 		}
-	}
-	if (rep) {
-		for (size_t k = 0; k < wl; k++)
-			free(rep[k]);
-		free(rep);
-	}
-	free(pos);
-	free(cut);
 	return n;
 }
 
@@ -370,7 +486,7 @@ token_points(const hyph *h, const char *lang, const char *tok, size_t len,
 		if (!is_hyphen(c) && c != '/')
 			continue;
 		if (patterns)
-			n = pattern_points(L, cps, offs, part, i, out, n, max);
+			n = pattern_points(h, L, cps, offs, part, i, out, n, max);
 		part = i + 1;
 		if (n == max)
 			break;
@@ -383,7 +499,7 @@ token_points(const hyph *h, const char *lang, const char *tok, size_t len,
 		}
 	}
 	if (patterns && n < max)
-		n = pattern_points(L, cps, offs, part, e, out, n, max);
+		n = pattern_points(h, L, cps, offs, part, e, out, n, max);
 	return n;
 }
 

@@ -23,6 +23,7 @@
 
 static const char usage_text[] =
 "usage: vorlage COMMAND SOURCE.xml [OPTIONS]\n"
+"       vorlage build SOURCE.xml... [-d DIR] [OPTIONS]\n"
 "\n"
 "Typesets the XML source of a Vorlage of the Landtag Nordrhein-Westfalen.\n"
 "\n"
@@ -31,6 +32,8 @@ static const char usage_text[] =
 "  dump     SOURCE.xml                  print the document model as text\n"
 "  partners SOURCE.xml                  list partner ids, kinds and names\n"
 "  build    SOURCE.xml [-o OUT.pdf]     write the Vorlage (cover letter and report)\n"
+"  build    SOURCE.xml... [-d DIR]      a batch: each source's Vorlage, the template,\n"
+"                                      fonts and dictionaries loaded once\n"
 "  annex    SOURCE.xml --partner ID [-o OUT.pdf]\n"
 "  annex    SOURCE.xml --all [-d DIR]   one annex per partner with agreements\n"
 "  layout   SOURCE.xml [--partner ID]   print the laid-out pages as a box dump\n"
@@ -39,7 +42,8 @@ static const char usage_text[] =
 "options:\n"
 "  -o, --output FILE     output file (build: out/vorlage-WP-NR.pdf;\n"
 "                        annex: out/anlagen/vorlage-WP-NR-anlage-ID.pdf)\n"
-"  -d, --dir DIR         directory for annex --all (default out/anlagen)\n"
+"  -d, --dir DIR         directory for annex --all and run (default out/anlagen);\n"
+"                        build: DIR/NAME.pdf for each NAME.xml\n"
 "  -t, --template FILE   layout template (default " DEFAULT_TEMPLATE ")\n"
 "  -p, --partner ID      the partner of an annex\n"
 "  -a, --all             annex: every partner with at least one agreement\n"
@@ -51,12 +55,16 @@ static const char usage_text[] =
 "The creation date written into a PDF is SOURCE_DATE_EPOCH when set, else the\n"
 "date of the letter: the same inputs always give the same bytes.\n"
 "\n"
+"A batch goes on after a source that fails; its exit status is the worst.\n"
+"\n"
 "exit status: 0 success; 1 the document or template is invalid (each problem\n"
 "printed as FILE:LINE:COL: error: message); 2 other trouble (usage, unreadable\n"
 "file, missing resource, unwritable output).\n";
 
 struct opts {
 	const char *cmd, *source, *output, *dir, *tpl, *partner;
+	const char **sources; /* build: every source of the batch (source: the one at work) */
+	size_t nsources;
 	bool all, archival, quiet;
 };
 
@@ -69,6 +77,8 @@ typedef struct session {
 	hyph *h;
 	ts_engine *e;
 	unsigned char source_hash[32], template_hash[32]; /* for the PDF's ID */
+	const char *progress;  /* a batch: "[k/n] " before each line of progress */
+	const char **written;  /* a batch: the PDF of each source so far, or NULL */
 } session;
 
 /* After a usage message: the hint and the exit status. */
@@ -87,6 +97,7 @@ parse_args(int argc, char **argv, struct opts *o, diag *d)
 {
 	memset(o, 0, sizeof *o);
 	o->archival = true;
+	o->sources = xcalloc((size_t)argc, sizeof *o->sources);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		const char **val = NULL;
@@ -114,8 +125,8 @@ parse_args(int argc, char **argv, struct opts *o, diag *d)
 			return USAGE_ERROR(OPTION, d, NULL, 0, 0, a);
 		else if (!o->cmd)
 			o->cmd = a;
-		else if (!o->source)
-			o->source = a;
+		else if (o->nsources == 0 || !strcmp(o->cmd, "build"))
+			o->sources[o->nsources++] = a;
 		else
 			return USAGE_ERROR(ARGUMENT, d, NULL, 0, 0, a);
 		if (val) {
@@ -126,18 +137,36 @@ parse_args(int argc, char **argv, struct opts *o, diag *d)
 	}
 	if (!o->cmd)
 		return USAGE_ERROR(NO_COMMAND, d, NULL, 0, 0);
-	if (!o->source)
+	if (o->nsources == 0)
 		return USAGE_ERROR(NO_SOURCE, d, NULL, 0, 0, o->cmd);
+	if (o->nsources > 1 && o->output)
+		return USAGE_ERROR(OUTPUT_MANY, d, NULL, 0, 0, o->nsources);
+	o->source = o->sources[0];
 	return VL_EXIT_OK;
+}
+
+static int
+worst(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/* The exit status of the messages since the counts were taken. */
+static int
+status_since(const diag *d, unsigned errors, unsigned syserrs)
+{
+	return d->nsyserrs > syserrs ? VL_EXIT_TROUBLE
+	    : d->nerrors > errors ? VL_EXIT_INVALID : VL_EXIT_OK;
 }
 
 static bool
 session_load_source(session *s)
 {
+	unsigned errors = s->d.nerrors, syserrs = s->d.nsyserrs;
 	s->doc = vl_load(s->o.source, res_path(s->a, "xml/vorlage.xsd"), &s->d);
 	if (s->doc)
 		vl_check(s->doc, &s->d);
-	return s->doc && diag_exit_status(&s->d) == VL_EXIT_OK;
+	return s->doc && status_since(&s->d, errors, syserrs) == VL_EXIT_OK;
 }
 
 /* Template, dictionaries, fonts. */
@@ -153,8 +182,7 @@ session_load_layout(session *s)
 		if (hyph_add_language(s->h, s->tpl->hyph[i].lang, s->tpl->hyph[i].path, &s->d) != 0)
 			return false;
 	s->e = ts_engine_new(s->tpl->fonts, s->h, &s->d);
-	return s->e && file_sha256(s->o.source, s->source_hash, &s->d)
-	    && file_sha256(s->tpl->path, s->template_hash, &s->d);
+	return s->e && file_sha256(s->tpl->path, s->template_hash, &s->d);
 }
 
 static void
@@ -165,6 +193,7 @@ session_free(session *s)
 	tpl_free(s->tpl);
 	vl_doc_free(s->doc);
 	arena_free(s->a);
+	free(s->o.sources);
 }
 
 /* Creation date: SOURCE_DATE_EPOCH when set, else the letter's date (as
@@ -267,21 +296,56 @@ write_doc(session *s, ts_doc *out, const render_info *info, const char *variant,
 	if (!doc_set_date(s, &ro.info))
 		return VL_EXIT_TROUBLE;
 	int rc = render_pdf(out, &ro, path, &s->d);
-	if (rc == VL_EXIT_OK && !s->o.quiet)
-		printf("wrote %s (%zu page%s%s)\n", path, out->npages, out->npages == 1 ? "" : "s",
-		    s->o.archival ? ", PDF/A-1a" : "");
+	if (rc == VL_EXIT_OK && !s->o.quiet) {
+		printf("%swrote %s (%zu page%s%s)\n", s->progress ? s->progress : "", path,
+		    out->npages, out->npages == 1 ? "" : "s", s->o.archival ? ", PDF/A-1a" : "");
+		if (s->progress)
+			fflush(stdout); /* progress shows as it happens */
+	}
 	return rc;
 }
 
+/* DIR/NAME.pdf for the source NAME.xml (any other name: NAME.pdf beside). */
+static const char *
+dir_path(session *s, const char *dir, const char *source)
+{
+	const char *base = strrchr(source, '/');
+	base = base ? base + 1 : source;
+	size_t n = strlen(base);
+	if (n > 4 && !strcmp(base + n - 4, ".xml"))
+		n -= 4;
+	return arena_printf(s->a, "%s/%.*s.pdf", dir, (int)n, base);
+}
+
+/* The PDF of source k of a batch is not that of an earlier one (copies of
+ * one Vorlage share its number, sources in two directories their names). */
+static bool
+batch_output_free(session *s, size_t k, const char *path)
+{
+	if (!s->written)
+		return true;
+	for (size_t i = 0; i < k; i++)
+		if (s->written[i] && !strcmp(s->written[i], path)) {
+			MSG(SAME_OUTPUT, &s->d, s->o.sources[k], 0, 0, path, s->o.sources[i]);
+			return false;
+		}
+	s->written[k] = path;
+	return true;
+}
+
 static int
-cmd_build(session *s)
+cmd_build(session *s, size_t k)
 {
 	const char *path = s->o.output;
 	if (!path) {
-		if (!make_dirs(&s->d, "out"))
+		const char *dir = s->o.dir ? s->o.dir : "out";
+		if (!make_dirs(&s->d, dir))
 			return VL_EXIT_TROUBLE;
-		path = arena_printf(s->a, "out/%s.pdf", doc_stem(s));
+		path = s->o.dir ? dir_path(s, dir, s->o.source)
+		    : arena_printf(s->a, "out/%s.pdf", doc_stem(s));
 	}
+	if (!batch_output_free(s, k, path))
+		return VL_EXIT_TROUBLE;
 	ts_doc *out = compose_vorlage(s->doc, s->tpl, s->e, &s->d);
 	render_info info;
 	compose_vorlage_info(s->doc, s->a, &info);
@@ -389,10 +453,42 @@ cmd_partners(session *s)
 	return VL_EXIT_OK;
 }
 
+/* build, of one source or of a batch: each source loaded, checked, laid out
+ * and written in turn, the template, fonts and dictionaries loaded once
+ * (after the first valid source, as for a single one). A source that fails
+ * does not stop the others; the status is the worst. Only a template or
+ * resource that cannot be loaded stops the batch. */
 static int
-worst(int a, int b)
+run_build(session *s)
 {
-	return a > b ? a : b;
+	size_t n = s->o.nsources;
+	bool batch = n > 1, layout = false;
+	if (batch)
+		s->written = arena_array(s->a, n, sizeof *s->written);
+	int worst_rc = VL_EXIT_OK;
+	for (size_t k = 0; k < n; k++) {
+		unsigned errors = s->d.nerrors, syserrs = s->d.nsyserrs;
+		s->o.source = s->o.sources[k];
+		if (batch)
+			s->progress = arena_printf(s->a, "[%zu/%zu] ", k + 1, n);
+		int rc = VL_EXIT_OK;
+		if (session_load_source(s)) {
+			if (!layout && !session_load_layout(s))
+				return worst(worst_rc, diag_exit_status(&s->d));
+			layout = true;
+			if (file_sha256(s->o.source, s->source_hash, &s->d))
+				rc = cmd_build(s, k);
+		}
+		rc = worst(rc, status_since(&s->d, errors, syserrs));
+		if (rc != VL_EXIT_OK && batch && !s->o.quiet) {
+			printf("%s%s: not written\n", s->progress, s->o.source);
+			fflush(stdout);
+		}
+		vl_doc_free(s->doc);
+		s->doc = NULL;
+		worst_rc = worst(worst_rc, rc);
+	}
+	return worst_rc;
 }
 
 /* Loads what the command needs and runs it; returns its exit status. */
@@ -400,6 +496,8 @@ static int
 run_command(session *s)
 {
 	const char *cmd = s->o.cmd;
+	if (!strcmp(cmd, "build"))
+		return run_build(s);
 	if (!session_load_source(s))
 		return diag_exit_status(&s->d);
 	if (!strcmp(cmd, "check"))
@@ -410,17 +508,18 @@ run_command(session *s)
 	}
 	if (!strcmp(cmd, "partners"))
 		return cmd_partners(s);
-	if (!session_load_layout(s))
+	if (!session_load_layout(s) || !file_sha256(s->o.source, s->source_hash, &s->d))
 		return diag_exit_status(&s->d);
-	if (!strcmp(cmd, "build"))
-		return cmd_build(s);
 	if (!strcmp(cmd, "annex"))
 		return cmd_annex(s);
 	if (!strcmp(cmd, "layout"))
 		return cmd_layout(s);
 	/* run: the Vorlage, then every annex, into out/ */
 	s->o.output = NULL;
-	int rc = cmd_build(s);
+	const char *dir = s->o.dir;
+	s->o.dir = NULL; /* build: out/vorlage-WP-NR.pdf */
+	int rc = cmd_build(s, 0);
+	s->o.dir = dir;
 	return worst(rc, cmd_annex_all(s, s->o.dir ? s->o.dir : "out/anlagen"));
 }
 
@@ -431,8 +530,10 @@ main(int argc, char **argv)
 	memset(&s, 0, sizeof s);
 	diag_init(&s.d, "vorlage", stderr);
 	int rc = parse_args(argc, argv, &s.o, &s.d);
-	if (rc != VL_EXIT_OK)
+	if (rc != VL_EXIT_OK) {
+		free(s.o.sources);
 		return rc;
+	}
 	s.a = arena_new();
 
 	static const char *const cmds[] = {
@@ -444,6 +545,7 @@ main(int argc, char **argv)
 	if (!known) {
 		rc = USAGE_ERROR(COMMAND, &s.d, NULL, 0, 0, s.o.cmd);
 		arena_free(s.a);
+		free(s.o.sources);
 		return rc;
 	}
 

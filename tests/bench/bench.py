@@ -3,8 +3,9 @@
 
 For Vorlage 18/1828 (`build`, `run`), synthetic reports of about 10, 100 and
 1000 pages (the real source with its agreements repeated) and a batch of 100
-sources: wall time (the median of several runs), pages per second, peak RSS
-(of the process, from wait4), bytes per page, and the share of each stage
+sources (one process each, and through the batch mode `build … -d`): wall
+time (the median of several runs), pages per second, peak RSS (of the
+process, from wait4), bytes per page, and the share of each stage
 (parse and validate = `check`; layout = `layout` - `check`; PDF = `build` -
 `layout`). Figures are printed, never asserted. The ratio to pdflatex uses
 0.81 s, pdflatex's two passes over the same document on the machine where
@@ -142,8 +143,30 @@ def main():
             p.wait()
         t = time.perf_counter() - t0
         pages = 9 * len(xs)
-        print('batch of %d sources (2 processes at a time): %.2f s, %.0f sources/s, %.0f pages/s' % (
+        print('batch of %d sources (one process per source, 2 at a time): %.2f s, %.0f sources/s, %.0f pages/s' % (
             len(xs), t, len(xs) / t, pages / t))
+
+        # the same batch through the batch mode: one process for all, and
+        # two processes with half each (what parallel -X -j2 would do)
+        srcs = [os.path.join(b, x) for x in xs]
+        t, rss = timed([PROG, 'build'] + srcs + ['-d', os.path.join(b, 'one'), '-q'])
+        print('batch of %d sources (`build … -d`, one process): %.2f s, %.0f sources/s, %.0f pages/s, peak RSS %.1f MiB' % (
+            len(xs), t, len(xs) / t, pages / t, rss / 1024))
+        t0 = time.perf_counter()
+        half = len(srcs) // 2
+        procs = [subprocess.Popen([PROG, 'build'] + part + ['-d', os.path.join(b, 'two'), '-q'])
+                 for part in (srcs[:half], srcs[half:])]
+        if any(p.wait() != 0 for p in procs):
+            sys.exit('bench: batch build failed')
+        t = time.perf_counter() - t0
+        print('batch of %d sources (`build … -d`, 2 processes of %d): %.2f s, %.0f sources/s, %.0f pages/s' % (
+            len(xs), half, t, len(xs) / t, pages / t))
+        if os.environ.get('BENCH_CALLGRIND', '1') != '0':
+            i1 = instructions([PROG, 'build', srcs[0], '-o', os.path.join(tmp, 'cg1.pdf'), '-q'])
+            i10 = instructions([PROG, 'build'] + srcs[:10] + ['-d', os.path.join(tmp, 'cg10'), '-q'])
+            if i1 and i10:
+                print('instructions (callgrind): one source %.1f M; a batch of 10 %.1f M, %.1f M a source' % (
+                    i1 / 1e6, i10 / 1e6, i10 / 10e6))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
