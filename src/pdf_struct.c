@@ -60,7 +60,11 @@ static const char *const role_names[TS_NROLES] = {
 	[TS_ROLE_DOCUMENT] = "Document", [TS_ROLE_SECT] = "Sect", [TS_ROLE_DIV] = "Div",
 	[TS_ROLE_P] = "P", [TS_ROLE_H1] = "H1", [TS_ROLE_H2] = "H2", [TS_ROLE_H3] = "H3",
 	[TS_ROLE_H4] = "H4", [TS_ROLE_H5] = "H5", [TS_ROLE_H6] = "H6", [TS_ROLE_SPAN] = "Span",
-	[TS_ROLE_FIGURE] = "Figure",
+	[TS_ROLE_FIGURE] = "Figure", [TS_ROLE_L] = "L", [TS_ROLE_LI] = "LI",
+	[TS_ROLE_LBL] = "Lbl", [TS_ROLE_LBODY] = "LBody", [TS_ROLE_TABLE] = "Table",
+	[TS_ROLE_TR] = "TR", [TS_ROLE_TH] = "TH", [TS_ROLE_TD] = "TD",
+	[TS_ROLE_CAPTION] = "Caption", [TS_ROLE_NOTE] = "Note",
+	[TS_ROLE_REFERENCE] = "Reference", [TS_ROLE_LINK] = "Link",
 };
 
 const char pdf_ua_claim[] =
@@ -275,6 +279,13 @@ pdf_struct_finish(pdf_ctx *c)
 			return false;
 		if (tn && tn->alt && !pdf_add(c, n->dict, "Alt", pdf_text_obj(c, pdf_fit_text(c->a, tn->alt))))
 			return false;
+		if (tn && tn->role == TS_ROLE_TH) { /* a header cell heads its column */
+			HPDF_Dict at = HPDF_Dict_New(mm);
+			if (!pdf_add(c, n->dict, "A", at)
+			    || !pdf_ok(c, HPDF_Dict_AddName(at, "O", "Table"), "StructElem")
+			    || !pdf_ok(c, HPDF_Dict_AddName(at, "Scope", "Column"), "StructElem"))
+				return false;
+		}
 		if (!fill_kids(c, i))
 			return false;
 	}
