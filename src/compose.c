@@ -71,6 +71,11 @@ compose_runs(ts_doc *doc, const char *lang, const vl_para *p, const tpl_style *s
 		}
 		runs[n++] = r;
 	}
+	/* the text of a link: a Link node, one per link in a row */
+	for (size_t i = 0; i < n; i++)
+		if (runs[i].link)
+			runs[i].tag = i > 0 && runs[i - 1].link == runs[i].link ? runs[i - 1].tag
+			    : ts_doc_add_node(doc, TS_ROLE_LINK, tag, NULL, NULL);
 	*out = runs;
 	return n;
 }

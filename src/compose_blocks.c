@@ -132,11 +132,6 @@ compose_para_runs(const part *pt, const vl_para *p, const tpl_style *st, int tag
 		push_runs(a, &all, &n, &cap, runs, k);
 		i = j;
 	}
-	/* the text of a link: a Link node, one per link in a row */
-	for (size_t i = 0; i < n; i++)
-		if (all[i].link)
-			all[i].tag = i > 0 && all[i - 1].link == all[i].link ? all[i - 1].tag
-			    : node(pt->out, TS_ROLE_LINK, tag);
 	*out = n ? all : arena_array(a, 1, sizeof *all);
 	return n;
 }
@@ -394,7 +389,7 @@ compose_enclosures(const part *pt, const ts_engine *e, size_t page, ts_sp y, int
 	st.align = TS_LEFT;
 	st.space_before = st.space_after = 0;
 	ts_run label = plain_run(l->nenclosures > 1 ? "Anlagen" : "Anlage", &t->closing_style,
-	    node(pt->out, TS_ROLE_H2, sect));
+	    node(pt->out, TS_ROLE_P, sect));
 	ts_para_style ps = para_style(&t->closing_style, body.w);
 	ps.keep_with_next = true;
 	ps.space_before = st.leading;
