@@ -119,6 +119,7 @@ fuzz: all build/fuzz/fuzz_source
 run: all
 	@mkdir -p out
 	./build/vorlage run xml/vorlage-18-1828.xml
+	./build/vorlage build xml/beispiel-bericht.xml -o out/beispiel-bericht.pdf
 
 # Every test, with the program and the unit tests built with ASan and UBSan.
 test: all build/asan/vorlage build/asan/fuzz_source build/asan/fixtures/crash $(UNITBIN) $(UNITSAN)
@@ -150,6 +151,9 @@ refresh-references: all
 	/usr/bin/python3 tests/refpages.py build/ref.pdf refresh
 	./build/vorlage layout xml/vorlage-18-1828.xml > tests/golden/vorlage-18-1828.layout
 	./build/vorlage layout xml/vorlage-18-1828.xml --partner schlesien > tests/golden/vorlage-18-1828-schlesien.layout
+	./build/vorlage layout xml/beispiel-bericht.xml > tests/golden/beispiel-bericht.layout
+	./build/vorlage dump xml/beispiel-bericht.xml > tests/golden/beispiel-bericht.dump
+	for f in tests/layout/*.xml; do ./build/vorlage layout $$f > $${f%.xml}.layout; done
 	@mkdir -p docs
 	pdftoppm -r 40 -png -f 1 -l 2 build/ref.pdf docs/page
 
