@@ -154,6 +154,8 @@ refresh-references: all
 	./build/vorlage layout xml/beispiel-bericht.xml > tests/golden/beispiel-bericht.layout
 	./build/vorlage dump xml/beispiel-bericht.xml > tests/golden/beispiel-bericht.dump
 	for f in tests/layout/*.xml; do ./build/vorlage layout $$f > $${f%.xml}.layout; done
+	./build/vorlage build xml/beispiel-bericht.xml -o build/beispiel.pdf -q
+	pdftoppm -r 60 -png -f 3 -l 3 build/beispiel.pdf docs/beispiel
 	@mkdir -p docs
 	pdftoppm -r 40 -png -f 1 -l 2 build/ref.pdf docs/page
 
