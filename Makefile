@@ -119,6 +119,7 @@ fuzz: all build/fuzz/fuzz_source
 run: all
 	@mkdir -p out
 	./build/vorlage run xml/vorlage-18-1828.xml
+	./build/vorlage build xml/beispiel-bericht.xml -o out/beispiel-bericht.pdf
 
 # A folder of sources, one process per source and as many at a time as -j
 # allows: make -j8 batch SRC_DIR=DIR OUT_DIR=out/batch writes OUT_DIR/NAME.pdf
@@ -163,6 +164,11 @@ refresh-references: all
 	/usr/bin/python3 tests/refpages.py build/ref.pdf refresh
 	./build/vorlage layout xml/vorlage-18-1828.xml > tests/golden/vorlage-18-1828.layout
 	./build/vorlage layout xml/vorlage-18-1828.xml --partner schlesien > tests/golden/vorlage-18-1828-schlesien.layout
+	./build/vorlage layout xml/beispiel-bericht.xml > tests/golden/beispiel-bericht.layout
+	./build/vorlage dump xml/beispiel-bericht.xml > tests/golden/beispiel-bericht.dump
+	for f in tests/layout/*.xml; do ./build/vorlage layout $$f > $${f%.xml}.layout; done
+	./build/vorlage build xml/beispiel-bericht.xml -o build/beispiel.pdf -q
+	pdftoppm -r 60 -png -f 3 -l 3 build/beispiel.pdf docs/beispiel
 	@mkdir -p docs
 	pdftoppm -r 40 -png -f 1 -l 2 build/ref.pdf docs/page
 

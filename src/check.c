@@ -2,6 +2,7 @@
  * Problems are held by diag and printed in document order. */
 #include "model.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -18,12 +19,42 @@ typedef struct checker {
 
 /* ---- paragraphs --------------------------------------------------------- */
 
+/* A link's address: http, https or mailto, and something after it. */
+static int
+good_url(const char *u)
+{
+	static const char *const schemes[] = { "http://", "https://", "mailto:" };
+	for (size_t i = 0; i < sizeof schemes / sizeof schemes[0]; i++) {
+		size_t n = strlen(schemes[i]);
+		if (strncasecmp(u, schemes[i], n) == 0 && u[n])
+			return 1;
+	}
+	return 0;
+}
+
+/* A <verweis ziel>: the id names a section, or a table or figure with a number. */
 static void
-check_para(checker *c, const vl_para *p)
+check_xref(checker *c, const vl_span *s)
+{
+	if (!s->ref || s->link) {
+		PROBLEM0(LINK_TARGET, c, s->pos);
+		return;
+	}
+	const vl_item *it = vl_target_find(c->doc, s->ref);
+	if (!it)
+		PROBLEM(UNKNOWN_TARGET, c, s->pos, s->ref);
+	else if ((it->kind == VL_ITEM_TABLE && !it->u.table.number) ||
+	    (it->kind == VL_ITEM_FIGURE && !it->u.figure.number))
+		PROBLEM(TARGET_UNNUMBERED, c, s->pos, s->ref);
+}
+
+/* The spans of a paragraph: partners and links resolve. Returns whether it
+ * has text. */
+static int
+check_spans(checker *c, const vl_para *p)
 {
 	int empty = 1;
-	if (p->pos.line == 0) /* no such element */
-		return;
+	const char *last_link = NULL;
 	for (size_t i = 0; i < p->nspans; i++) {
 		const vl_span *s = &p->spans[i];
 		if (s->len)
@@ -31,8 +62,31 @@ check_para(checker *c, const vl_para *p)
 		if ((s->flags & VL_SPAN_PARTNER) &&
 		    (s->partner < 0 || (size_t)s->partner >= c->doc->npartners))
 			PROBLEM(UNKNOWN_PARTNER, c, s->pos, s->ref ? s->ref : "");
+		if (s->flags & VL_SPAN_XREF) {
+			empty = 0;
+			check_xref(c, s);
+		} else if (s->flags & VL_SPAN_NOTE) {
+			empty = 0;
+		} else if ((s->flags & VL_SPAN_LINK) && s->link && s->link != last_link) {
+			/* once per verweis, at its first piece of text */
+			if (s->link[0] == '#')
+				PROBLEM0(XREF_TEXT, c, s->pos);
+			else if (!s->link[0])
+				PROBLEM0(LINK_TARGET, c, s->pos);
+			else if (!good_url(s->link))
+				PROBLEM(LINK_SCHEME, c, s->pos, s->link);
+		}
+		last_link = s->link;
 	}
-	if (empty)
+	return !empty;
+}
+
+static void
+check_para(checker *c, const vl_para *p)
+{
+	if (p->pos.line == 0) /* no such element */
+		return;
+	if (!check_spans(c, p))
 		PROBLEM0(EMPTY_PARAGRAPH, c, p->pos);
 }
 
@@ -101,27 +155,44 @@ cmp_idref(const void *x, const void *y)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+typedef struct idlist {
+	idref *ids;
+	size_t n, cap;
+} idlist;
+
+static void
+add_id(idlist *l, const char *id, vl_pos pos)
+{
+	if (!id)
+		return;
+	if (l->n == l->cap)
+		l->ids = xgrow(l->ids, &l->cap, l->n + 1, sizeof *l->ids);
+	l->ids[l->n] = (idref){ id, pos, l->n };
+	l->n++;
+}
+
+/* The ids of the report's blocks: agreements, groups, sections, tables, figures. */
+static void
+item_id(const vl_item *it, void *ctx)
+{
+	const char *id = it->kind == VL_ITEM_AGREEMENT ? it->u.agreement.id
+	    : it->kind == VL_ITEM_GROUP ? it->u.group.id
+	    : it->kind == VL_ITEM_SECTION ? it->u.section.id
+	    : it->kind == VL_ITEM_TABLE ? it->u.table.id
+	    : it->kind == VL_ITEM_FIGURE ? it->u.figure.id : NULL;
+	add_id(ctx, id, it->pos);
+}
+
 static void
 check_ids(checker *c)
 {
 	const vl_doc *doc = c->doc;
-	size_t n = doc->npartners + doc->report.nanswer, k = 0;
-	idref *ids = xcalloc(n ? n : 1, sizeof *ids);
+	idlist l = { 0 };
 	for (size_t i = 0; i < doc->npartners; i++)
-		if (doc->partners[i].id) {
-			ids[k] = (idref){ doc->partners[i].id, doc->partners[i].pos, k };
-			k++;
-		}
-	for (size_t i = 0; i < doc->report.nanswer; i++) {
-		const vl_item *it = &doc->report.answer[i];
-		if (it->kind == VL_ITEM_AGREEMENT && it->u.agreement.id) {
-			ids[k] = (idref){ it->u.agreement.id, it->u.agreement.pos, k };
-			k++;
-		} else if (it->kind == VL_ITEM_GROUP && it->u.group.id) {
-			ids[k] = (idref){ it->u.group.id, it->u.group.pos, k };
-			k++;
-		}
-	}
+		add_id(&l, doc->partners[i].id, doc->partners[i].pos);
+	vl_items_walk(doc->report.answer, doc->report.nanswer, item_id, &l);
+	idref *ids = l.ids;
+	size_t k = l.n;
 	qsort(ids, k, sizeof *ids, cmp_idref);
 	for (size_t i = 1; i < k; i++) {
 		size_t first = i - 1;
@@ -211,6 +282,131 @@ check_group(checker *c, const vl_group *g)
 	free(named);
 }
 
+/* ---- tables and figures ------------------------------------------------ */
+
+/* Whether a relative path has a ".." step. */
+static int
+has_parent_step(const char *path)
+{
+	for (const char *p = path; *p;) {
+		size_t n = strcspn(p, "/");
+		if (n == 2 && p[0] == '.' && p[1] == '.')
+			return 1;
+		p += n;
+		p += *p == '/';
+	}
+	return 0;
+}
+
+/* Rows [from, to) of a table (its header or its body) fill its columns:
+ * each row's cells, in the columns the rowspans above leave free, cover
+ * every column; no span leaves the table or its part. */
+static void
+check_rows(checker *c, const vl_table *t, size_t from, size_t to)
+{
+	size_t nc = t->ncols ? t->ncols : 1;
+	int *busy = xcalloc(nc, sizeof *busy); /* rows still taken by a rowspan, per column */
+	for (size_t r = from; r < to; r++) {
+		const vl_row *row = &t->rows[r];
+		size_t col = 0;
+		int filled = 0;
+		for (size_t k = 0; k < row->ncells; k++) {
+			const vl_cell *cell = &row->cells[k];
+			while (col < t->ncols && busy[col])
+				col++;
+			if (col + (size_t)cell->colspan > t->ncols) {
+				PROBLEM(SPAN_RIGHT, c, cell->text.pos, cell->colspan, (int)col + 1, t->ncols);
+				col = t->ncols;
+				filled = -1;
+				break;
+			}
+			if ((size_t)cell->rowspan > to - r)
+				PROBLEM(SPAN_BELOW, c, cell->text.pos, cell->rowspan, to - r - 1);
+			for (int s = 0; s < cell->colspan; s++)
+				busy[col + (size_t)s] = cell->rowspan;
+			col += (size_t)cell->colspan;
+		}
+		if (filled == 0) {
+			for (size_t k = 0; k < t->ncols; k++)
+				filled += busy[k] > 0;
+			if ((size_t)filled != t->ncols)
+				PROBLEM(TABLE_COLUMNS, c, row->pos, filled, t->ncols);
+		}
+		for (size_t k = 0; k < t->ncols; k++)
+			busy[k] -= busy[k] > 0;
+	}
+	free(busy);
+}
+
+static void
+check_table(checker *c, const vl_table *t)
+{
+	if (t->caption.pos.line)
+		check_para(c, &t->caption);
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t k = 0; k < t->rows[r].ncells; k++)
+			check_spans(c, &t->rows[r].cells[k].text); /* a cell may be empty */
+	check_rows(c, t, 0, t->nheader);
+	check_rows(c, t, t->nheader, t->nrows);
+}
+
+/* A figure's image: inside the source's directory (symbolic links
+ * resolved), present, and a PNG by its signature bytes. */
+static void
+check_figure(checker *c, const vl_figure *fig, vl_pos pos)
+{
+	static const unsigned char png[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+	bool inside, exists;
+	const char *path = vl_source_file(c->a, c->doc->path, fig->image, &inside, &exists);
+	if (fig->caption.pos.line)
+		check_para(c, &fig->caption);
+	if (has_parent_step(fig->image) || (exists && !inside)) {
+		PROBLEM(FIGURE_OUTSIDE, c, pos, fig->image);
+		return;
+	}
+	if (!exists) {
+		PROBLEM(FIGURE_MISSING, c, pos, fig->image);
+		return;
+	}
+	unsigned char head[8] = { 0 };
+	FILE *fp = fopen(path, "rb");
+	size_t got = fp ? fread(head, 1, sizeof head, fp) : 0;
+	if (fp)
+		fclose(fp);
+	if (got != sizeof head || memcmp(head, png, sizeof png) != 0)
+		PROBLEM(FIGURE_NOT_PNG, c, pos, fig->image);
+}
+
+/* The blocks the schema added beyond agreements and groups, and theirs. */
+static void
+check_item(const vl_item *it, void *ctx)
+{
+	checker *c = ctx;
+	switch (it->kind) {
+	case VL_ITEM_PARA:
+		check_para(c, &it->u.para);
+		break;
+	case VL_ITEM_AGREEMENT:
+		check_agreement(c, &it->u.agreement);
+		break;
+	case VL_ITEM_GROUP:
+		check_group(c, &it->u.group);
+		break;
+	case VL_ITEM_SECTION:
+		check_para(c, &it->u.section.heading);
+		break;
+	case VL_ITEM_TABLE:
+		check_table(c, &it->u.table);
+		break;
+	case VL_ITEM_FIGURE:
+		check_figure(c, &it->u.figure, it->pos);
+		break;
+	case VL_ITEM_LIST:
+	case VL_ITEM_PAGEBREAK:
+		break;
+	}
+}
+
 /* The signature image is read relative to the source file; its path must
  * stay in the source's directory or below it (the schema already refuses
  * absolute paths), so that a document cannot make the program read a file
@@ -218,14 +414,9 @@ check_group(checker *c, const vl_group *g)
 static void
 check_image_path(checker *c, const char *path, vl_pos pos)
 {
-	for (const char *p = path; *p;) {
-		size_t n = strcspn(p, "/");
-		if (n == 2 && p[0] == '.' && p[1] == '.') {
-			PROBLEM(IMAGE_OUTSIDE, c, pos, path);
-			return;
-		}
-		p += n;
-		p += *p == '/';
+	if (has_parent_step(path)) {
+		PROBLEM(IMAGE_OUTSIDE, c, pos, path);
+		return;
 	}
 	size_t len = strlen(path);
 	if (len < 5 || strcasecmp(path + len - 4, ".png") != 0)
@@ -271,15 +462,10 @@ vl_check(const vl_doc *doc, diag *d)
 	check_para(&c, &r->heading);
 	check_paras(&c, r->intro, r->nintro);
 	check_paras(&c, r->question, r->nquestion);
-	for (size_t i = 0; i < r->nanswer; i++) {
-		const vl_item *it = &r->answer[i];
-		if (it->kind == VL_ITEM_PARA)
-			check_para(&c, &it->u.para);
-		else if (it->kind == VL_ITEM_AGREEMENT)
-			check_agreement(&c, &it->u.agreement);
-		else if (it->kind == VL_ITEM_GROUP)
-			check_group(&c, &it->u.group);
-	}
+	vl_items_walk(r->answer, r->nanswer, check_item, &c);
+	check_paras(&c, l->enclosures, l->nenclosures);
+	for (size_t i = 0; i < doc->nnotes; i++)
+		check_para(&c, &doc->notes[i].text);
 
 	diag_release(d);
 	arena_free(c.a);

@@ -2,8 +2,7 @@
  * letter placed in its DIN 5008 zones, the title page, the report as a flow,
  * page numbers, bookmarks, page labels; and the document information
  * (title, author, …) a back end writes. */
-#define _XOPEN_SOURCE 700 /* realpath */
-#include "compose.h"
+#include "compose_int.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -65,17 +64,23 @@ compose_runs(ts_doc *doc, const char *lang, const vl_para *p, const tpl_style *s
 				continue;
 			r.text = s->text;
 			r.len = s->len;
+			r.link = s->flags & VL_SPAN_LINK ? s->link : NULL;
 			r.face = face_with(st->face,
 			    (s->flags & (VL_SPAN_PARTNER | VL_SPAN_STRONG)) != 0,
 			    (s->flags & VL_SPAN_EMPH) != 0);
 		}
 		runs[n++] = r;
 	}
+	/* the text of a link: a Link node, one per link in a row */
+	for (size_t i = 0; i < n; i++)
+		if (runs[i].link)
+			runs[i].tag = i > 0 && runs[i - 1].link == runs[i].link ? runs[i - 1].tag
+			    : ts_doc_add_node(doc, TS_ROLE_LINK, tag, NULL, NULL);
 	*out = runs;
 	return n;
 }
 
-static ts_para_style
+ts_para_style
 para_style(const tpl_style *s, ts_sp measure)
 {
 	return (ts_para_style){
@@ -87,15 +92,14 @@ para_style(const tpl_style *s, ts_sp measure)
 }
 
 /* A single run of plain text in a style, belonging to node tag. */
-static ts_run
+ts_run
 plain_run(const char *text, const tpl_style *st, int tag)
 {
 	return (ts_run){ .text = text, .len = strlen(text), .face = st->face,
 		.size = st->size, .lang = "de", .tag = tag };
 }
 
-/* A new node of the document's structure. */
-static int
+int
 node(ts_doc *out, enum ts_role role, int parent)
 {
 	return ts_doc_add_node(out, role, parent, NULL, NULL);
@@ -125,16 +129,6 @@ add_line(ts_doc *out, const ts_engine *e, size_t page, ts_sp x, ts_sp w, ts_sp y
 	place_runs(out, e, page, x, y, w, &r, 1, &s);
 }
 
-/* A path named in the source, relative to the source file's directory. */
-static const char *
-source_relative(arena *a, const char *source, const char *path)
-{
-	const char *slash = strrchr(source, '/');
-	if (path[0] == '/' || !slash)
-		return path;
-	return arena_printf(a, "%.*s/%s", (int)(slash - source), source, path);
-}
-
 /* The signature image: its file and its width at the template's height. */
 typedef struct signature {
 	const char *path;
@@ -148,18 +142,8 @@ static bool
 signature_image(arena *a, const vl_doc *doc, const vl_template *t, signature *sig, diag *d)
 {
 	const vl_letter *l = &doc->letter;
-	sig->path = source_relative(a, doc->path, l->signature_image);
-	const char *slash = strrchr(doc->path, '/');
-	const char *dir = slash ? (slash == doc->path ? "/" : arena_strndup(a, doc->path,
-	    (size_t)(slash - doc->path))) : ".";
-	char *rdir = realpath(dir, NULL), *rimg = realpath(sig->path, NULL);
-	bool inside = true;
-	if (rdir && rimg) {
-		size_t n = strlen(rdir);
-		inside = strncmp(rimg, rdir, n) == 0 && (rimg[n] == '/' || (n == 1 && rdir[0] == '/'));
-	}
-	free(rdir);
-	free(rimg);
+	bool inside, exists;
+	sig->path = vl_source_file(a, doc->path, l->signature_image, &inside, &exists);
 	if (!inside) {
 		diag_at(d, DIAG_ERROR, doc->path, l->signature_pos.line, l->signature_pos.col,
 		    "signature image '%s' leads outside the source's directory", l->signature_image);
@@ -301,6 +285,12 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 		add_line(out, e, name_page, body->x, body->w, name_y - t->signer_style.leading,
 		    "gez.", &t->signer_style, TS_LEFT, sig_node);
 	}
+	if (l->nenclosures) {
+		int notes = 0;
+		part lp = { .out = out, .lang = doc->lang, .sect = sect, .doc = doc, .t = t,
+			.notes = &notes };
+		compose_enclosures(&lp, e, name_page, name_y, sect);
+	}
 }
 
 /* Centred lines of the report's title page. */
@@ -348,21 +338,12 @@ parties_names(arena *a, const vl_doc *doc, const int *parties, size_t n)
 	return s;
 }
 
-/* What the report's and the annexes' parts share: the laid-out document,
- * the source's language, the section the flow's blocks go into. */
-typedef struct part {
-	ts_doc *out;
-	const char *lang;
-	int sect;
-} part;
-
-/* A paragraph of the flow as a node of role under the section. */
-static void
+void
 flow_para(ts_flow *f, const part *pt, const vl_para *p, const tpl_style *st, ts_sp measure,
     enum ts_role role)
 {
 	ts_run *runs;
-	size_t n = compose_runs(pt->out, pt->lang, p, st, node(pt->out, role, pt->sect), &runs);
+	size_t n = compose_para_runs(pt, p, st, node(pt->out, role, pt->sect), &runs);
 	ts_para_style ps = para_style(st, measure);
 	ts_flow_para(f, runs, n, &ps);
 }
@@ -387,7 +368,7 @@ flow_text(ts_flow *f, const part *pt, const char *text, const tpl_style *st, ts_
 
 /* An agreement's title followed by its date in brackets, as the original:
  * a heading one level below its bookmark's (level 0 is H1). */
-static void
+void
 flow_agreement(ts_flow *f, const part *pt, const vl_doc *doc, const vl_agreement *ag,
     const vl_template *t, int level)
 {
@@ -413,6 +394,18 @@ group_title(arena *a, const vl_doc *doc, const vl_group *g)
 	for (size_t i = 0; i < g->nparts; i++)
 		parts[i] = g->parts[i].partner;
 	return parties_names(a, doc, parts, g->nparts);
+}
+
+void
+flow_group(ts_flow *f, const part *pt, const vl_group *g, int level)
+{
+	const ts_sp w = pt->t->text_area.w;
+	ts_flow_outline(f, group_title(pt->out->arena, pt->doc, g), level);
+	flow_paras(f, pt, g->intro, g->nintro, &pt->t->body_style, w);
+	for (size_t k = 0; k < g->nparts; k++) {
+		ts_flow_outline(f, pt->doc->partners[g->parts[k].partner].name, level + 1);
+		flow_paras(f, pt, g->parts[k].paras, g->parts[k].nparas, &pt->t->body_style, w);
+	}
 }
 
 /* Expands a page number format: %n the number, %N the total. */
@@ -498,43 +491,31 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 		return NULL;
 	}
 	compose_letter(out, doc, t, e, doc->letter.signature_image ? &sig : NULL, d);
-	part pt = { .out = out, .lang = doc->lang, .sect = node(out, TS_ROLE_SECT, 0) };
+	int notes = 0;
+	bool failed = false;
+	part pt = { .out = out, .lang = doc->lang, .sect = node(out, TS_ROLE_SECT, 0),
+		.doc = doc, .t = t, .notes = &notes, .d = d, .failed = &failed };
 	size_t title_pg = compose_title_page(out, doc, t, e, pt.sect);
 
 	ts_flow *f = ts_flow_new(e, out, t->text_area);
 	flow_para(f, &pt, &r->heading, &t->heading_style, w, TS_ROLE_H1);
 	flow_paras(f, &pt, r->intro, r->nintro, &t->body_style, w);
-	ts_flow_outline(f, r->question_label, 1);
-	flow_text(f, &pt, r->question_label, &t->label_style, w, TS_ROLE_H2);
-	flow_paras(f, &pt, r->question, r->nquestion, &t->body_style, w);
-	ts_flow_outline(f, r->answer_label, 1);
-	flow_text(f, &pt, r->answer_label, &t->label_style, w, TS_ROLE_H2);
-	for (size_t i = 0; i < r->nanswer; i++) {
-		const vl_item *it = &r->answer[i];
-		switch (it->kind) {
-		case VL_ITEM_PARA:
-			flow_para(f, &pt, &it->u.para, &t->body_style, w, TS_ROLE_P);
-			break;
-		case VL_ITEM_AGREEMENT:
-			flow_agreement(f, &pt, doc, &it->u.agreement, t, 2);
-			break;
-		case VL_ITEM_PAGEBREAK:
-			ts_flow_page_break(f);
-			break;
-		case VL_ITEM_GROUP: {
-			const vl_group *g = &it->u.group;
-			ts_flow_outline(f, group_title(a, doc, g), 2);
-			flow_paras(f, &pt, g->intro, g->nintro, &t->body_style, w);
-			for (size_t k = 0; k < g->nparts; k++) {
-				ts_flow_outline(f, doc->partners[g->parts[k].partner].name, 3);
-				flow_paras(f, &pt, g->parts[k].paras, g->parts[k].nparas, &t->body_style, w);
-			}
-			break;
-		}
-		}
+	if (doc->nnotes)
+		ts_flow_note_area(f, NULL);
+	if (r->answer_label) {
+		ts_flow_outline(f, r->question_label, 1);
+		flow_text(f, &pt, r->question_label, &t->label_style, w, TS_ROLE_H2);
+		flow_paras(f, &pt, r->question, r->nquestion, &t->body_style, w);
+		ts_flow_outline(f, r->answer_label, 1);
+		flow_text(f, &pt, r->answer_label, &t->label_style, w, TS_ROLE_H2);
 	}
+	compose_items(f, &pt, r->answer, r->nanswer, r->answer_label ? 2 : 1);
 	size_t last_page;
 	ts_flow_finish(f, &last_page, NULL);
+	if (failed) {
+		ts_doc_free(out);
+		return NULL;
+	}
 
 	add_page_numbers(out, t, e, title_pg, out->npages - 1, t->pagenum_format, t->pagenum_first);
 	ts_doc_add_label(out, 0, "Anschreiben", TS_LABEL_NONE, 0);
@@ -545,20 +526,22 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 bool
 compose_partner_has_agreements(const vl_doc *doc, int partner)
 {
-	const vl_report *r = &doc->report;
-	for (size_t i = 0; i < r->nanswer; i++) {
-		const vl_item *it = &r->answer[i];
+	arena *a = arena_new();
+	size_t n;
+	const vl_item **items = compose_domain_items(a, doc, &n);
+	bool found = false;
+	for (size_t i = 0; i < n && !found; i++) {
+		const vl_item *it = items[i];
 		if (it->kind == VL_ITEM_AGREEMENT) {
 			for (size_t k = 0; k < it->u.agreement.nparties; k++)
-				if (it->u.agreement.parties[k] == partner)
-					return true;
+				found = found || it->u.agreement.parties[k] == partner;
 		} else if (it->kind == VL_ITEM_GROUP) {
 			for (size_t k = 0; k < it->u.group.nparts; k++)
-				if (it->u.group.parts[k].partner == partner)
-					return true;
+				found = found || it->u.group.parts[k].partner == partner;
 		}
 	}
-	return false;
+	arena_free(a);
+	return found;
 }
 
 /* The heading of a partner's annex, also its title. */
@@ -586,17 +569,22 @@ compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
 	const vl_meta *m = &doc->meta;
 	const char *head = annex_head(a, doc, partner);
 
-	part pt = { .out = out, .lang = doc->lang, .sect = node(out, TS_ROLE_SECT, 0) };
+	int notes = 0;
+	part pt = { .out = out, .lang = doc->lang, .sect = node(out, TS_ROLE_SECT, 0),
+		.doc = doc, .t = t, .notes = &notes };
 	ts_flow *f = ts_flow_new(e, out, t->text_area);
+	if (doc->nnotes)
+		ts_flow_note_area(f, NULL);
 	ts_flow_outline(f, head, 0);
 	flow_text(f, &pt, head, &t->annex_head_style, w, TS_ROLE_H1);
 	flow_text(f, &pt, arena_printf(a, "Vorlage %s vom %s", m->number, m->date_text),
 	    &t->body_style, w, TS_ROLE_P);
 	flow_text(f, &pt, m->title, &t->heading_style, w, TS_ROLE_P);
 
-	const vl_report *rep = &doc->report;
-	for (size_t i = 0; i < rep->nanswer; i++) {
-		const vl_item *it = &rep->answer[i];
+	size_t nitems;
+	const vl_item **items = compose_domain_items(a, doc, &nitems);
+	for (size_t i = 0; i < nitems; i++) {
+		const vl_item *it = items[i];
 		if (it->kind == VL_ITEM_AGREEMENT) {
 			const vl_agreement *ag = &it->u.agreement;
 			for (size_t k = 0; k < ag->nparties; k++)

@@ -90,6 +90,25 @@ enum diag_level {
 	X(IMAGE_OUTSIDE, DIAG_ERROR, "signature image '%s' is outside the source's directory", \
 	    DIAG_A1(const char *)) \
 	X(IMAGE_NOT_PNG, DIAG_ERROR, "signature image '%s' is not a .png file", DIAG_A1(const char *)) \
+	X(FIGURE_OUTSIDE, DIAG_ERROR, "image '%s' is outside the source's directory", \
+	    DIAG_A1(const char *)) \
+	X(FIGURE_MISSING, DIAG_ERROR, "image '%s' does not exist", DIAG_A1(const char *)) \
+	X(FIGURE_NOT_PNG, DIAG_ERROR, "image '%s' is not a PNG file", DIAG_A1(const char *)) \
+	X(TABLE_COLUMNS, DIAG_ERROR, "this row fills %d of the table's %zu columns", \
+	    DIAG_A2(int, size_t)) \
+	X(SPAN_RIGHT, DIAG_ERROR, "this cell spans %d columns from column %d: the table has %zu", \
+	    DIAG_A3(int, int, size_t)) \
+	X(SPAN_BELOW, DIAG_ERROR, "this cell spans %d rows: only %zu rows follow in its part " \
+	    "of the table", DIAG_A2(int, size_t)) \
+	X(UNKNOWN_TARGET, DIAG_ERROR, "reference to unknown id '%s' (not a section, table " \
+	    "or figure)", DIAG_A1(const char *)) \
+	X(TARGET_UNNUMBERED, DIAG_ERROR, "reference to '%s', which has no number (a table " \
+	    "or figure is numbered when it has a caption)", DIAG_A1(const char *)) \
+	X(LINK_SCHEME, DIAG_ERROR, "link '%s' is not an http, https or mailto address", \
+	    DIAG_A1(const char *)) \
+	X(LINK_TARGET, DIAG_ERROR, "a verweis needs exactly one of url and ziel", DIAG_A0) \
+	X(XREF_TEXT, DIAG_ERROR, "a verweis with ziel prints the target's number and takes " \
+	    "no text", DIAG_A0) \
 	X(UNKNOWN_PARTNER_ID, DIAG_ERROR, "unknown partner '%s'; valid ids:", DIAG_A1(const char *)) \
 	X(TPL_BEYOND_RIGHT, DIAG_ERROR, "'%s' reaches beyond the page's right edge (%g mm > %g mm)", \
 	    DIAG_A3(const char *, double, double)) \

@@ -13,6 +13,7 @@
 struct fx_figure {
 	fx_blk blk;
 	const char *path;
+	int tag;                   /* the image's node */
 	ts_sp w, h;                /* as set */
 	ts_lines cap;              /* the caption's lines */
 	ts_sp cap_lead, cap_asc, cap_desc, cap_gap;
@@ -38,6 +39,7 @@ ts_flow_figure(ts_flow *f, const ts_figure *fig)
 	fx_figure *g = arena_zalloc(doc->arena, sizeof *g);
 	g->blk.kind = FX_FIGURE;
 	g->path = arena_strdup(doc->arena, fig->path ? fig->path : "");
+	g->tag = fig->tag;
 	g->before = fig->space_before;
 	g->after = fig->space_after;
 	if (fig->ncaption) {
@@ -98,6 +100,7 @@ place_figure(ts_flow *f, const fx_figure *g, ts_sp top)
 	it->h = g->h;
 	it->text = g->path;
 	it->len = strlen(g->path);
+	it->tag = g->tag;
 	ts_sp end = ts_clamp((int64_t)top + g->h);
 	if (g->cap.nlines) {
 		ts_sp base = ts_clamp((int64_t)end + g->cap_gap + g->cap_asc);

@@ -17,6 +17,12 @@ typedef struct loader {
 	size_t npidx;
 	arena *a;
 	vl_doc *doc;
+	vl_note *notes;      /* every <fussnote> so far (malloc'd; into the arena at the end) */
+	size_t nnotes, capnotes;
+	vl_target *targets;  /* sections, tables and figures with an id (malloc'd) */
+	size_t ntargets, captargets;
+	int section_no[3];   /* the numbers of the current sections, by level */
+	int ntables, nfigures; /* captioned ones so far */
 } loader;
 
 static int
@@ -119,15 +125,16 @@ typedef struct rawspan {
 	const char *text; /* not NUL-terminated */
 	size_t len;
 	unsigned flags;
-	const char *lang, *ref;
+	const char *lang, *ref, *link;
 	int partner;
 	vl_pos pos;
+	size_t note;
 } rawspan;
 
 typedef struct frame {
 	const xmlNode *n;
 	unsigned flags;
-	const char *lang, *ref;
+	const char *lang, *ref, *link;
 	int partner;
 	vl_pos ppos; /* the partnerRef's position, for its text */
 } frame;
@@ -143,7 +150,8 @@ push_raw(rawspan **r, size_t *n, size_t *cap, rawspan s)
 static int
 is_marker_flags(unsigned flags)
 {
-	return (flags & (VL_SPAN_QUOTE_OPEN | VL_SPAN_QUOTE_CLOSE)) != 0;
+	return (flags & (VL_SPAN_QUOTE_OPEN | VL_SPAN_QUOTE_CLOSE | VL_SPAN_XREF |
+	    VL_SPAN_NOTE)) != 0;
 }
 
 static int
@@ -155,9 +163,44 @@ is_marker(const vl_span *s)
 static int
 same_style(const vl_span *a, const vl_span *b)
 {
-	return a->flags == b->flags && a->partner == b->partner &&
+	return a->flags == b->flags && a->partner == b->partner && a->link == b->link &&
 	    strcmp(a->lang, b->lang) == 0 &&
 	    ((!a->ref && !b->ref) || (a->ref && b->ref && strcmp(a->ref, b->ref) == 0));
+}
+
+/* Whether element e holds any non-blank text. */
+static int
+has_text(const xmlNode *e)
+{
+	xmlChar *c = xmlNodeGetContent(e);
+	int r = 0;
+	for (const xmlChar *p = c; p && *p && !r; p++)
+		r = !is_ws(*p);
+	xmlFree(c);
+	return r;
+}
+
+/* A <verweis>: to an address (url: its text is a link, the address itself
+ * when it has none) or to an id (ziel: an empty marker span the layout
+ * prints as the target's number). What vl_check refuses is kept so that
+ * it can say so: both or neither attribute (a marker with link and ref,
+ * text linked to ""), text in a verweis with ziel (linked to "#id"). */
+static void
+link_frame(loader *ld, const xmlNode *n, frame *f, rawspan **raw, size_t *nraw, size_t *cap)
+{
+	const char *url = xs_attr_trim(ld->a, n, "url"), *ziel = xs_attr_trim(ld->a, n, "ziel");
+	int text = has_text(n);
+	if (ziel || (!url && !text)) {
+		push_raw(raw, nraw, cap, (rawspan){ "", 0, f->flags | VL_SPAN_XREF, f->lang,
+		    ziel, url, -1, xs_pos(ld->x, n), 0 });
+		f->link = ziel ? arena_printf(ld->a, "#%s", ziel) : "";
+	} else {
+		f->link = url ? url : "";
+		if (url && !text)
+			push_raw(raw, nraw, cap, (rawspan){ url, strlen(url),
+			    f->flags | VL_SPAN_LINK, f->lang, NULL, url, -1, xs_pos(ld->x, n), 0 });
+	}
+	f->flags |= VL_SPAN_LINK;
 }
 
 /* Flattens the inline content of element e into a paragraph (model.h). */
@@ -174,7 +217,7 @@ build_para(loader *ld, const xmlNode *e, const char *lang)
 	if (!e)
 		return para;
 	st = xgrow(st, &capst, 1, sizeof *st);
-	st[nst++] = (frame){ e, 0, xs_lang(ld->a, e, lang), NULL, -1, { 0, 0 } };
+	st[nst++] = (frame){ e, 0, xs_lang(ld->a, e, lang), NULL, NULL, -1, { 0, 0 } };
 	n = e->children;
 	for (;;) {
 		while (!n) {
@@ -183,22 +226,35 @@ build_para(loader *ld, const xmlNode *e, const char *lang)
 				goto done;
 			if (f.flags & VL_SPAN_QUOTE && xs_is(f.n, "zitat"))
 				push_raw(&raw, &nraw, &capraw, (rawspan){ "", 0,
-				    st[nst - 1].flags | VL_SPAN_QUOTE_CLOSE, f.lang, NULL, -1,
-				    xs_pos(ld->x, f.n) });
+				    st[nst - 1].flags | VL_SPAN_QUOTE_CLOSE, f.lang, NULL,
+				    st[nst - 1].link, -1, xs_pos(ld->x, f.n), 0 });
 			n = f.n->next;
 		}
 		const frame *top = &st[nst - 1];
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			const char *t = n->content ? (const char *)n->content : "";
 			push_raw(&raw, &nraw, &capraw, (rawspan){ t, strlen(t), top->flags,
-			    top->lang, top->ref, top->partner,
-			    top->flags & VL_SPAN_PARTNER ? top->ppos : xs_pos(ld->x, n) });
+			    top->lang, top->ref, top->link, top->partner,
+			    top->flags & VL_SPAN_PARTNER ? top->ppos : xs_pos(ld->x, n), 0 });
 		} else if (n->type == XML_ELEMENT_NODE) {
 			if (xs_is(n, "festesLeerzeichen") || xs_is(n, "trennstelle")) {
 				push_raw(&raw, &nraw, &capraw, (rawspan){
 				    xs_is(n, "festesLeerzeichen") ? "\xC2\xA0" : "\xC2\xAD", 2,
-				    top->flags, xs_lang(ld->a, n, top->lang), top->ref,
-				    top->partner, xs_pos(ld->x, n) });
+				    top->flags, xs_lang(ld->a, n, top->lang), top->ref, top->link,
+				    top->partner, xs_pos(ld->x, n), 0 });
+			} else if (xs_is(n, "fussnote")) {
+				/* the note's text is built at once (the schema allows
+				 * no note inside a note: one level deep) */
+				size_t idx = ld->nnotes++;
+				if (ld->nnotes > ld->capnotes)
+					ld->notes = xgrow(ld->notes, &ld->capnotes, ld->nnotes,
+					    sizeof *ld->notes);
+				ld->notes[idx].pos = xs_pos(ld->x, n);
+				push_raw(&raw, &nraw, &capraw, (rawspan){ "", 0,
+				    top->flags | VL_SPAN_NOTE, top->lang, NULL, top->link, -1,
+				    xs_pos(ld->x, n), idx });
+				vl_para t = build_para(ld, n, top->lang);
+				ld->notes[idx].text = t;
 			} else {
 				frame f = *top;
 				f.n = n;
@@ -214,9 +270,11 @@ build_para(loader *ld, const xmlNode *e, const char *lang)
 					f.flags |= VL_SPAN_STRONG;
 				} else if (xs_is(n, "zitat")) {
 					push_raw(&raw, &nraw, &capraw, (rawspan){ "", 0,
-					    top->flags | VL_SPAN_QUOTE_OPEN, f.lang, NULL, -1,
-					    xs_pos(ld->x, n) });
+					    top->flags | VL_SPAN_QUOTE_OPEN, f.lang, NULL, top->link, -1,
+					    xs_pos(ld->x, n), 0 });
 					f.flags |= VL_SPAN_QUOTE;
+				} else if (xs_is(n, "verweis")) {
+					link_frame(ld, n, &f, &raw, &nraw, &capraw);
 				}
 				if (nst == capst)
 					st = xgrow(st, &capst, nst + 1, sizeof *st);
@@ -256,7 +314,7 @@ done:
 		if (o == from && !is_marker_flags(r->flags))
 			continue;
 		sp[nsp++] = (vl_span){ txt + from, o - from, r->flags,
-		    r->lang ? r->lang : "de", r->partner, r->pos, r->ref };
+		    r->lang ? r->lang : "de", r->partner, r->pos, r->ref, r->link, r->note };
 	}
 	free(raw);
 	/* the trailing space, possibly in an earlier span */
@@ -429,6 +487,9 @@ build_letter(loader *ld, const xmlNode *root, const char *lang)
 	l->signature_desc = plain_text(ld, xs_child(e, "beschreibung"), NULL);
 	l->signer = plain_text(ld, xs_child(e, "name"), NULL);
 	l->signature_pos = xs_pos(ld->x, e);
+	e = xs_child(an, "anlagen");
+	l->enclosures = build_paras(ld, e, "anlage", e ? xs_lang(ld->a, e, lang) : lang,
+	    &l->nenclosures);
 }
 
 static void
@@ -472,6 +533,203 @@ build_group(loader *ld, const xmlNode *e, const char *lang, vl_group *g)
 	}
 }
 
+/* ---- blocks: sections, lists, tables, figures ---------------------------
+ * The builders below call each other for sections in sections and lists in
+ * list items; the schema bounds that to three levels each. */
+
+static void
+add_target(loader *ld, const char *id, const vl_item *it)
+{
+	if (!id)
+		return;
+	if (ld->ntargets == ld->captargets)
+		ld->targets = xgrow(ld->targets, &ld->captargets, ld->ntargets + 1,
+		    sizeof *ld->targets);
+	ld->targets[ld->ntargets++] = (vl_target){ id, it };
+}
+
+static vl_item *build_items(loader *ld, const xmlNode *e, const char *lang, int level,
+    size_t *n);
+
+/* The number of element children of e (text, comments and PIs aside). */
+static size_t
+count_elements(const xmlNode *e)
+{
+	size_t k = 0;
+	for (const xmlNode *c = e ? e->children : NULL; c; c = c->next)
+		k += c->type == XML_ELEMENT_NODE;
+	return k;
+}
+
+static void
+build_list(loader *ld, const xmlNode *e, const char *lang, int level, vl_list *l)
+{
+	const char *art = xs_attr_trim(ld->a, e, "art");
+	l->kind = VL_LIST_BULLET;
+	for (int i = 0; i < VL_LIST_NKINDS; i++)
+		if (art && strcmp(art, vl_list_kind_names[i]) == 0)
+			l->kind = (enum vl_list_kind)i;
+	l->level = level;
+	l->entries = arena_array(ld->a, count_elements(e) + 1, sizeof *l->entries);
+	for (const xmlNode *c = e->children; c; c = c->next) {
+		if (!xs_is(c, "eintrag"))
+			continue;
+		vl_list_entry *en = &l->entries[l->nentries++];
+		en->pos = xs_pos(ld->x, c);
+		en->items = build_items(ld, c, xs_lang(ld->a, c, lang), level + 1, &en->nitems);
+	}
+}
+
+/* "2*" a share, "25mm" or "12.5mm" a fixed width (the schema's forms). */
+static void
+column_width(const char *w, vl_column *col)
+{
+	size_t len = w ? strlen(w) : 0;
+	col->share = 1;
+	col->mm = 0;
+	if (len > 2 && strcmp(w + len - 2, "mm") == 0) {
+		col->share = 0;
+		col->mm = strtod(w, NULL);
+	} else if (len > 1 && w[len - 1] == '*') {
+		col->share = atoi(w);
+	}
+}
+
+static int
+span_attr(loader *ld, const xmlNode *c, const char *name)
+{
+	const char *v = xs_attr_trim(ld->a, c, name);
+	int k = v ? atoi(v) : 1;
+	return k > 0 ? k : 1;
+}
+
+static void
+build_rows(loader *ld, const xmlNode *e, const char *lang, vl_table *t)
+{
+	for (const xmlNode *r = e ? e->children : NULL; r; r = r->next) {
+		if (!xs_is(r, "zeile"))
+			continue;
+		vl_row *row = &t->rows[t->nrows++];
+		row->pos = xs_pos(ld->x, r);
+		row->cells = arena_array(ld->a, count_elements(r) + 1, sizeof *row->cells);
+		for (const xmlNode *c = r->children; c; c = c->next) {
+			if (!xs_is(c, "zelle"))
+				continue;
+			vl_cell *cell = &row->cells[row->ncells++];
+			cell->text = build_para(ld, c, lang);
+			cell->colspan = span_attr(ld, c, "spalten");
+			cell->rowspan = span_attr(ld, c, "zeilen");
+		}
+	}
+}
+
+static void
+build_table(loader *ld, const xmlNode *e, const char *lang, vl_table *t)
+{
+	const xmlNode *cols = xs_child(e, "spalten"), *head = xs_child(e, "kopf"),
+	    *body = xs_child(e, "rumpf"), *cap = xs_child(e, "beschriftung");
+	t->id = xs_attr_trim(ld->a, e, "id");
+	if (cap) {
+		t->caption = build_para(ld, cap, lang);
+		t->number = ++ld->ntables;
+	}
+	t->cols = arena_array(ld->a, count_elements(cols) + 1, sizeof *t->cols);
+	for (const xmlNode *c = cols ? cols->children : NULL; c; c = c->next) {
+		if (!xs_is(c, "spalte"))
+			continue;
+		vl_column *col = &t->cols[t->ncols++];
+		col->pos = xs_pos(ld->x, c);
+		column_width(xs_attr_trim(ld->a, c, "breite"), col);
+		const char *al = xs_attr_trim(ld->a, c, "ausrichtung");
+		col->align = VL_COL_LEFT;
+		for (int i = 0; i < VL_COL_NALIGNS; i++)
+			if (al && strcmp(al, vl_col_align_names[i]) == 0)
+				col->align = (enum vl_col_align)i;
+	}
+	t->rows = arena_array(ld->a, count_elements(head) + count_elements(body) + 1,
+	    sizeof *t->rows);
+	build_rows(ld, head, lang, t);
+	t->nheader = t->nrows;
+	build_rows(ld, body, lang, t);
+}
+
+static void
+build_figure(loader *ld, const xmlNode *e, const char *lang, vl_figure *fig)
+{
+	const xmlNode *alt = xs_child(e, "alternativtext"), *cap = xs_child(e, "beschriftung");
+	fig->id = xs_attr_trim(ld->a, e, "id");
+	fig->image = xs_attr_trim(ld->a, e, "bild");
+	fig->alt = plain_text(ld, alt, NULL);
+	fig->alt_lang = alt ? xs_lang(ld->a, alt, lang) : lang;
+	if (cap) {
+		fig->caption = build_para(ld, cap, lang);
+		fig->number = ++ld->nfigures;
+	}
+}
+
+static void
+build_section(loader *ld, const xmlNode *e, const char *lang, int level, vl_section *sec)
+{
+	int *no = ld->section_no;
+	no[level]++;
+	for (int i = level + 1; i < 3; i++)
+		no[i] = 0;
+	sec->level = level + 1;
+	sec->number = level == 0 ? arena_printf(ld->a, "%d", no[0])
+	    : level == 1 ? arena_printf(ld->a, "%d.%d", no[0], no[1])
+	    : arena_printf(ld->a, "%d.%d.%d", no[0], no[1], no[2]);
+	sec->id = xs_attr_trim(ld->a, e, "id");
+	sec->heading = build_para(ld, xs_child(e, "ueberschrift"), lang);
+	sec->items = build_items(ld, e, lang, level + 1, &sec->nitems);
+}
+
+/* The blocks among the children of e, in document order. level: of the
+ * sections inside (0 for the report's body) or of the lists inside (list
+ * entries: the entry's level + 1). */
+static vl_item *
+build_items(loader *ld, const xmlNode *e, const char *lang, int level, size_t *n)
+{
+	vl_item *items = arena_array(ld->a, count_elements(e) + 1, sizeof *items);
+	int in_list = xs_is(e, "eintrag");
+	*n = 0;
+	for (const xmlNode *c = e ? e->children : NULL; c; c = c->next) {
+		vl_item *it = &items[*n];
+		const char *clang = c->type == XML_ELEMENT_NODE ? xs_lang(ld->a, c, lang) : lang;
+		if (xs_is(c, "absatz")) {
+			it->kind = VL_ITEM_PARA;
+			it->u.para = build_para(ld, c, lang);
+		} else if (xs_is(c, "vereinbarung")) {
+			it->kind = VL_ITEM_AGREEMENT;
+			build_agreement(ld, c, lang, &it->u.agreement);
+		} else if (xs_is(c, "gruppe")) {
+			it->kind = VL_ITEM_GROUP;
+			build_group(ld, c, lang, &it->u.group);
+		} else if (xs_is(c, "seitenumbruch")) {
+			it->kind = VL_ITEM_PAGEBREAK;
+		} else if (xs_is(c, "abschnitt")) {
+			it->kind = VL_ITEM_SECTION;
+			build_section(ld, c, clang, level < 3 ? level : 2, &it->u.section);
+			add_target(ld, it->u.section.id, it);
+		} else if (xs_is(c, "liste")) {
+			it->kind = VL_ITEM_LIST;
+			build_list(ld, c, clang, in_list ? level : 0, &it->u.list);
+		} else if (xs_is(c, "tabelle")) {
+			it->kind = VL_ITEM_TABLE;
+			build_table(ld, c, clang, &it->u.table);
+			add_target(ld, it->u.table.id, it);
+		} else if (xs_is(c, "abbildung")) {
+			it->kind = VL_ITEM_FIGURE;
+			build_figure(ld, c, clang, &it->u.figure);
+			add_target(ld, it->u.figure.id, it);
+		} else {
+			continue;
+		}
+		it->pos = xs_pos(ld->x, c);
+		(*n)++;
+	}
+	return items;
+}
+
 static void
 build_report(loader *ld, const xmlNode *root, const char *lang)
 {
@@ -501,31 +759,12 @@ build_report(loader *ld, const xmlNode *root, const char *lang)
 	r->question_label = xs_attr(ld->a, e, "titel");
 	r->question = build_paras(ld, e, "absatz", e ? xs_lang(ld->a, e, lang) : lang, &r->nquestion);
 	e = xs_child(b, "antwort");
-	r->answer_label = xs_attr(ld->a, e, "titel");
-	const char *alang = e ? xs_lang(ld->a, e, lang) : lang;
-	size_t n = xs_count(e, "absatz") + xs_count(e, "vereinbarung") +
-	    xs_count(e, "gruppe") + xs_count(e, "seitenumbruch");
-	r->answer = arena_array(ld->a, n ? n : 1, sizeof *r->answer);
-	if (e)
-		for (xmlNode *c = e->children; c; c = c->next) {
-			vl_item *it = &r->answer[r->nanswer];
-			if (xs_is(c, "absatz")) {
-				it->kind = VL_ITEM_PARA;
-				it->u.para = build_para(ld, c, alang);
-			} else if (xs_is(c, "vereinbarung")) {
-				it->kind = VL_ITEM_AGREEMENT;
-				build_agreement(ld, c, alang, &it->u.agreement);
-			} else if (xs_is(c, "gruppe")) {
-				it->kind = VL_ITEM_GROUP;
-				build_group(ld, c, alang, &it->u.group);
-			} else if (xs_is(c, "seitenumbruch")) {
-				it->kind = VL_ITEM_PAGEBREAK;
-			} else {
-				continue;
-			}
-			it->pos = xs_pos(ld->x, c);
-			r->nanswer++;
-		}
+	if (e) {
+		r->answer_label = xs_attr(ld->a, e, "titel");
+		r->answer = build_items(ld, e, xs_lang(ld->a, e, lang), 0, &r->nanswer);
+	} else { /* a body of sections and blocks */
+		r->answer = build_items(ld, b, lang, 0, &r->nanswer);
+	}
 }
 
 static vl_doc *
@@ -541,7 +780,16 @@ build_doc(loader *ld, const xmlNode *root, const char *path)
 	build_meta(ld, root);
 	build_letter(ld, root, lang);
 	build_report(ld, root, lang);
-	return ld->doc;
+	vl_doc *doc = ld->doc;
+	doc->nnotes = ld->nnotes;
+	doc->notes = arena_array(ld->a, ld->nnotes ? ld->nnotes : 1, sizeof *doc->notes);
+	if (ld->nnotes)
+		memcpy(doc->notes, ld->notes, ld->nnotes * sizeof *doc->notes);
+	doc->ntargets = ld->ntargets;
+	doc->targets = arena_array(ld->a, ld->ntargets ? ld->ntargets : 1, sizeof *doc->targets);
+	if (ld->ntargets)
+		memcpy(doc->targets, ld->targets, ld->ntargets * sizeof *doc->targets);
+	return doc;
 }
 
 vl_doc *
@@ -553,5 +801,7 @@ vl_load(const char *path, const char *xsd_path, diag *d)
 	if (ld.x && xs_validate(ld.x, xsd_path) == 1)
 		doc = build_doc(&ld, xs_root(ld.x), path);
 	xs_free(ld.x);
+	free(ld.notes);
+	free(ld.targets);
 	return doc;
 }

@@ -15,6 +15,20 @@ const char *const vl_partner_kind_names[VL_PK_COUNT] = {
 	[VL_PK_UNION] = "union",
 };
 
+const char *const vl_list_kind_names[VL_LIST_NKINDS] = {
+	[VL_LIST_BULLET] = "punkte",
+	[VL_LIST_ARABIC] = "zahlen",
+	[VL_LIST_ALPHA] = "buchstaben",
+	[VL_LIST_ROMAN] = "roemisch",
+};
+
+const char *const vl_col_align_names[VL_COL_NALIGNS] = {
+	[VL_COL_LEFT] = "links",
+	[VL_COL_RIGHT] = "rechts",
+	[VL_COL_CENTER] = "zentriert",
+	[VL_COL_DECIMAL] = "dezimal",
+};
+
 static const char *const month_names[12] = {
 	"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
 	"August", "September", "Oktober", "November", "Dezember",
@@ -36,6 +50,31 @@ vl_partner_find(const vl_doc *doc, const char *id)
 		if (doc->partners[i].id && strcmp(doc->partners[i].id, id) == 0)
 			return (int)i;
 	return -1;
+}
+
+void
+vl_items_walk(const vl_item *items, size_t n, void (*fn)(const vl_item *it, void *ctx),
+    void *ctx)
+{
+	for (size_t i = 0; i < n; i++) {
+		const vl_item *it = &items[i];
+		fn(it, ctx);
+		if (it->kind == VL_ITEM_SECTION)
+			vl_items_walk(it->u.section.items, it->u.section.nitems, fn, ctx);
+		else if (it->kind == VL_ITEM_LIST)
+			for (size_t k = 0; k < it->u.list.nentries; k++)
+				vl_items_walk(it->u.list.entries[k].items,
+				    it->u.list.entries[k].nitems, fn, ctx);
+	}
+}
+
+const vl_item *
+vl_target_find(const vl_doc *doc, const char *id)
+{
+	for (size_t i = 0; id && i < doc->ntargets; i++)
+		if (strcmp(doc->targets[i].id, id) == 0)
+			return doc->targets[i].item;
+	return NULL;
 }
 
 const char *
@@ -104,7 +143,7 @@ static void
 dump_para(FILE *out, const vl_doc *doc, int ind, const char *label, const vl_para *p)
 {
 	static const char *const fl[] = { "partner", "emph", "strong", "quote",
-		"quote-open", "quote-close" };
+		"quote-open", "quote-close", "link", "xref", "note" };
 	indent(out, ind);
 	fprintf(out, "%s ", label);
 	put_pos(out, p->pos);
@@ -129,6 +168,14 @@ dump_para(FILE *out, const vl_doc *doc, int ind, const char *label, const vl_par
 			if (s->partner < 0 || (size_t)s->partner >= doc->npartners)
 				fputs("(unresolved)", out);
 		}
+		if (s->flags & VL_SPAN_XREF)
+			fprintf(out, " target=%s", s->ref ? s->ref : "(none)");
+		if (s->link) {
+			fputs(" url=", out);
+			put_str(out, s->link);
+		}
+		if (s->flags & VL_SPAN_NOTE)
+			fprintf(out, " note=%zu", s->note + 1);
 		fputc(' ', out);
 		put_str(out, s->text);
 		fputc('\n', out);
@@ -150,6 +197,127 @@ partner_id(const vl_doc *doc, int i, const char *written)
 	if (i >= 0 && (size_t)i < doc->npartners)
 		return doc->partners[i].id;
 	return written ? written : "(none)";
+}
+
+static void dump_items(FILE *out, const vl_doc *doc, int ind, const vl_item *items, size_t n);
+
+static void
+dump_table(FILE *out, const vl_doc *doc, int ind, const vl_table *t)
+{
+	indent(out, ind);
+	fprintf(out, "table id=%s number=%d cols=%zu rows=%zu header=%zu\n",
+	    t->id ? t->id : "(none)", t->number, t->ncols, t->nrows, t->nheader);
+	if (t->caption.pos.line)
+		dump_para(out, doc, ind + 1, "caption", &t->caption);
+	for (size_t c = 0; c < t->ncols; c++) {
+		indent(out, ind + 1);
+		if (t->cols[c].share)
+			fprintf(out, "col share=%d", t->cols[c].share);
+		else
+			fprintf(out, "col mm=%g", t->cols[c].mm);
+		fprintf(out, " align=%s\n", vl_col_align_names[t->cols[c].align]);
+	}
+	for (size_t r = 0; r < t->nrows; r++) {
+		indent(out, ind + 1);
+		fprintf(out, "row%s ", r < t->nheader ? " header" : "");
+		put_pos(out, t->rows[r].pos);
+		fputc('\n', out);
+		for (size_t c = 0; c < t->rows[r].ncells; c++) {
+			const vl_cell *cell = &t->rows[r].cells[c];
+			char label[48];
+			snprintf(label, sizeof label, "cell span=%dx%d", cell->colspan, cell->rowspan);
+			dump_para(out, doc, ind + 2, label, &cell->text);
+		}
+	}
+}
+
+static void
+dump_item(FILE *out, const vl_doc *doc, int ind, const vl_item *it)
+{
+	if (it->kind == VL_ITEM_PARA) {
+		dump_para(out, doc, ind, "para", &it->u.para);
+	} else if (it->kind == VL_ITEM_AGREEMENT) {
+		const vl_agreement *g = &it->u.agreement;
+		indent(out, ind);
+		fprintf(out, "agreement id=%s ", g->id ? g->id : "(none)");
+		put_pos(out, g->pos);
+		fputs(" parties=", out);
+		for (size_t k = 0; k < g->nparties; k++)
+			fprintf(out, "%s%s", k ? "," : "",
+			    partner_id(doc, g->parties[k], g->party_ids ? g->party_ids[k] : NULL));
+		fputc('\n', out);
+		indent(out, ind + 1);
+		fputs("date ", out);
+		put_date(out, g->date);
+		fputc(' ', out);
+		put_str(out, g->date_text);
+		fputc('\n', out);
+		dump_para(out, doc, ind + 1, "title", &g->title);
+		dump_paras(out, doc, ind + 1, "paras", g->paras, g->nparas);
+	} else if (it->kind == VL_ITEM_PAGEBREAK) {
+		indent(out, ind);
+		fputs("pagebreak ", out);
+		put_pos(out, it->pos);
+		fputc('\n', out);
+	} else if (it->kind == VL_ITEM_GROUP) {
+		const vl_group *g = &it->u.group;
+		indent(out, ind);
+		fprintf(out, "group id=%s ", g->id ? g->id : "(none)");
+		put_pos(out, g->pos);
+		fputc('\n', out);
+		dump_paras(out, doc, ind + 1, "intro", g->intro, g->nintro);
+		for (size_t k = 0; k < g->nparts; k++) {
+			const vl_group_part *p = &g->parts[k];
+			indent(out, ind + 1);
+			fprintf(out, "part partner=%s ", partner_id(doc, p->partner, p->partner_id));
+			put_pos(out, p->pos);
+			fputc('\n', out);
+			dump_paras(out, doc, ind + 2, "paras", p->paras, p->nparas);
+		}
+	} else if (it->kind == VL_ITEM_SECTION) {
+		const vl_section *sec = &it->u.section;
+		indent(out, ind);
+		fprintf(out, "section %s level=%d id=%s ", sec->number, sec->level,
+		    sec->id ? sec->id : "(none)");
+		put_pos(out, it->pos);
+		fputc('\n', out);
+		dump_para(out, doc, ind + 1, "heading", &sec->heading);
+		dump_items(out, doc, ind + 1, sec->items, sec->nitems);
+	} else if (it->kind == VL_ITEM_LIST) {
+		const vl_list *l = &it->u.list;
+		indent(out, ind);
+		fprintf(out, "list %s level=%d (%zu) ", vl_list_kind_names[l->kind], l->level,
+		    l->nentries);
+		put_pos(out, it->pos);
+		fputc('\n', out);
+		for (size_t k = 0; k < l->nentries; k++) {
+			indent(out, ind + 1);
+			fputs("entry ", out);
+			put_pos(out, l->entries[k].pos);
+			fputc('\n', out);
+			dump_items(out, doc, ind + 2, l->entries[k].items, l->entries[k].nitems);
+		}
+	} else if (it->kind == VL_ITEM_TABLE) {
+		dump_table(out, doc, ind, &it->u.table);
+	} else {
+		const vl_figure *fig = &it->u.figure;
+		indent(out, ind);
+		fprintf(out, "figure id=%s number=%d image=", fig->id ? fig->id : "(none)",
+		    fig->number);
+		put_str(out, fig->image);
+		fprintf(out, " lang=%s alt=", fig->alt_lang);
+		put_str(out, fig->alt);
+		fputc('\n', out);
+		if (fig->caption.pos.line)
+			dump_para(out, doc, ind + 1, "caption", &fig->caption);
+	}
+}
+
+static void
+dump_items(FILE *out, const vl_doc *doc, int ind, const vl_item *items, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		dump_item(out, doc, ind, &items[i]);
 }
 
 void
@@ -230,6 +398,8 @@ vl_dump(const vl_doc *doc, FILE *out)
 	fputs("\n    description ", out);
 	put_str(out, l->signature_desc);
 	fputc('\n', out);
+	if (l->nenclosures)
+		dump_paras(out, doc, 1, "enclosures", l->enclosures, l->nenclosures);
 
 	const vl_report *r = &doc->report;
 	fputs("report\n", out);
@@ -251,43 +421,13 @@ vl_dump(const vl_doc *doc, FILE *out)
 	fputs("  answer-label ", out);
 	put_str(out, r->answer_label);
 	fprintf(out, "\n  answer (%zu)\n", r->nanswer);
-	for (size_t i = 0; i < r->nanswer; i++) {
-		const vl_item *it = &r->answer[i];
-		if (it->kind == VL_ITEM_PARA) {
-			dump_para(out, doc, 2, "para", &it->u.para);
-		} else if (it->kind == VL_ITEM_AGREEMENT) {
-			const vl_agreement *g = &it->u.agreement;
-			fprintf(out, "    agreement id=%s ", g->id ? g->id : "(none)");
-			put_pos(out, g->pos);
-			fputs(" parties=", out);
-			for (size_t k = 0; k < g->nparties; k++)
-				fprintf(out, "%s%s", k ? "," : "",
-				    partner_id(doc, g->parties[k], g->party_ids ? g->party_ids[k] : NULL));
-			fputs("\n      date ", out);
-			put_date(out, g->date);
-			fputc(' ', out);
-			put_str(out, g->date_text);
-			fputc('\n', out);
-			dump_para(out, doc, 3, "title", &g->title);
-			dump_paras(out, doc, 3, "paras", g->paras, g->nparas);
-		} else if (it->kind == VL_ITEM_PAGEBREAK) {
-			fputs("    pagebreak ", out);
-			put_pos(out, it->pos);
-			fputc('\n', out);
-		} else {
-			const vl_group *g = &it->u.group;
-			fprintf(out, "    group id=%s ", g->id ? g->id : "(none)");
-			put_pos(out, g->pos);
-			fputc('\n', out);
-			dump_paras(out, doc, 3, "intro", g->intro, g->nintro);
-			for (size_t k = 0; k < g->nparts; k++) {
-				const vl_group_part *p = &g->parts[k];
-				fprintf(out, "      part partner=%s ",
-				    partner_id(doc, p->partner, p->partner_id));
-				put_pos(out, p->pos);
-				fputc('\n', out);
-				dump_paras(out, doc, 4, "paras", p->paras, p->nparas);
-			}
+	dump_items(out, doc, 2, r->answer, r->nanswer);
+	if (doc->nnotes) {
+		fprintf(out, "notes (%zu)\n", doc->nnotes);
+		for (size_t i = 0; i < doc->nnotes; i++) {
+			char label[32];
+			snprintf(label, sizeof label, "note %zu", i + 1);
+			dump_para(out, doc, 1, label, &doc->notes[i].text);
 		}
 	}
 }

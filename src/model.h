@@ -30,7 +30,11 @@ enum vl_span_flag {
 	VL_SPAN_STRONG = 1u << 2,  /* inside <wichtig>: bold */
 	VL_SPAN_QUOTE = 1u << 3,   /* inside <zitat> */
 	VL_SPAN_QUOTE_OPEN = 1u << 4,  /* an empty span marking where a <zitat> opens */
-	VL_SPAN_QUOTE_CLOSE = 1u << 5  /* an empty span marking where a <zitat> closes */
+	VL_SPAN_QUOTE_CLOSE = 1u << 5, /* an empty span marking where a <zitat> closes */
+	VL_SPAN_LINK = 1u << 6,    /* inside <verweis url>: link is the address */
+	VL_SPAN_XREF = 1u << 7,    /* an empty span: <verweis ziel>, printed as the number of
+				      the target (ref is its id) */
+	VL_SPAN_NOTE = 1u << 8     /* an empty span: the reference mark of vl_doc.notes[note] */
 };
 
 typedef struct vl_span {
@@ -41,7 +45,10 @@ typedef struct vl_span {
 	const char *lang; /* BCP 47 language in force (xml:lang, inherited; "de" by default) */
 	int partner;      /* index into vl_doc.partners for VL_SPAN_PARTNER, else -1 */
 	vl_pos pos;
-	const char *ref;  /* the partnerRef's ref as written (also when unresolved), else NULL */
+	const char *ref;  /* the partnerRef's ref as written (also when unresolved), or the
+			     <verweis ziel> (VL_SPAN_XREF), else NULL */
+	const char *link; /* the <verweis url> for VL_SPAN_LINK, else NULL */
+	size_t note;      /* for VL_SPAN_NOTE: index into vl_doc.notes */
 } vl_span;
 
 typedef struct vl_para {
@@ -101,18 +108,114 @@ typedef struct vl_group {
 
 enum vl_item_kind {
 	VL_ITEM_PARA, VL_ITEM_AGREEMENT, VL_ITEM_GROUP,
-	VL_ITEM_PAGEBREAK   /* <seitenumbruch/>: no payload */
+	VL_ITEM_PAGEBREAK,  /* <seitenumbruch/>: no payload */
+	VL_ITEM_SECTION, VL_ITEM_LIST, VL_ITEM_TABLE, VL_ITEM_FIGURE
 };
 
-typedef struct vl_item {
+typedef struct vl_item vl_item;
+
+/* A section (<abschnitt>): level 1 to 3 (the schema allows no deeper one);
+ * number "2.1" counts the sections of the report in document order (the
+ * template decides whether it is printed). */
+typedef struct vl_section {
+	const char *id;       /* or NULL */
+	const char *number;   /* "1", "1.2", "1.2.3" */
+	int level;
+	vl_para heading;
+	vl_item *items;
+	size_t nitems;
+} vl_section;
+
+/* A footnote: its text, numbered by its index in vl_doc.notes. */
+typedef struct vl_note {
+	vl_para text;
+	vl_pos pos;
+} vl_note;
+
+enum vl_list_kind { VL_LIST_BULLET, VL_LIST_ARABIC, VL_LIST_ALPHA, VL_LIST_ROMAN,
+	VL_LIST_NKINDS };
+extern const char *const vl_list_kind_names[VL_LIST_NKINDS]; /* the XML values */
+
+/* A list item: paragraphs (VL_ITEM_PARA) and nested lists (VL_ITEM_LIST),
+ * the first a paragraph. */
+typedef struct vl_list_entry {
+	vl_item *items;
+	size_t nitems;
+	vl_pos pos;
+} vl_list_entry;
+
+typedef struct vl_list {
+	enum vl_list_kind kind;
+	int level;            /* 0 to 2 (the schema allows no deeper list) */
+	vl_list_entry *entries;
+	size_t nentries;
+} vl_list;
+
+enum vl_col_align { VL_COL_LEFT, VL_COL_RIGHT, VL_COL_CENTER, VL_COL_DECIMAL, VL_COL_NALIGNS };
+extern const char *const vl_col_align_names[VL_COL_NALIGNS]; /* the XML values */
+
+typedef struct vl_column {
+	int share;            /* > 0: a share of the width the fixed columns leave */
+	double mm;            /* share 0: fixed width in millimetres */
+	enum vl_col_align align;
+	vl_pos pos;
+} vl_column;
+
+typedef struct vl_cell {
+	vl_para text;
+	int colspan, rowspan; /* at least 1 */
+} vl_cell;
+
+typedef struct vl_row {
+	vl_cell *cells;
+	size_t ncells;
+	vl_pos pos;
+} vl_row;
+
+typedef struct vl_table {
+	const char *id;       /* or NULL */
+	int number;           /* tables with a caption count 1, 2, …; 0 without one */
+	vl_para caption;      /* pos.line 0: none */
+	vl_column *cols;
+	size_t ncols;
+	vl_row *rows;         /* the header rows first */
+	size_t nrows, nheader;
+} vl_table;
+
+typedef struct vl_figure {
+	const char *id;       /* or NULL */
+	int number;           /* figures with a caption count 1, 2, …; 0 without one */
+	const char *image;    /* path relative to the source file */
+	const char *alt;      /* the alternative text */
+	const char *alt_lang;
+	vl_para caption;      /* pos.line 0: none */
+} vl_figure;
+
+struct vl_item {
 	enum vl_item_kind kind;
 	vl_pos pos;
 	union {
 		vl_para para;
 		vl_agreement agreement;
 		vl_group group;
+		vl_section section;
+		vl_list list;
+		vl_table table;
+		vl_figure figure;
 	} u;
-} vl_item;
+};
+
+/* Calls fn on every item of items and, depth first in document order, on
+ * the items inside sections and list entries (the schema bounds the depth:
+ * three levels of sections, three of lists). */
+void vl_items_walk(const vl_item *items, size_t n,
+    void (*fn)(const vl_item *it, void *ctx), void *ctx);
+
+/* An id a <verweis ziel> can name: a section, a table or a figure. */
+typedef struct vl_target {
+	const char *id;
+	const vl_item *item;
+} vl_target;
 
 enum vl_title_size { VL_TITLE_NORMAL, VL_TITLE_LARGE };
 
@@ -133,6 +236,8 @@ typedef struct vl_letter {
 	const char *signature_desc;  /* description of the signature image, or NULL */
 	const char *signer;          /* the signer's name */
 	vl_pos signature_pos;
+	vl_para *enclosures;         /* <anlagen>: printed after the signature */
+	size_t nenclosures;
 } vl_letter;
 
 typedef struct vl_report {
@@ -144,7 +249,8 @@ typedef struct vl_report {
 	const char *question_label; /* "Frage" */
 	vl_para *question;
 	size_t nquestion;
-	const char *answer_label;   /* "Antwort" */
+	const char *answer_label;   /* "Antwort"; NULL: a report without question and
+				       answer, whose body is `answer` */
 	vl_item *answer;
 	size_t nanswer;
 } vl_report;
@@ -178,6 +284,10 @@ typedef struct vl_doc {
 	size_t npartners;
 	vl_letter letter;
 	vl_report report;
+	vl_note *notes;       /* every <fussnote>, in document order */
+	size_t nnotes;
+	vl_target *targets;   /* sections, tables and figures with an id, in document order */
+	size_t ntargets;
 } vl_doc;
 
 /* Limits on input, documented in README.md. */
@@ -198,6 +308,15 @@ void vl_doc_free(vl_doc *doc);
 
 /* A text dump of the model for golden tests (`vorlage dump`). */
 void vl_dump(const vl_doc *doc, FILE *out);
+
+/* The file the source names by the relative path rel (joined to the
+ * source's directory, in a); *inside: it stays in that directory once
+ * symbolic links are resolved (realpath), *exists: it does. */
+const char *vl_source_file(arena *a, const char *source, const char *rel, bool *inside,
+    bool *exists);
+
+/* The section, table or figure of that id; NULL when none. */
+const vl_item *vl_target_find(const vl_doc *doc, const char *id);
 
 /* Lookup of a partner by id; -1 when absent. */
 int vl_partner_find(const vl_doc *doc, const char *id);

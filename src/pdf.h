@@ -177,6 +177,9 @@ void pdf_struct_open(pdf_ctx *c);
 void pdf_struct_close(pdf_ctx *c);
 /* The MCID of a new tagged sequence on page (index) for the node tag. */
 int pdf_struct_mcid(pdf_ctx *c, size_t page, int tag);
+/* An annotation (a link's) on page for the node tag: an /OBJR kid of the
+ * node, the annotation's /StructParent and its entry in the parent tree. */
+bool pdf_struct_annot(pdf_ctx *c, size_t page, int tag, void *annot);
 /* The structure type of node tag ("P", "H1", …). */
 const char *pdf_struct_role(const pdf_ctx *c, int tag);
 /* After the last page: the structure tree, the parent tree, /MarkInfo,

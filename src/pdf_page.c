@@ -323,10 +323,44 @@ draw_graphics(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
 	return true;
 }
 
+/* A link annotation over each line's stretch of text items with the same
+ * address (http, https, mailto: the source's check), without a border,
+ * with the address as its /Contents. */
+static bool
+draw_links(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
+{
+	double hpt = ts_to_pt(c->doc->height);
+	for (size_t i = 0; i < pg->nitems;) {
+		const ts_item *it = &pg->items[i];
+		if (it->kind != TS_ITEM_TEXT || !it->link || !it->link[0] || it->link[0] == '#') {
+			i++;
+			continue;
+		}
+		ts_sp x0 = it->x, x1 = it->x + it->w, size = it->size;
+		size_t j = i + 1;
+		for (; j < pg->nitems && pg->items[j].kind == TS_ITEM_TEXT &&
+		    pg->items[j].link == it->link && pg->items[j].y == it->y; j++) {
+			x1 = pg->items[j].x + pg->items[j].w;
+			size = pg->items[j].size > size ? pg->items[j].size : size;
+		}
+		HPDF_Rect r = { (HPDF_REAL)ts_to_pt(x0), (HPDF_REAL)(hpt - ts_to_pt(it->y) - 0.25 * ts_to_pt(size)),
+			(HPDF_REAL)ts_to_pt(x1), (HPDF_REAL)(hpt - ts_to_pt(it->y) + 0.85 * ts_to_pt(size)) };
+		HPDF_Annotation an = HPDF_Page_CreateURILinkAnnot(page, r, it->link);
+		if (!pdf_ok(c, an ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM, "link annotation")
+		    || !pdf_ok(c, HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0), "link annotation")
+		    || !pdf_add(c, an, "Contents", pdf_text_obj(c, pdf_fit_text(c->a, it->link)))
+		    || !pdf_struct_annot(c, pgi, it->tag, an))
+			return false;
+		i = j;
+	}
+	return true;
+}
+
 bool
 pdf_page_draw(pdf_ctx *c, size_t pgi)
 {
 	HPDF_Page page = c->pages[pgi];
 	const ts_page *pg = &c->doc->pages[pgi];
-	return draw_graphics(c, page, pgi, pg) && draw_text(c, page, pgi, pg);
+	return draw_graphics(c, page, pgi, pg) && draw_text(c, page, pgi, pg) &&
+	    draw_links(c, page, pgi, pg);
 }

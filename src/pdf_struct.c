@@ -33,6 +33,7 @@ typedef struct st_kid {
 	int node;
 	size_t page;
 	int mcid;
+	HPDF_Dict annot;    /* an annotation (node -1): an /OBJR */
 } st_kid;
 
 typedef struct st_node {
@@ -54,13 +55,19 @@ struct pdf_struct {
 	size_t nnodes;
 	st_page *pages;
 	size_t npages;
+	int *annot_owner;   /* the node of each annotation, /StructParent npages + i */
+	size_t nannots, capannots;
 };
 
 static const char *const role_names[TS_NROLES] = {
 	[TS_ROLE_DOCUMENT] = "Document", [TS_ROLE_SECT] = "Sect", [TS_ROLE_DIV] = "Div",
 	[TS_ROLE_P] = "P", [TS_ROLE_H1] = "H1", [TS_ROLE_H2] = "H2", [TS_ROLE_H3] = "H3",
 	[TS_ROLE_H4] = "H4", [TS_ROLE_H5] = "H5", [TS_ROLE_H6] = "H6", [TS_ROLE_SPAN] = "Span",
-	[TS_ROLE_FIGURE] = "Figure",
+	[TS_ROLE_FIGURE] = "Figure", [TS_ROLE_L] = "L", [TS_ROLE_LI] = "LI",
+	[TS_ROLE_LBL] = "Lbl", [TS_ROLE_LBODY] = "LBody", [TS_ROLE_TABLE] = "Table",
+	[TS_ROLE_TR] = "TR", [TS_ROLE_TH] = "TH", [TS_ROLE_TD] = "TD",
+	[TS_ROLE_CAPTION] = "Caption", [TS_ROLE_NOTE] = "Note",
+	[TS_ROLE_REFERENCE] = "Reference", [TS_ROLE_LINK] = "Link",
 };
 
 const char pdf_ua_claim[] =
@@ -106,6 +113,7 @@ pdf_struct_close(pdf_ctx *c)
 		free(s->pages[i].owner);
 	free(s->nodes);
 	free(s->pages);
+	free(s->annot_owner);
 	free(s);
 	c->st = NULL;
 }
@@ -150,6 +158,22 @@ pdf_struct_mcid(pdf_ctx *c, size_t page, int tag)
 	return mcid;
 }
 
+bool
+pdf_struct_annot(pdf_ctx *c, size_t page, int tag, void *annot)
+{
+	pdf_struct *s = c->st;
+	if (!s)
+		return true;
+	int n = node_of(c, tag);
+	make_live(c, n, page);
+	add_kid(&s->nodes[n], (st_kid){ .node = -1, .page = page, .mcid = -1, .annot = annot });
+	s->nodes[n].has_mcr = true;
+	s->annot_owner = xgrow(s->annot_owner, &s->capannots, s->nannots + 1, sizeof *s->annot_owner);
+	s->annot_owner[s->nannots] = n;
+	return pdf_ok(c, HPDF_Dict_AddNumber(annot, "StructParent",
+	    (HPDF_INT32)(s->npages + s->nannots++)), "annotation /StructParent");
+}
+
 static int
 cmp_kid_node(const void *a, const void *b)
 {
@@ -174,6 +198,15 @@ fill_kids(pdf_ctx *c, size_t i)
 		HPDF_STATUS st;
 		if (kid->node >= 0) {
 			st = HPDF_Array_Add(k, s->nodes[kid->node].dict);
+		} else if (kid->annot) {
+			HPDF_Dict objr = HPDF_Dict_New(mm);
+			if (!pdf_obj(c, objr, "OBJR") || !pdf_ok(c, HPDF_Array_Add(k, objr), "OBJR"))
+				return false;
+			st = HPDF_Dict_AddName(objr, "Type", "OBJR");
+			if (st == HPDF_OK)
+				st = HPDF_Dict_Add(objr, "Obj", kid->annot);
+			if (st == HPDF_OK)
+				st = HPDF_Dict_Add(objr, "Pg", c->pages[kid->page]);
 		} else if (kid->page == n->page) {
 			st = HPDF_Array_AddNumber(k, kid->mcid);
 		} else {
@@ -236,8 +269,26 @@ parent_tree(pdf_ctx *c, HPDF_Dict root)
 					return false;
 		}
 	}
-	return pdf_ok(c, HPDF_Dict_AddNumber(root, "ParentTreeNextKey", (HPDF_INT32)s->npages),
-	    "ParentTreeNextKey");
+	if (s->nannots) { /* the annotations' entries, a leaf of their own under Kids */
+		HPDF_Dict leaf = tree;
+		if (kids) {
+			leaf = HPDF_Dict_New(mm);
+			HPDF_Array lim = HPDF_Array_New(mm);
+			if (!pdf_obj(c, leaf, "ParentTree") || !pdf_ok(c, HPDF_Xref_Add(c->pdf->xref, leaf), "ParentTree")
+			    || !pdf_ok(c, HPDF_Array_Add(kids, leaf), "ParentTree") || !pdf_add(c, leaf, "Limits", lim)
+			    || !pdf_ok(c, HPDF_Array_AddNumber(lim, (HPDF_INT32)s->npages), "ParentTree")
+			    || !pdf_ok(c, HPDF_Array_AddNumber(lim, (HPDF_INT32)(s->npages + s->nannots - 1)), "ParentTree")
+			    || !pdf_add(c, leaf, "Nums", HPDF_Array_New(mm)))
+				return false;
+		}
+		HPDF_Array nums = pdf_dict_get(leaf, "Nums", HPDF_OCLASS_ARRAY);
+		for (size_t i = 0; nums && i < s->nannots; i++)
+			if (!pdf_ok(c, HPDF_Array_AddNumber(nums, (HPDF_INT32)(s->npages + i)), "ParentTree")
+			    || !pdf_ok(c, HPDF_Array_Add(nums, s->nodes[s->annot_owner[i]].dict), "ParentTree"))
+				return false;
+	}
+	return pdf_ok(c, HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
+	    (HPDF_INT32)(s->npages + s->nannots)), "ParentTreeNextKey");
 }
 
 bool
@@ -275,6 +326,13 @@ pdf_struct_finish(pdf_ctx *c)
 			return false;
 		if (tn && tn->alt && !pdf_add(c, n->dict, "Alt", pdf_text_obj(c, pdf_fit_text(c->a, tn->alt))))
 			return false;
+		if (tn && tn->role == TS_ROLE_TH) { /* a header cell heads its column */
+			HPDF_Dict at = HPDF_Dict_New(mm);
+			if (!pdf_add(c, n->dict, "A", at)
+			    || !pdf_ok(c, HPDF_Dict_AddName(at, "O", "Table"), "StructElem")
+			    || !pdf_ok(c, HPDF_Dict_AddName(at, "Scope", "Column"), "StructElem"))
+				return false;
+		}
 		if (!fill_kids(c, i))
 			return false;
 	}

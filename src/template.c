@@ -185,6 +185,8 @@ fill(loader *L, const xmlNode *root)
 {
 	vl_template *t = L->t;
 	t->name = attr(L, root, "name");
+	t->number_sections = !attr(L, root, "abschnittsnummern") ||
+	    boolean(L, root, "abschnittsnummern");
 
 	const xmlNode *n = xs_child(root, "seite");
 	t->page_w = mm(L, n, "breiteMm");

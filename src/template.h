@@ -73,6 +73,7 @@ typedef struct vl_template {
 	tpl_style agreement_style;        /* an agreement's title and date */
 	tpl_style body_style;             /* paragraphs */
 	tpl_style annex_head_style;       /* the head of an annex */
+	bool number_sections;             /* sections numbered "1", "1.1", "1.1.1" */
 
 	/* page numbers */
 	const char *pagenum_format;       /* "- %n -" or "Seite %n von %N" */

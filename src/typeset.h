@@ -84,7 +84,11 @@ typedef struct ts_para_style {
 enum ts_role {
 	TS_ROLE_DOCUMENT, TS_ROLE_SECT, TS_ROLE_DIV, TS_ROLE_P,
 	TS_ROLE_H1, TS_ROLE_H2, TS_ROLE_H3, TS_ROLE_H4, TS_ROLE_H5, TS_ROLE_H6,
-	TS_ROLE_SPAN, TS_ROLE_FIGURE, TS_NROLES
+	TS_ROLE_SPAN, TS_ROLE_FIGURE,
+	TS_ROLE_L, TS_ROLE_LI, TS_ROLE_LBL, TS_ROLE_LBODY,
+	TS_ROLE_TABLE, TS_ROLE_TR, TS_ROLE_TH, TS_ROLE_TD, TS_ROLE_CAPTION,
+	TS_ROLE_NOTE, TS_ROLE_REFERENCE, TS_ROLE_LINK,
+	TS_NROLES
 };
 
 typedef struct ts_node {
@@ -370,6 +374,7 @@ typedef struct ts_figure {
 	size_t ncaption;
 	const ts_para_style *caption_style; /* NULL: left-aligned */
 	ts_sp caption_gap;        /* from the image's bottom to the caption's first line's top */
+	int tag;                  /* the node the image belongs to (ts_item.tag) */
 	ts_sp space_before, space_after;
 } ts_figure;
 void ts_flow_figure(ts_flow *f, const ts_figure *fig);

@@ -27,8 +27,12 @@ sed 's|<unterschrift>|<unterschrift bild="unterschrift.png">|' "$SRC" >"$T/sig/v
 cp tests/data/unterschrift.png "$T/sig/"
 "$VORLAGE" build "$T/sig/vorlage.xml" -o "$D/vorlage-unterschrift.pdf" -q 2>>"$T/build.err" ||
 	fail build-signature "$(head -3 "$T/build.err")"
+# the example of every element of the format (sections, lists, tables,
+# footnotes, links, a figure, enclosures)
+"$VORLAGE" build xml/beispiel-bericht.xml -o "$D/beispiel-bericht.pdf" -q 2>>"$T/build.err" ||
+	fail build-beispiel "$(head -3 "$T/build.err")"
 n=$(find "$D" -name '*.pdf' | grep -c .)
-expect preflight-has-all-outputs test "$n" -eq 19
+expect preflight-has-all-outputs test "$n" -eq 20
 preflight "$D" >"$T/preflight.out"
 for f in "$D"/*.pdf; do
 	b=${f##*/}
