@@ -85,6 +85,10 @@ enum diag_level {
 	    DIAG_A1(const char *)) \
 	X(IMAGE_NOT_PNG, DIAG_ERROR, "signature image '%s' is not a .png file", DIAG_A1(const char *)) \
 	X(UNKNOWN_PARTNER_ID, DIAG_ERROR, "unknown partner '%s'; valid ids:", DIAG_A1(const char *)) \
+	X(ZONE_OVERFLOW, DIAG_ERROR, "this line runs out of the %s (down to %.1f mm; the zone " \
+	    "ends at %.1f mm)", DIAG_A3(const char *, double, double)) \
+	X(ZONE_LINE_WIDTH, DIAG_ERROR, "this text does not fit on one line of the %s " \
+	    "(%.1f mm wide)", DIAG_A2(const char *, double)) \
 	X(TPL_BEYOND_RIGHT, DIAG_ERROR, "'%s' reaches beyond the page's right edge (%g mm > %g mm)", \
 	    DIAG_A3(const char *, double, double)) \
 	X(TPL_BEYOND_BOTTOM, DIAG_ERROR, "'%s' reaches beyond the page's bottom edge (%g mm > %g mm)", \
