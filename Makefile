@@ -109,6 +109,7 @@ FUZZ_SECONDS ?= 60
 FUZZCC  := clang
 FUZZSAN := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 FUZZOBJ := $(LIBSRC:src/%.c=build/fuzz/obj/%.o)
+.SECONDARY: $(FUZZOBJ)
 build/fuzz/obj/%.o: src/%.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(FUZZCC) $(CSTD) $(PKGS_CFLAGS) -O1 -g $(FUZZSAN) -c $< -o $@
@@ -132,7 +133,7 @@ FUZZ_LEN_template   := 1048576
 # One job, one worker: a single core, the job's log in build/fuzz/run-NAME/
 FUZZ_FLAGS ?= -jobs=1 -workers=1 -timeout=60 -rss_limit_mb=2048
 fuzz: all $(FUZZERS:%=build/fuzz/fuzz_%)
-	@for h in $(FUZZERS); do $(MAKE) --no-print-directory fuzz-$$h || exit 1; done
+	@rc=0; for h in $(FUZZERS); do $(MAKE) --no-print-directory fuzz-$$h || rc=1; done; exit $$rc
 fuzz-%: all build/fuzz/fuzz_%
 	@mkdir -p build/fuzz/corpus-$* build/fuzz/run-$* build/fuzz/crash-$* tests/fuzz/regress-$*
 	cp $(FUZZ_SEEDS_$*) build/fuzz/corpus-$*/

@@ -18,6 +18,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 typedef struct fuzz_env {
+	diag d;              /* the engine's for good: counts, prints nothing */
 	arena *a;
 	vl_template *t;      /* templates/landtag-nrw.xml */
 	hyph *h;
