@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "hyph.h"
+#include "model.h"
 #include "template.h"
 #include "typeset.h"
 
@@ -38,8 +39,16 @@ extern fuzz_env FZ;
 void fuzz_env_init(const char *ext);
 void fuzz_env_free(void);
 
-/* The bytes as the temporary file; its path, or NULL when it cannot be
- * written. */
-const char *fuzz_write(const uint8_t *data, size_t size);
+/* The harness's own set-up, which fuzz_env.c's LLVMFuzzerInitialize runs
+ * after fuzz_env_init("xml"). */
+void fuzz_setup(void);
+
+/* The bytes as the temporary file, and d made to count messages without
+ * printing them; the file's path, or NULL when it cannot be written. */
+const char *fuzz_input(const uint8_t *data, size_t size, diag *d);
+
+/* The bytes as a source document that loads and passes the semantic check,
+ * or NULL (d as in fuzz_input). */
+vl_doc *fuzz_source_doc(const uint8_t *data, size_t size, diag *d);
 
 #endif

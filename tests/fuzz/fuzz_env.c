@@ -52,9 +52,20 @@ fuzz_env_free(void)
 	fclose(FZ.null);
 }
 
-const char *
-fuzz_write(const uint8_t *data, size_t size)
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
 {
+	(void)argc;
+	(void)argv;
+	fuzz_env_init("xml");
+	fuzz_setup();
+	return 0;
+}
+
+const char *
+fuzz_input(const uint8_t *data, size_t size, diag *d)
+{
+	diag_init(d, "fuzz", NULL);
 	FILE *f = fopen(FZ.path, "wb");
 	if (!f)
 		return NULL;
@@ -62,6 +73,20 @@ fuzz_write(const uint8_t *data, size_t size)
 	if (fclose(f) != 0 || n != size)
 		return NULL;
 	return FZ.path;
+}
+
+vl_doc *
+fuzz_source_doc(const uint8_t *data, size_t size, diag *d)
+{
+	const char *path = fuzz_input(data, size, d);
+	if (!path)
+		return NULL;
+	vl_doc *doc = vl_load(path, FZ.xsd, d);
+	if (doc && vl_check(doc, d) != 0) {
+		vl_doc_free(doc);
+		doc = NULL;
+	}
+	return doc;
 }
 
 #ifndef VORLAGE_LIBFUZZER

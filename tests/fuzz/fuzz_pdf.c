@@ -15,13 +15,9 @@
 #include "model.h"
 #include "render.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
+void
+fuzz_setup(void)
 {
-	(void)argc;
-	(void)argv;
-	fuzz_env_init("xml");
-	return 0;
 }
 
 static void
@@ -40,28 +36,23 @@ expect_pdf(const unsigned char *pdf, size_t len)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const char *path = fuzz_write(data, size);
-	if (!path)
-		return 0;
 	diag d;
-	diag_init(&d, "fuzz", NULL);
-	vl_doc *doc = vl_load(path, FZ.xsd, &d);
-	if (doc && vl_check(doc, &d) == 0) {
-		ts_doc *out = compose_vorlage(doc, FZ.t, FZ.e, &d);
-		if (out) {
-			arena *a = arena_new();
-			render_opts o = { .archival = true, .icc_path = FZ.t->icc_path,
-				.variant = "vorlage" };
-			compose_vorlage_info(doc, a, &o.info);
-			unsigned char *pdf;
-			size_t len;
-			if (render_pdf_mem(out, &o, &pdf, &len, &d) == VL_EXIT_OK)
-				expect_pdf(pdf, len);
-			free(pdf);
-			arena_free(a);
-		}
-		ts_doc_free(out);
+	vl_doc *doc = fuzz_source_doc(data, size, &d);
+	if (!doc)
+		return 0;
+	ts_doc *out = compose_vorlage(doc, FZ.t, FZ.e, &d);
+	if (out) {
+		arena *a = arena_new();
+		render_opts o = { .archival = true, .icc_path = FZ.t->icc_path, .variant = "vorlage" };
+		compose_vorlage_info(doc, a, &o.info);
+		unsigned char *pdf;
+		size_t len;
+		if (render_pdf_mem(out, &o, &pdf, &len, &d) == VL_EXIT_OK)
+			expect_pdf(pdf, len);
+		free(pdf);
+		arena_free(a);
 	}
+	ts_doc_free(out);
 	vl_doc_free(doc);
 	return 0;
 }

@@ -10,33 +10,25 @@
 #include "fuzz.h"
 #include "model.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
+void
+fuzz_setup(void)
 {
-	(void)argc;
-	(void)argv;
-	fuzz_env_init("xml");
-	return 0;
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const char *path = fuzz_write(data, size);
-	if (!path)
-		return 0;
 	diag d;
-	diag_init(&d, "fuzz", NULL); /* count, do not print */
-	vl_doc *doc = vl_load(path, FZ.xsd, &d);
-	if (doc && vl_check(doc, &d) == 0) {
-		ts_doc *out = compose_vorlage(doc, FZ.t, FZ.e, &d);
-		if (out)
-			ts_doc_dump(out, FZ.null);
+	vl_doc *doc = fuzz_source_doc(data, size, &d);
+	if (!doc)
+		return 0;
+	ts_doc *out = compose_vorlage(doc, FZ.t, FZ.e, &d);
+	if (out)
+		ts_doc_dump(out, FZ.null);
+	ts_doc_free(out);
+	for (size_t i = 0; i < doc->npartners; i++) {
+		out = compose_annex(doc, FZ.t, FZ.e, (int)i, &d);
 		ts_doc_free(out);
-		for (size_t i = 0; i < doc->npartners; i++) {
-			out = compose_annex(doc, FZ.t, FZ.e, (int)i, &d);
-			ts_doc_free(out);
-		}
 	}
 	vl_doc_free(doc);
 	return 0;

@@ -21,36 +21,28 @@ free_doc(void)
 	doc = NULL;
 }
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
+void
+fuzz_setup(void)
 {
-	(void)argc;
-	(void)argv;
-	fuzz_env_init("xml");
 	diag d;
 	diag_init(&d, "fuzz", stderr);
 	doc = vl_load(res_path(FZ.a, "xml/vorlage-18-1828.xml"), FZ.xsd, &d);
 	if (!doc || vl_check(doc, &d) != 0)
 		abort();
 	FZ.cleanup = free_doc;
-	return 0;
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const char *path = fuzz_write(data, size);
-	if (!path)
-		return 0;
 	diag d;
-	diag_init(&d, "fuzz", NULL);
-	vl_template *t = tpl_load(path, FZ.tpl_xsd, &d);
-	if (t) {
-		ts_doc *out = compose_vorlage(doc, t, FZ.e, &d);
-		if (out)
-			ts_doc_dump(out, FZ.null);
-		ts_doc_free(out);
-		out = compose_annex(doc, t, FZ.e, 0, &d);
+	const char *path = fuzz_input(data, size, &d);
+	vl_template *t = path ? tpl_load(path, FZ.tpl_xsd, &d) : NULL;
+	if (!t)
+		return 0;
+	for (int annex = 0; annex < 2; annex++) {
+		ts_doc *out = annex ? compose_annex(doc, t, FZ.e, 0, &d)
+		    : compose_vorlage(doc, t, FZ.e, &d);
 		if (out)
 			ts_doc_dump(out, FZ.null);
 		ts_doc_free(out);
