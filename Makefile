@@ -16,7 +16,8 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 PKGS := build-essential pkg-config libhpdf-dev libxml2-dev libxml2-utils libhyphen-dev \
         hyphen-de hyphen-en-us fonts-liberation2 icc-profiles-free poppler-utils qpdf \
         python3 python3-pikepdf mupdf-tools ghostscript libpng-dev zlib1g-dev valgrind \
-        default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java
+        default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java \
+        clang libclang-rt-14-dev
 
 SRC     := $(sort $(wildcard src/*.c))
 LIBSRC  := $(filter-out src/main.c,$(SRC))
@@ -94,26 +95,53 @@ build/bench: tests/bench/bench.c build/libvorlage.a
 
 asan: build/asan/vorlage $(UNITSAN)
 
-# The fuzz harness as a plain program over files (make test runs it on the
-# corpus), and under libFuzzer with clang (make fuzz; FUZZ_SECONDS=60).
-build/asan/fuzz_source: tests/fuzz/fuzz_source.c build/asan/libvorlage.a
-	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -Isrc -o $@ $< build/asan/libvorlage.a $(LDLIBS)
+# The fuzz harnesses (tests/fuzz): source (every stage but the PDF), pdf
+# (the whole way to the PDF, rendered into memory) and template. Each is a
+# plain program over files built with ASan and UBSan (make test runs it on
+# its corpus: tests/t_fuzz_corpus.sh), and a libFuzzer target built with
+# clang (make fuzz: each harness FUZZ_SECONDS in turn, on one core).
+FUZZERS    := source pdf template
+FUZZ_COMMON := tests/fuzz/fuzz_env.c tests/fuzz/fuzz.h
+build/asan/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) build/asan/libvorlage.a
+	$(CC) $(CFLAGS_ALL) -O1 $(SAN) -Isrc -o $@ $< tests/fuzz/fuzz_env.c build/asan/libvorlage.a $(LDLIBS)
 
 FUZZ_SECONDS ?= 60
 FUZZCC  := clang
 FUZZSAN := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 FUZZOBJ := $(LIBSRC:src/%.c=build/fuzz/obj/%.o)
+.SECONDARY: $(FUZZOBJ)
 build/fuzz/obj/%.o: src/%.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(FUZZCC) $(CSTD) $(PKGS_CFLAGS) -O1 -g $(FUZZSAN) -c $< -o $@
-build/fuzz/fuzz_source: tests/fuzz/fuzz_source.c $(FUZZOBJ)
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) $(FUZZOBJ)
 	$(FUZZCC) $(CSTD) $(PKGS_CFLAGS) -O1 -g -DVORLAGE_LIBFUZZER -fsanitize=fuzzer,address,undefined \
-	    -Isrc -o $@ $< $(FUZZOBJ) $(LDLIBS)
-fuzz: all build/fuzz/fuzz_source
-	@mkdir -p build/fuzz/corpus
-	cp xml/vorlage-18-1828.xml tests/valid/*.xml build/fuzz/corpus/
-	VORLAGE_HOME=$(CURDIR) ./build/fuzz/fuzz_source -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/source.dict \
-	    -max_len=65536 build/fuzz/corpus
+	    -Isrc -o $@ $< tests/fuzz/fuzz_env.c $(FUZZOBJ) $(LDLIBS)
+
+# Per harness: the seeds, the dictionary, the largest input (1 MiB for the
+# source: quadratic paragraph building needs long inputs; the template's
+# own limit for templates; less for the slow PDF stage). The inputs that
+# once crashed (tests/fuzz/regress-NAME) are read as a second corpus.
+FUZZ_SEEDS_source   := xml/vorlage-18-1828.xml tests/valid/*.xml tests/fuzz/seeds-source/*
+FUZZ_SEEDS_pdf      := $(FUZZ_SEEDS_source)
+FUZZ_SEEDS_template := templates/*.xml tests/templates/*.xml
+FUZZ_DICT_source    := tests/fuzz/source.dict
+FUZZ_DICT_pdf       := tests/fuzz/source.dict
+FUZZ_DICT_template  := tests/fuzz/template.dict
+FUZZ_LEN_source     := 1048576
+FUZZ_LEN_pdf        := 262144
+FUZZ_LEN_template   := 1048576
+# One job, one worker: a single core, the job's log in build/fuzz/run-NAME/
+FUZZ_FLAGS ?= -jobs=1 -workers=1 -timeout=60 -rss_limit_mb=2048
+fuzz: all $(FUZZERS:%=build/fuzz/fuzz_%)
+	@rc=0; for h in $(FUZZERS); do $(MAKE) --no-print-directory fuzz-$$h || rc=1; done; exit $$rc
+fuzz-%: all build/fuzz/fuzz_%
+	@mkdir -p build/fuzz/corpus-$* build/fuzz/run-$* build/fuzz/crash-$* tests/fuzz/regress-$*
+	cp $(FUZZ_SEEDS_$*) build/fuzz/corpus-$*/
+	@echo "fuzz-$*: $(FUZZ_SECONDS) s, log build/fuzz/run-$*/fuzz-0.log, crashes build/fuzz/crash-$*/"
+	cd build/fuzz/run-$* && VORLAGE_HOME=$(CURDIR) ../fuzz_$* -max_total_time=$(FUZZ_SECONDS) \
+	    -dict=$(CURDIR)/$(FUZZ_DICT_$*) -max_len=$(FUZZ_LEN_$*) $(FUZZ_FLAGS) \
+	    -artifact_prefix=$(CURDIR)/build/fuzz/crash-$*/ ../corpus-$* $(CURDIR)/tests/fuzz/regress-$*; \
+	    rc=$$?; tail -n 25 fuzz-0.log 2>/dev/null; exit $$rc
 
 # The main job: the Vorlage (and, once they exist, its annexes) into out/.
 run: all
@@ -135,7 +163,7 @@ $(OUT_DIR)/%.pdf: $(SRC_DIR)/%.xml build/vorlage templates/landtag-nrw.xml | all
 	$(BATCH_PROG) build $< -o $@ -q
 
 # Every test, with the program and the unit tests built with ASan and UBSan.
-test: all build/asan/vorlage build/asan/fuzz_source build/asan/fixtures/crash $(UNITBIN) $(UNITSAN)
+test: all build/asan/vorlage $(FUZZERS:%=build/asan/fuzz_%) build/asan/fixtures/crash $(UNITBIN) $(UNITSAN)
 	@bash tests/run.sh
 
 # The runner's self-test: a test that reports "ok" and then crashes.

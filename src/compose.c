@@ -129,6 +129,73 @@ add_line(ts_doc *out, const ts_engine *e, size_t page, ts_sp x, ts_sp w, ts_sp y
 	place_runs(out, e, page, x, y, w, &r, 1, &s);
 }
 
+/* A fixed zone of page 1 (letterhead, address field, stamp, date line):
+ * what the source puts there must stay inside, or it is an error at the
+ * source's element. Nothing is moved or shrunk to make it fit. */
+typedef struct zone {
+	const char *name;   /* in messages: "letterhead", "address field", … */
+	ts_sp bottom;       /* no descender below it */
+	bool one_line;      /* each text is one line (the stamp's, the date) */
+	bool full;          /* an overflow has been reported */
+	const char *file;   /* where the zone's texts come from */
+	diag *d;
+} zone;
+
+static double
+sp_mm(ts_sp v)
+{
+	return ts_to_pt(v) * 25.4 / 72.0;
+}
+
+/* The descender of a style's face at its size, positive. */
+static ts_sp
+style_descent(const ts_engine *e, const tpl_style *st)
+{
+	const ts_font *fo = ts_engine_font(e, st->face);
+	int upm = font_units_per_em(fo);
+	int64_t v = -(int64_t)font_descender(fo) * st->size / (upm > 0 ? upm : 1000);
+	return (ts_sp)(v < 0 ? -v : v);
+}
+
+/* place_runs inside zone z, for the text at pos in z->file: reports (once
+ * per zone) a text that breaks where the zone wants one line, a line wider
+ * than w, and a last line whose descender passes the zone's bottom. */
+static ts_sp
+zone_place(ts_doc *out, const ts_engine *e, size_t page, ts_sp x, ts_sp y, ts_sp w,
+    const ts_run *runs, size_t nruns, const tpl_style *st, zone *z, vl_pos pos)
+{
+	ts_lines lines;
+	ts_para_style ps = para_style(st, w);
+	ts_para_break(e, out->arena, runs, nruns, &ps, &lines);
+	bool wide = false;
+	for (size_t i = 0; i < lines.nlines; i++)
+		wide = wide || lines.lines[i].overfull;
+	ts_sp last = ts_doc_place_lines(out, page, x, y, &lines, st->leading);
+	if (z->full)
+		return last;
+	if (wide || (z->one_line && lines.nlines > 1)) {
+		MSG(ZONE_LINE_WIDTH, z->d, z->file, pos.line, pos.col, z->name, sp_mm(w));
+		z->full = true;
+	} else if ((int64_t)last + style_descent(e, st) > z->bottom) {
+		MSG(ZONE_OVERFLOW, z->d, z->file, pos.line, pos.col, z->name,
+		    sp_mm(last + style_descent(e, st)), sp_mm(z->bottom));
+		z->full = true;
+	}
+	return last;
+}
+
+/* add_line inside zone z. */
+static void
+zone_line(ts_doc *out, const ts_engine *e, size_t page, ts_sp x, ts_sp w, ts_sp y,
+    const char *text, const tpl_style *st, enum ts_align align, int tag, zone *z, vl_pos pos)
+{
+	ts_run r = plain_run(text, st, tag);
+	tpl_style s = *st;
+	s.align = align;
+	s.hyphenate = false;
+	zone_place(out, e, page, x, y, w, &r, 1, &s, z, pos);
+}
+
 /* The signature image: its file and its width at the template's height. */
 typedef struct signature {
 	const char *path;
@@ -145,8 +212,8 @@ signature_image(arena *a, const vl_doc *doc, const vl_template *t, signature *si
 	bool inside, exists;
 	sig->path = vl_source_file(a, doc->path, l->signature_image, &inside, &exists);
 	if (!inside) {
-		diag_at(d, DIAG_ERROR, doc->path, l->signature_pos.line, l->signature_pos.col,
-		    "signature image '%s' leads outside the source's directory", l->signature_image);
+		MSG(IMAGE_LEADS_OUTSIDE, d, doc->path, l->signature_pos.line, l->signature_pos.col,
+		    l->signature_image);
 		return false;
 	}
 	image_png img;
@@ -157,8 +224,9 @@ signature_image(arena *a, const vl_doc *doc, const vl_template *t, signature *si
 	return true;
 }
 
-/* The cover letter: page 1 in the zones of DIN 5008 form B. */
-static void
+/* The cover letter: page 1 in the zones of DIN 5008 form B. False after a
+ * message when a fixed zone overflows. */
+static bool
 compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_engine *e,
     const signature *sig, diag *d)
 {
@@ -169,16 +237,20 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 	int sect = node(out, TS_ROLE_SECT, 0);
 
 	/* letterhead: the sending office */
+	zone head = { .name = "letterhead", .bottom = t->letterhead.y + t->letterhead.h,
+		.file = doc->path, .d = d };
 	ts_sp y = t->letterhead.y + t->letterhead_style.size;
 	for (size_t i = 0; i < m->nsender; i++) {
 		ts_run r = plain_run(m->sender[i], &t->letterhead_style, node(out, TS_ROLE_P, sect));
 		if (i + 1 == m->nsender && m->nsender > 1)
 			r.face = face_with(t->letterhead_style.face, true, false);
-		y = place_runs(out, e, pg, t->letterhead.x, y, t->letterhead.w, &r, 1,
-		    &t->letterhead_style) + t->letterhead_style.leading;
+		y = zone_place(out, e, pg, t->letterhead.x, y, t->letterhead.w, &r, 1,
+		    &t->letterhead_style, &head, m->sender_pos[i]) + t->letterhead_style.leading;
 	}
 
 	/* address field */
+	zone addr = { .name = "address field", .bottom = t->address.y + t->address.h,
+		.file = doc->path, .d = d };
 	y = t->address.y + t->address_first_baseline;
 	int address = node(out, TS_ROLE_DIV, sect);
 	for (size_t i = 0; i < l->nrecipient; i++) {
@@ -188,10 +260,11 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 		tpl_style s = t->address_style;
 		s.align = TS_LEFT;
 		s.hyphenate = false;
-		y = place_runs(out, e, pg, t->address.x + t->address_inset, y,
-		    t->address.w - t->address_inset, runs, n, &s) +
+		y = zone_place(out, e, pg, t->address.x + t->address_inset, y,
+		    t->address.w - t->address_inset, runs, n, &s, &addr, l->recipient[i].pos) +
 		    t->address_style.leading;
 	}
+	bool fits = !head.full && !addr.full;
 
 	/* the Landtag's registration stamp, every value from the metadata */
 	if (t->stamp) {
@@ -206,18 +279,29 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 			arena_printf(a, "%d. WAHLPERIODE", m->wahlperiode), "",
 			"VORLAGE", m->number, "", m->distribution,
 		};
+		/* where each line comes from: the source's attributes, else the
+		 * template (which tcheck.c checks) */
+		const vl_pos none = { 0, 0 };
+		const vl_pos from[] = {
+			none, none, m->wahlperiode_pos, none, none, m->number_pos, none,
+			m->distribution_pos,
+		};
 		const size_t nlines = sizeof lines / sizeof lines[0];
 		const tpl_style *st = &t->stamp_style;
 		ts_sp block = (ts_sp)(nlines - 1) * st->leading + st->size;
 		ts_sp top = b->y + (b->h - block) / 2 + st->size * 3 / 4;
 		int stamp = node(out, TS_ROLE_DIV, sect);
+		zone stz = { .name = "stamp", .bottom = b->y + b->h, .one_line = true,
+			.file = doc->path, .d = d };
 		for (size_t i = 0; i < nlines; i++) {
 			if (!lines[i][0])
 				continue;
-			add_line(out, e, pg, b->x + t->stamp_padding, b->w - 2 * t->stamp_padding,
+			stz.file = from[i].line ? doc->path : t->path;
+			zone_line(out, e, pg, b->x + t->stamp_padding, b->w - 2 * t->stamp_padding,
 			    top + (ts_sp)i * st->leading, lines[i], st, TS_CENTER,
-			    node(out, TS_ROLE_P, stamp));
+			    node(out, TS_ROLE_P, stamp), &stz, from[i]);
 		}
+		fits = fits && !stz.full;
 	}
 
 	/* fold marks and the hole mark */
@@ -228,8 +312,11 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 
 	/* date line */
 	const tpl_box *body = &t->letter_body;
-	add_line(out, e, pg, body->x, body->w, t->date_y, m->date_text,
-	    &t->letter_body_style, t->date_align, node(out, TS_ROLE_P, sect));
+	zone info = { .name = "info block", .bottom = body->y, .one_line = true,
+		.file = doc->path, .d = d };
+	zone_line(out, e, pg, body->x, body->w, t->date_y, m->date_text,
+	    &t->letter_body_style, t->date_align, node(out, TS_ROLE_P, sect), &info, m->date_pos);
+	fits = fits && !info.full;
 
 	/* salutation, body, closing, signature, name: a flow on page 1 */
 	ts_flow *f = ts_flow_new_at(e, out, *body, pg, body->y);
@@ -267,8 +354,7 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 	ts_sp name_y;
 	ts_flow_finish(f, &name_page, &name_y);
 	if (name_page != pg)
-		diag_at(d, DIAG_WARNING, doc->path, l->signature_pos.line, l->signature_pos.col,
-		    "the cover letter does not fit on one page");
+		MSG(LETTER_TOO_LONG, d, doc->path, l->signature_pos.line, l->signature_pos.col);
 
 	/* the signature: the image when the source names one, else "gez." */
 	if (sig) {
@@ -291,6 +377,7 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 			.notes = &notes };
 		compose_enclosures(&lp, e, name_page, name_y, sect);
 	}
+	return fits;
 }
 
 /* Centred lines of the report's title page. */
@@ -490,7 +577,10 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 		ts_doc_free(out);
 		return NULL;
 	}
-	compose_letter(out, doc, t, e, doc->letter.signature_image ? &sig : NULL, d);
+	if (!compose_letter(out, doc, t, e, doc->letter.signature_image ? &sig : NULL, d)) {
+		ts_doc_free(out);
+		return NULL;
+	}
 	int notes = 0;
 	bool failed = false;
 	part pt = { .out = out, .lang = doc->lang, .sect = node(out, TS_ROLE_SECT, 0),
@@ -558,9 +648,8 @@ compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
 {
 	const vl_partner *p = &doc->partners[partner];
 	if (!compose_partner_has_agreements(doc, partner)) {
-		diag_at(d, DIAG_ERROR, doc->path, p->pos.line, p->pos.col,
-		    "partner '%s' (%s) has no agreement in the report: no annex written%s",
-		    p->id, p->name, p->main_partner ? " (a main cooperation partner)" : "");
+		MSG(PARTNER_NO_AGREEMENT, d, doc->path, p->pos.line, p->pos.col, p->id, p->name,
+		    p->main_partner ? " (a main cooperation partner)" : "");
 		return NULL;
 	}
 	ts_doc *out = ts_doc_new(t->page_w, t->page_h, t->fonts);

@@ -125,22 +125,6 @@ diag_release(diag *d)
 	d->nheld = d->capheld = 0;
 }
 
-static const enum diag_code text_codes[] = {
-	[DIAG_WARNING] = MSG_WARNING_TEXT,
-	[DIAG_ERROR] = MSG_ERROR_TEXT,
-	[DIAG_SYSERR] = MSG_SYSERR_TEXT,
-};
-
-void
-diag_at(diag *d, enum diag_level lvl, const char *file, unsigned line,
-    unsigned col, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vemit(d, text_codes[lvl], file, line, col, fmt, ap);
-	va_end(ap);
-}
-
 int
 diag_exit_status(const diag *d)
 {

@@ -1,6 +1,6 @@
 /* diag.h: the one place that prints diagnostics and keeps the exit status,
  * with the catalogue of every message the program prints (front end,
- * engine, back end; the composer's few are still free text: diag_at).
+ * engine, back end, composer: every message is a catalogue entry).
  *
  * Each message is one entry of DIAG_MESSAGES: its name, its level and its
  * printf format, with the types of its arguments. From that one list come
@@ -42,7 +42,7 @@ enum diag_level {
  * input (exit 1), then trouble (exit 2). */
 #define DIAG_MESSAGES(X) \
 	/* warnings */ \
-	X(WARNING_TEXT, DIAG_WARNING, "%s", DIAG_A1(const char *)) \
+	X(LETTER_TOO_LONG, DIAG_WARNING, "the cover letter does not fit on one page", DIAG_A0) \
 	X(XML_WARNING, DIAG_WARNING, "%s", DIAG_A1(const char *)) \
 	X(WORD_TOO_WIDE, DIAG_WARNING, "the word \"%.*s%s\" is wider than the line: broken by force", \
 	    DIAG_A3(int, const char *, const char *)) \
@@ -51,7 +51,11 @@ enum diag_level {
 	X(TABLE_ROW_TOO_TALL, DIAG_WARNING, \
 	    "table row %zu is taller than the page: it runs over the bottom", DIAG_A1(size_t)) \
 	/* the input (source or template) is invalid: exit 1 */ \
-	X(ERROR_TEXT, DIAG_ERROR, "%s", DIAG_A1(const char *)) \
+	X(IMAGE_LEADS_OUTSIDE, DIAG_ERROR, "signature image '%s' leads outside the source's directory", \
+	    DIAG_A1(const char *)) \
+	X(PARTNER_NO_AGREEMENT, DIAG_ERROR, \
+	    "partner '%s' (%s) has no agreement in the report: no annex written%s", \
+	    DIAG_A3(const char *, const char *, const char *)) \
 	X(TOO_LARGE, DIAG_ERROR, "document too large: %llu bytes (the limit is %zu)", \
 	    DIAG_A2(unsigned long long, size_t)) \
 	X(TOO_LARGE_STREAM, DIAG_ERROR, "document too large: more than %zu bytes", DIAG_A1(size_t)) \
@@ -110,6 +114,10 @@ enum diag_level {
 	X(XREF_TEXT, DIAG_ERROR, "a verweis with ziel prints the target's number and takes " \
 	    "no text", DIAG_A0) \
 	X(UNKNOWN_PARTNER_ID, DIAG_ERROR, "unknown partner '%s'; valid ids:", DIAG_A1(const char *)) \
+	X(ZONE_OVERFLOW, DIAG_ERROR, "this line runs out of the %s (down to %.1f mm; the zone " \
+	    "ends at %.1f mm)", DIAG_A3(const char *, double, double)) \
+	X(ZONE_LINE_WIDTH, DIAG_ERROR, "this text does not fit on one line of the %s " \
+	    "(%.1f mm wide)", DIAG_A2(const char *, double)) \
 	X(TPL_BEYOND_RIGHT, DIAG_ERROR, "'%s' reaches beyond the page's right edge (%g mm > %g mm)", \
 	    DIAG_A3(const char *, double, double)) \
 	X(TPL_BEYOND_BOTTOM, DIAG_ERROR, "'%s' reaches beyond the page's bottom edge (%g mm > %g mm)", \
@@ -144,7 +152,6 @@ enum diag_level {
 	X(NO_GLYPH_CODE, DIAG_ERROR, "U+%04X (%s) cannot be drawn: the font encoding ends at U+FFFF", \
 	    DIAG_A2(unsigned, const char *)) \
 	/* trouble outside the input: exit 2 */ \
-	X(SYSERR_TEXT, DIAG_SYSERR, "%s", DIAG_A1(const char *)) \
 	X(NO_MEMORY, DIAG_SYSERR, "out of memory", DIAG_A0) \
 	X(CANNOT_OPEN, DIAG_SYSERR, "cannot open: %s", DIAG_A1(const char *)) \
 	X(IS_DIRECTORY, DIAG_SYSERR, "cannot open: is a directory", DIAG_A0) \
@@ -262,14 +269,6 @@ DIAG_MESSAGES(DIAG_GEN_)
 
 /* MSG(NAME, d, file, line, col, args…): print catalogue message NAME. */
 #define MSG(name, ...) msg_##name(__VA_ARGS__)
-
-/* The free-text interface, left for the composer (src/compose.c) until its
- * messages are catalogue entries: the text goes out as WARNING_TEXT,
- * ERROR_TEXT or SYSERR_TEXT by level, printed as MSG prints. Everything
- * else uses MSG; once the composer does too, this and the three entries go. */
-void diag_at(diag *d, enum diag_level lvl, const char *file, unsigned line,
-    unsigned col, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
 
 /* The exit status the worst message so far calls for (enum vl_exit). */
 int diag_exit_status(const diag *d);

@@ -411,6 +411,8 @@ build_meta(loader *ld, const xmlNode *root)
 	m->number = xs_attr_trim(ld->a, root, "nummer");
 	m->distribution = xs_attr_trim(ld->a, root, "verteiler");
 	m->number_pos = xs_attr_pos(ld->x, root, "nummer");
+	m->wahlperiode_pos = xs_attr_pos(ld->x, root, "wahlperiode");
+	m->distribution_pos = xs_attr_pos(ld->x, root, "verteiler");
 
 	e = xs_child(md, "datum");
 	m->date_text = plain_text(ld, e, &m->date_pos);
@@ -419,11 +421,14 @@ build_meta(loader *ld, const xmlNode *root)
 	e = xs_child(md, "absender");
 	m->nsender = xs_count(e, "zeile");
 	m->sender = arena_array(ld->a, m->nsender ? m->nsender : 1, sizeof *m->sender);
+	m->sender_pos = arena_array(ld->a, m->nsender ? m->nsender : 1, sizeof *m->sender_pos);
 	size_t k = 0;
 	if (e)
 		for (xmlNode *c = e->children; c; c = c->next)
-			if (xs_is(c, "zeile"))
-				m->sender[k++] = plain_text(ld, c, NULL);
+			if (xs_is(c, "zeile")) {
+				m->sender[k] = plain_text(ld, c, &m->sender_pos[k]);
+				k++;
+			}
 
 	m->minister = plain_text(ld, xs_child(md, "minister"), NULL);
 	m->addressee = plain_text(ld, xs_child(md, "adressat"), NULL);

@@ -262,6 +262,7 @@ typedef struct vl_meta {
 	vl_date date;             /* date of the letter */
 	const char *date_text;    /* "02. November 2023" */
 	const char **sender;      /* the sending office as letterhead lines */
+	vl_pos *sender_pos;       /* where each of them is written */
 	size_t nsender;
 	const char *minister;     /* "Nathanael Liminski" */
 	const char *addressee;    /* "Präsident des Landtags Nordrhein-Westfalen" */
@@ -273,6 +274,7 @@ typedef struct vl_meta {
 	vl_date report_month;     /* 2023-10 (day 0) */
 	const char *report_month_text; /* "Oktober 2023" */
 	vl_pos number_pos, date_pos, meeting_pos, report_month_pos;
+	vl_pos wahlperiode_pos, distribution_pos;
 } vl_meta;
 
 typedef struct vl_doc {

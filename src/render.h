@@ -34,5 +34,10 @@ typedef struct render_opts {
  * only when complete (file_write_atomic): an existing file is never left
  * half-written. Returns an enum vl_exit. */
 int render_pdf(const ts_doc *doc, const render_opts *o, const char *path, diag *d);
+/* The same PDF, byte for byte, into memory and no file: *out (from malloc,
+ * the caller frees it; NULL on failure) holds *len bytes. Returns an enum
+ * vl_exit. */
+int render_pdf_mem(const ts_doc *doc, const render_opts *o, unsigned char **out, size_t *len,
+    diag *d);
 
 #endif

@@ -209,10 +209,10 @@ pdf_ctx_close(pdf_ctx *c)
 	memset(c, 0, sizeof *c);
 }
 
-/* The file, from libharu's memory stream: written over nothing but a
- * regular file, never over an input (the run's, and the images drawn). */
+/* The PDF's bytes, from libharu's memory stream: *out from malloc, the
+ * caller's to free. Returns an enum vl_exit. */
 static int
-save(pdf_ctx *c, const char *path)
+stream_bytes(pdf_ctx *c, unsigned char **out, size_t *len)
 {
 	if (!pdf_ok(c, HPDF_SaveToStream(c->pdf), "save"))
 		return VL_EXIT_TROUBLE;
@@ -234,13 +234,28 @@ save(pdf_ctx *c, const char *path)
 	}
 	c->err_no = 0; /* HPDF_STREAM_EOF is raised through the handler */
 	HPDF_ResetError(c->pdf);
+	*out = data;
+	*len = got;
+	return VL_EXIT_OK;
+}
+
+/* The file: written over nothing but a regular file, never over an input
+ * (the run's, and the images drawn). */
+static int
+save(pdf_ctx *c, const char *path)
+{
+	unsigned char *data;
+	size_t got;
+	int rc = stream_bytes(c, &data, &got);
+	if (rc != VL_EXIT_OK)
+		return rc;
 	size_t n = c->o->ninputs + c->nimages;
 	const char **inputs = arena_array(c->a, n ? n : 1, sizeof *inputs);
 	for (size_t i = 0; i < c->o->ninputs; i++)
 		inputs[i] = c->o->inputs[i];
 	for (size_t i = 0; i < c->nimages; i++)
 		inputs[c->o->ninputs + i] = c->images[i].path;
-	int rc = file_write_atomic(path, data, got, inputs, n, c->d);
+	rc = file_write_atomic(path, data, got, inputs, n, c->d);
 	if (rc != VL_EXIT_OK)
 		c->failed = true;
 	free(data);
@@ -248,7 +263,7 @@ save(pdf_ctx *c, const char *path)
 }
 
 static int
-render(pdf_ctx *c, const char *path)
+render(pdf_ctx *c)
 {
 	const ts_doc *doc = c->doc;
 	if (!pdf_ok(c, HPDF_UseUTFEncodings(c->pdf), "UTF-8 encoder"))
@@ -286,19 +301,39 @@ render(pdf_ctx *c, const char *path)
 	/* tagged, PDF/UA-1 always; PDF/A-1a in archival mode */
 	if (c->o->archival ? !pdfa_apply(c) : !pdf_meta_xmp(c, pdf_ua_claim))
 		return VL_EXIT_TROUBLE;
-	return save(c, path);
+	return VL_EXIT_OK;
 }
 
-int
-render_pdf(const ts_doc *doc, const render_opts *o, const char *path, diag *d)
+/* The document drawn into c, then out: into the file at path, or (path
+ * NULL) into *out and *len. */
+static int
+render_to(const ts_doc *doc, const render_opts *o, const char *path, unsigned char **out,
+    size_t *len, diag *d)
 {
 	static const render_opts defaults = { .archival = false };
 	pdf_ctx c;
 	if (!pdf_ctx_open(&c, doc, o ? o : &defaults, d))
 		return VL_EXIT_TROUBLE;
-	int rc = render(&c, path);
+	int rc = render(&c);
+	if (rc == VL_EXIT_OK)
+		rc = path ? save(&c, path) : stream_bytes(&c, out, len);
 	if (rc != VL_EXIT_OK && !c.failed)
 		pdf_fail(&c, "unknown failure");
 	pdf_ctx_close(&c);
 	return rc;
+}
+
+int
+render_pdf(const ts_doc *doc, const render_opts *o, const char *path, diag *d)
+{
+	return render_to(doc, o, path, NULL, NULL, d);
+}
+
+int
+render_pdf_mem(const ts_doc *doc, const render_opts *o, unsigned char **out, size_t *len,
+    diag *d)
+{
+	*out = NULL;
+	*len = 0;
+	return render_to(doc, o, NULL, out, len, d);
 }

@@ -45,12 +45,12 @@ test_diag_worst(void)
 	MSG(CANNOT_OPEN, &d, "b.xml", 0, 0, "No such file or directory");
 	MSG(EMPTY_DOCUMENT, &d, "a.xml", 1, 1);
 	EXPECT(diag_exit_status(&d) == VL_EXIT_TROUBLE);
-	diag_at(&d, DIAG_WARNING, NULL, 0, 0, "free %d", 7);
+	MSG(LETTER_TOO_LONG, &d, NULL, 0, 0);
 	fclose(f);
 	EXPECT_STR(buf, "a.xml:1:2: warning: careful\n"
 	    "b.xml: error: cannot open: No such file or directory\n"
 	    "a.xml:1:1: error: empty document\n"
-	    "test: warning: free 7\n");
+	    "test: warning: the cover letter does not fit on one page\n");
 	EXPECT(d.nwarnings == 2 && d.nerrors == 1 && d.nsyserrs == 1);
 	free(buf);
 }

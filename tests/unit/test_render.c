@@ -412,6 +412,33 @@ test_render_deterministic(void)
 	ts_doc_free(doc);
 }
 
+/* Into memory: the same bytes as the file, and no file written; a failure
+ * leaves no buffer. */
+static void
+test_render_mem(void)
+{
+	ts_doc *doc = sample();
+	diag_start();
+	unsigned char *pdf = NULL;
+	size_t len = 0;
+	EXPECT(render_pdf_mem(doc, &plain, &pdf, &len, &d) == VL_EXIT_OK);
+	size_t n = 0;
+	char *file = read_file(TMP "/render1.pdf", &n);
+	EXPECTF(pdf && file && len == n && !memcmp(pdf, file, n), "%zu bytes, the file %zu", len, n);
+	free(pdf);
+	free(file);
+	ts_doc_free(doc);
+
+	/* a document without pages cannot be a PDF */
+	doc = ts_doc_new(ts_mm(210), ts_mm(297), faces);
+	diag_start();
+	pdf = (unsigned char *)"";
+	EXPECT(render_pdf_mem(doc, &plain, &pdf, &len, &d) == VL_EXIT_TROUBLE);
+	EXPECT(pdf == NULL && len == 0);
+	EXPECTF(strstr(diag_text(), "no pages") != NULL, "%s", diag_text());
+	ts_doc_free(doc);
+}
+
 /* Bookmark titles and Info strings longer than a PDF string may be
  * (libharu's HPDF_LIMIT_MAX_STRING_LEN, error 0x105B) are shortened with an
  * ellipsis; the PDF is written. */
@@ -455,6 +482,7 @@ main(void)
 	RUN(test_render_sample);
 	RUN(test_render_image);
 	RUN(test_render_long_strings);
+	RUN(test_render_mem);
 	RUN(test_render_missing_png);
 	RUN(test_render_broken_png);
 	RUN(test_render_missing_dir);
