@@ -19,6 +19,8 @@
 #include <string.h>
 
 #include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <zlib.h>
 
 #include "image.h"
 
@@ -356,11 +358,96 @@ draw_links(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
 	return true;
 }
 
+/* ------------------------------------------------------------------------ */
+/* The finished content, compressed at once */
+
+/* The dictionary entry libharu writes for a stream it compresses, written
+ * by the stream's own hook (libharu calls it after the entries, and /Length
+ * is the content dictionary's only entry): the same bytes in the same
+ * place. */
+static HPDF_STATUS
+write_flate_entry(HPDF_Dict dict, HPDF_Stream out)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(out, "/Filter [ /FlateDecode ]\012");
+}
+
+/* The page's content stream deflated now, as libharu would deflate it when
+ * the file is saved (HPDF_Stream_WriteToStreamWithDeflate in 2.3.0: the
+ * default level, the default window and memory level, the input in its
+ * 4096-byte buffers without flushing, so the bytes are the same), and put
+ * in its place with the filter set to none and the /Filter entry written
+ * by write_flate_entry. A page's content then costs memory compressed, not
+ * plain, until the file is written. Nothing is drawn on the page after. */
+static bool
+seal_content(pdf_ctx *c, HPDF_Page page)
+{
+	HPDF_PageAttr pattr = (HPDF_PageAttr)page->attr;
+	HPDF_Dict dict = pattr->contents;
+	HPDF_Stream plain = pattr->stream;
+	if (!dict || dict->stream != plain || plain->type != HPDF_STREAM_MEMORY
+	    || !(dict->filter & HPDF_STREAM_FILTER_FLATE_DECODE) || dict->write_fn
+	    || plain->size == 0 || dict->list->count != 1)
+		return true; /* not the shape this knows: libharu compresses it at save */
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK)
+		return pdf_ok(c, HPDF_ZLIB_ERROR, "compressing the page");
+	size_t cap = deflateBound(&z, plain->size), len = 0;
+	unsigned char *out = xmalloc(cap);
+	HPDF_MemStreamAttr ma = plain->attr;
+	int zr = Z_OK;
+	for (HPDF_UINT k = 0; k < ma->buf->count && zr == Z_OK; k++) {
+		HPDF_UINT n;
+		HPDF_BYTE *p = HPDF_MemStream_GetBufPtr(plain, k, &n);
+		z.next_in = p;
+		z.avail_in = p ? n : 0;
+		while (z.avail_in > 0 && zr == Z_OK) {
+			z.next_out = out + len;
+			z.avail_out = (uInt)(cap - len);
+			zr = deflate(&z, Z_NO_FLUSH);
+			len = cap - z.avail_out;
+			if (zr == Z_OK && z.avail_out == 0) {
+				cap *= 2;
+				out = xrealloc(out, cap);
+			}
+		}
+	}
+	while (zr == Z_OK) {
+		if (len == cap) {
+			cap *= 2;
+			out = xrealloc(out, cap);
+		}
+		z.next_out = out + len;
+		z.avail_out = (uInt)(cap - len);
+		zr = deflate(&z, Z_FINISH);
+		len = cap - z.avail_out;
+	}
+	deflateEnd(&z);
+	HPDF_Stream packed = NULL;
+	if (zr == Z_STREAM_END)
+		packed = HPDF_MemStream_New(plain->mmgr, (HPDF_UINT)(len ? len : 1));
+	bool ok = packed && HPDF_Stream_Write(packed, out, (HPDF_UINT)len) == HPDF_OK;
+	free(out);
+	if (!ok) {
+		if (packed)
+			HPDF_Stream_Free(packed);
+		return pdf_ok(c, zr == Z_STREAM_END ? HPDF_FAILD_TO_ALLOC_MEM : HPDF_ZLIB_ERROR,
+		    "compressing the page");
+	}
+	HPDF_Stream_Free(plain);
+	dict->stream = packed;
+	pattr->stream = packed;
+	dict->filter = HPDF_STREAM_FILTER_NONE;
+	dict->write_fn = write_flate_entry;
+	return true;
+}
+
 bool
 pdf_page_draw(pdf_ctx *c, size_t pgi)
 {
 	HPDF_Page page = c->pages[pgi];
 	const ts_page *pg = &c->doc->pages[pgi];
 	return draw_graphics(c, page, pgi, pg) && draw_text(c, page, pgi, pg) &&
-	    draw_links(c, page, pgi, pg);
+	    draw_links(c, page, pgi, pg) && seal_content(c, page);
 }
