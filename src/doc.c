@@ -57,6 +57,14 @@ ts_doc_add_page(ts_doc *doc)
 	return doc->npages++;
 }
 
+void
+ts_doc_drop_page(ts_doc *doc, size_t page)
+{
+	ts_page *p = &doc->pages[page];
+	free(p->items);
+	memset(p, 0, sizeof *p);
+}
+
 ts_item *
 ts_page_add(ts_doc *doc, size_t page)
 {

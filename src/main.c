@@ -285,7 +285,7 @@ static int
 write_doc(session *s, ts_doc *out, const render_info *info, const char *variant, const char *path)
 {
 	render_opts ro = { .archival = s->o.archival, .icc_path = s->tpl->icc_path, .info = *info,
-		.variant = variant };
+		.variant = variant, .drop_pages = true };
 	ro.info.creator = "vorlage";
 	ro.info.producer = "vorlage with libharu";
 	memcpy(ro.source_hash, s->source_hash, sizeof ro.source_hash);

@@ -44,6 +44,8 @@ typedef struct pdf_struct pdf_struct;
 
 typedef struct pdf_ctx {
 	const ts_doc *doc;
+	ts_doc *own;                    /* doc, when its pages may be dropped as
+					   drawn (render_opts.drop_pages) */
 	const render_opts *o;
 	diag *d;
 	arena *a;                       /* the renderer's own */

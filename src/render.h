@@ -28,12 +28,16 @@ typedef struct render_opts {
 	 * input of the run; the images a document draws are added. */
 	const char *const *inputs;
 	size_t ninputs;
+	/* Each page's items freed as soon as the page is drawn (the fonts'
+	 * codes are collected before the first): the document is then good
+	 * for ts_doc_free only. Memory at the save holds no page's items. */
+	bool drop_pages;
 } render_opts;
 
 /* Writes the PDF to a temporary file beside path and renames it into place
  * only when complete (file_write_atomic): an existing file is never left
  * half-written. Returns an enum vl_exit. */
-int render_pdf(const ts_doc *doc, const render_opts *o, const char *path, diag *d);
+int render_pdf(ts_doc *doc, const render_opts *o, const char *path, diag *d);
 /* The same PDF, byte for byte, into memory and no file: *out (from malloc,
  * the caller frees it; NULL on failure) holds *len bytes. Returns an enum
  * vl_exit. */

@@ -289,9 +289,12 @@ render(pdf_ctx *c)
 		pages[i] = page;
 	}
 	pdf_struct_open(c);
-	for (size_t i = 0; i < doc->npages; i++)
+	for (size_t i = 0; i < doc->npages; i++) {
 		if (!pdf_page_draw(c, i))
 			return c->invalid ? VL_EXIT_INVALID : VL_EXIT_TROUBLE;
+		if (c->o->drop_pages && c->own)
+			ts_doc_drop_page(c->own, i);
+	}
 	if (!pdf_font_finish(c) || !pdf_struct_finish(c) || !pdf_nav_outline(c, pages)
 	    || !pdf_nav_labels(c) || !pdf_meta_info(c))
 		return VL_EXIT_TROUBLE;
@@ -307,13 +310,14 @@ render(pdf_ctx *c)
 /* The document drawn into c, then out: into the file at path, or (path
  * NULL) into *out and *len. */
 static int
-render_to(const ts_doc *doc, const render_opts *o, const char *path, unsigned char **out,
-    size_t *len, diag *d)
+render_to(const ts_doc *doc, ts_doc *own, const render_opts *o, const char *path,
+    unsigned char **out, size_t *len, diag *d)
 {
 	static const render_opts defaults = { .archival = false };
 	pdf_ctx c;
 	if (!pdf_ctx_open(&c, doc, o ? o : &defaults, d))
 		return VL_EXIT_TROUBLE;
+	c.own = own;
 	int rc = render(&c);
 	if (rc == VL_EXIT_OK)
 		rc = path ? save(&c, path) : stream_bytes(&c, out, len);
@@ -324,9 +328,9 @@ render_to(const ts_doc *doc, const render_opts *o, const char *path, unsigned ch
 }
 
 int
-render_pdf(const ts_doc *doc, const render_opts *o, const char *path, diag *d)
+render_pdf(ts_doc *doc, const render_opts *o, const char *path, diag *d)
 {
-	return render_to(doc, o, path, NULL, NULL, d);
+	return render_to(doc, doc, o, path, NULL, NULL, d);
 }
 
 int
@@ -335,5 +339,5 @@ render_pdf_mem(const ts_doc *doc, const render_opts *o, unsigned char **out, siz
 {
 	*out = NULL;
 	*len = 0;
-	return render_to(doc, o, NULL, out, len, d);
+	return render_to(doc, NULL, o, NULL, out, len, d);
 }

@@ -216,6 +216,8 @@ typedef struct ts_doc {
 ts_doc *ts_doc_new(ts_sp width, ts_sp height, const char *const font_paths[TS_NFACES]);
 void ts_doc_free(ts_doc *doc);
 size_t ts_doc_add_page(ts_doc *doc);          /* returns its index */
+/* Frees the items of a page a back end has drawn (it stays, empty). */
+void ts_doc_drop_page(ts_doc *doc, size_t page);
 ts_item *ts_page_add(ts_doc *doc, size_t page); /* a zeroed item on that page */
 /* A structure node under parent (lang, alt copied; NULL: none); returns its
  * index. Nodes are read in the order they are made. */
