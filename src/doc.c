@@ -49,9 +49,23 @@ ts_doc_free(ts_doc *doc)
 	free(doc);
 }
 
+/* Room a page keeps beyond its items when the next page is begun: what is
+ * added to a page afterwards is its page number's line. */
+enum { PAGE_SLACK = 8 };
+
 size_t
 ts_doc_add_page(ts_doc *doc)
 {
+	/* the page before is (nearly) done: its items' array is cut down from
+	 * its last doubling, which would leave a quarter of a long document's
+	 * items memory unused on average */
+	if (doc->npages) {
+		ts_page *last = &doc->pages[doc->npages - 1];
+		if (last->nitems && last->cap > last->nitems + PAGE_SLACK) {
+			last->cap = last->nitems + PAGE_SLACK;
+			last->items = xrealloc(last->items, last->cap * sizeof *last->items);
+		}
+	}
 	doc->pages = xgrow(doc->pages, &doc->cap, doc->npages + 1, sizeof *doc->pages);
 	memset(&doc->pages[doc->npages], 0, sizeof doc->pages[0]);
 	return doc->npages++;

@@ -120,14 +120,15 @@ typedef struct ts_item {
 	enum ts_face face;     /* text */
 	ts_sp size;            /* text */
 	int tag;               /* the node it belongs to, or TS_TAG_* (rules: TS_TAG_LAYOUT) */
+	int expand;            /* text: horizontal scaling in per mille above (below) 100 %:
+				  the font expansion of its line; w includes it */
+	unsigned flags;        /* text: TS_ITEM_* */
 	const char *text;      /* text: UTF-8 drawn as is (no kerning inside: the
 				  engine splits words at kern pairs); image: file path */
 	size_t len;
-	int expand;            /* text: horizontal scaling in per mille above (below) 100 %:
-				  the font expansion of its line; w includes it */
 	const char *link;      /* text: the run's link target, or NULL */
-	unsigned flags;        /* text: TS_ITEM_* */
-} ts_item;
+} ts_item;                     /* (the members ordered so that no padding is
+				  needed: 64 bytes, a document holds many) */
 
 /* One broken line of a paragraph: items with x relative to the line's start
  * and y == 0, plus what the quality figures need. */
