@@ -9,11 +9,16 @@
  * parses it, takes its widths and metrics and writes the embedded program
  * from it (with empty cvt, fpgm and prep: it writes every table it knows).
  *
- * Glyph ids stay as they are, so that the CID -> GID map, /W and /CIDSet
- * mean the same as with the whole font: glyphs above the highest one kept
- * are dropped (maxp.numGlyphs shrinks), glyphs below it that are not needed
- * keep their slot with an empty outline. Instructions are removed from the
- * outlines together with the programs they call. */
+ * The glyphs kept are numbered anew, in their order in the font (.notdef
+ * stays 0): loca and hmtx have an entry for each of them only, the cmap and
+ * the composite glyphs' component references use the new numbers. libharu
+ * takes the CID -> GID map and the widths of /W from this font, so both
+ * follow; /CIDSet is of CIDs and does not change. Instructions are removed
+ * from the outlines together with the programs they call. The name table
+ * keeps the records of the font's identity (name ids 0 to 6: copyright,
+ * family, subfamily, unique name, full name, version, PostScript name, from
+ * which libharu makes /BaseFont); the long descriptive ones (trademark,
+ * vendor, designer, description, URLs, licence text) are left out. */
 #include "ttf_subset.h"
 
 #include <stdbool.h>
@@ -132,6 +137,49 @@ enum {
 	HAVE_XY_SCALE = 0x0040, HAVE_2X2 = 0x0080, HAVE_INSTRUCTIONS = 0x0100
 };
 
+/* The name table with only the records of name ids 0 to 6, their strings
+ * packed; NULL when the table cannot be read (it is then kept whole). */
+static unsigned char *
+build_name(sfnt_span name, size_t *len)
+{
+	if (name.n < 6)
+		return NULL;
+	unsigned count = sfnt_u16(name.p + 2), so = sfnt_u16(name.p + 4);
+	if (6 + 12 * (size_t)count > name.n || so > name.n)
+		return NULL;
+	unsigned char *t = xmalloc(name.n);
+	size_t nkeep = 0, slen = 0;
+	for (unsigned pass = 0; pass < 2; pass++) {
+		size_t k = 0, at = 0;
+		for (unsigned i = 0; i < count; i++) {
+			const unsigned char *r = name.p + 6 + 12 * (size_t)i;
+			unsigned id = sfnt_u16(r + 6), l = sfnt_u16(r + 8), off = sfnt_u16(r + 10);
+			if (id > 6)
+				continue;
+			if ((size_t)so + off + l > name.n) {
+				free(t);
+				return NULL;
+			}
+			if (pass == 1) {
+				unsigned char *w = t + 6 + 12 * k;
+				memcpy(w, r, 8);
+				wr16(w + 8, l);
+				wr16(w + 10, (unsigned)at);
+				memcpy(t + 6 + 12 * nkeep + at, name.p + so + off, l);
+			}
+			k++;
+			at += l;
+		}
+		nkeep = k;
+		slen = at;
+	}
+	wr16(t, 0);
+	wr16(t + 2, (unsigned)nkeep);
+	wr16(t + 4, (unsigned)(6 + 12 * nkeep));
+	*len = 6 + 12 * nkeep + slen;
+	return t;
+}
+
 /* Walks the components of composite glyph g: calls keep(component) for each
  * and returns the length of the component records (from the glyph's start),
  * or 0 when they run past the glyph; *last: offset of the last flags. */
@@ -157,9 +205,10 @@ components(sfnt_span g, bool *keep, unsigned count, unsigned *stack, size_t *nst
 	}
 }
 
-/* Appends glyph g without its instructions to out at *len; pads to 4. */
+/* Appends glyph g without its instructions to out at *len, a composite's
+ * components renumbered by newid; pads to 4. */
 static void
-put_glyph(sfnt_span g, unsigned char *out, size_t *len)
+put_glyph(sfnt_span g, const uint16_t *newid, unsigned count, unsigned char *out, size_t *len)
 {
 	unsigned char *o = out + *len;
 	size_t n = g.n;
@@ -181,6 +230,16 @@ put_glyph(sfnt_span g, unsigned char *out, size_t *len)
 		if (end) {
 			wr16(o + last, sfnt_u16(g.p + last) & ~(unsigned)HAVE_INSTRUCTIONS);
 			n = end;
+			/* the same walk, the component ids rewritten */
+			for (size_t at = 10;;) {
+				unsigned flags = sfnt_u16(o + at), comp = sfnt_u16(o + at + 2);
+				wr16(o + at + 2, comp < count ? newid[comp] : 0);
+				at += 4 + ((flags & ARG_WORDS) ? 4 : 2);
+				at += (flags & HAVE_SCALE) ? 2 : (flags & HAVE_XY_SCALE) ? 4
+				    : (flags & HAVE_2X2) ? 8 : 0;
+				if (!(flags & MORE_COMPONENTS))
+					break;
+			}
 		}
 	}
 	while (n % 4)
@@ -304,19 +363,26 @@ ttf_subset(const unsigned char *font, size_t n, const uint16_t *codes, size_t nc
 			stack[nstack++] = g;
 		}
 	}
-	unsigned top = 0;
 	size_t glyf_max = 0;
 	while (nstack > 0) {
 		unsigned g = stack[--nstack];
-		if (g > top)
-			top = g;
 		sfnt_span o = glyph(&gs, g);
 		glyf_max += o.n + 3;
 		size_t last;
 		if (o.n >= 10 && (int16_t)sfnt_u16(o.p) < 0)
 			components(o, keep, gs.count, stack, &nstack, &last);
 	}
-	unsigned count = top + 1;
+	/* the new numbers: the kept glyphs in their order */
+	uint16_t *newid = xcalloc(gs.count, sizeof *newid);
+	unsigned *oldid = xmalloc(sizeof *oldid * gs.count);
+	unsigned count = 0;
+	for (unsigned g = 0; g < gs.count; g++)
+		if (keep[g]) {
+			newid[g] = (uint16_t)count;
+			oldid[count++] = g;
+		}
+	for (size_t i = 0; i < npairs; i++)
+		pg[i] = newid[pg[i]];
 
 	size_t cmap_len = 0;
 	unsigned char *cmap = build_cmap(pc, pg, npairs, &cmap_len);
@@ -325,6 +391,8 @@ ttf_subset(const unsigned char *font, size_t n, const uint16_t *codes, size_t nc
 	if (!cmap) {
 		free(keep);
 		free(stack);
+		free(newid);
+		free(oldid);
 		*why = "too many characters for one format 4 map";
 		return NULL;
 	}
@@ -334,22 +402,25 @@ ttf_subset(const unsigned char *font, size_t n, const uint16_t *codes, size_t nc
 	unsigned char *nloca = xmalloc(4 * ((size_t)count + 1));
 	unsigned char *nhmtx = xcalloc(count, 4);
 	size_t glen = 0;
-	for (unsigned g = 0; g < count; g++) {
-		wr32(nloca + 4 * (size_t)g, (uint32_t)glen);
-		if (!keep[g])
-			continue;
+	for (unsigned k = 0; k < count; k++) {
+		unsigned g = oldid[k];
+		wr32(nloca + 4 * (size_t)k, (uint32_t)glen);
 		sfnt_span o = glyph(&gs, g);
 		if (o.n >= 10)
-			put_glyph(o, nglyf, &glen);
+			put_glyph(o, newid, gs.count, nglyf, &glen);
 		unsigned adv = sfnt_u16(hmtx.p + 4 * (size_t)(g < nhm ? g : nhm - 1));
 		unsigned lsb = g < nhm ? sfnt_u16(hmtx.p + 4 * (size_t)g + 2)
 		    : sfnt_u16(hmtx.p + 4 * (size_t)nhm + 2 * (size_t)(g - nhm));
-		wr16(nhmtx + 4 * (size_t)g, adv);
-		wr16(nhmtx + 4 * (size_t)g + 2, lsb);
+		wr16(nhmtx + 4 * (size_t)k, adv);
+		wr16(nhmtx + 4 * (size_t)k + 2, lsb);
 	}
 	wr32(nloca + 4 * (size_t)count, (uint32_t)glen);
 	free(keep);
 	free(stack);
+	free(newid);
+	free(oldid);
+	size_t name_len = name.n;
+	unsigned char *nname = build_name(name, &name_len);
 
 	unsigned char nhead[54], nhhea[36], npost[32];
 	memcpy(nhead, head.p, 54);
@@ -366,7 +437,7 @@ ttf_subset(const unsigned char *font, size_t n, const uint16_t *codes, size_t nc
 	sfnt_span out[NOUT] = {
 		os2, { cmap, cmap_len }, { nglyf, glen }, { nhead, 54 }, { nhhea, 36 },
 		{ nhmtx, 4 * (size_t)count }, { nloca, 4 * ((size_t)count + 1) }, { nmaxp, maxp.n },
-		name, { npost, 32 },
+		nname ? (sfnt_span){ nname, name_len } : name, { npost, 32 },
 	};
 	size_t total = 12 + 16 * NOUT;
 	for (int i = 0; i < NOUT; i++)
@@ -395,6 +466,7 @@ ttf_subset(const unsigned char *font, size_t n, const uint16_t *codes, size_t nc
 	free(nloca);
 	free(nhmtx);
 	free(nmaxp);
+	free(nname);
 	*len = total;
 	return f;
 }

@@ -13,10 +13,11 @@
 uint16_t ttf_glyph_of(const unsigned char *font, size_t n, uint16_t code);
 
 /* A TrueType font that draws the ncodes code points of codes (sorted,
- * distinct) exactly as font does: the same glyph ids (a glyph not needed
- * keeps its id, with an empty outline and zero metrics), the same outlines
- * and advance widths, head, hhea, maxp, OS/2 and name as they are, a cmap
- * (3/1 format 4) of those codes only, post without glyph names, and no
+ * distinct) exactly as font does: the same outlines and advance widths,
+ * only the glyphs needed, numbered anew in the font's order (.notdef 0),
+ * head, hhea, maxp and OS/2 as they are but for the glyph count, name with
+ * the records of ids 0 to 6 only, a cmap (3/1 format 4) of those codes
+ * only, post without glyph names, and no
  * hinting (no cvt, fpgm or prep, no instructions in the glyphs: renderers
  * that do not hint draw the same pixels). The glyphs of composite glyphs'
  * components are kept. Returns a malloc'd font and its length in *len, or
