@@ -33,6 +33,9 @@ typedef struct pdf_font {
 	HPDF_FontDef def;
 	uint8_t *used;          /* bitmap of the 2-byte codes drawn (cleared after
 				   pdf_font_load, which uses it for the subset) */
+	int32_t *width;         /* per code: its width as pdf_font_codes adds it,
+				   -1 no glyph, -2 not yet asked (NULL until the
+				   first text) */
 } pdf_font;
 
 typedef struct pdf_image {

@@ -321,6 +321,27 @@ pdf_font_has(pdf_font *f, uint32_t cp)
 	return cp <= 0xFFFF && HPDF_TTFontDef_GetGlyphid(f->def, (HPDF_UINT16)cp) != 0;
 }
 
+/* The width of code cp in f (1/1000 of the size), -1 when the font has no
+ * glyph for it. libharu is asked once a code: the first
+ * HPDF_TTFontDef_GetCharWidth also marks the glyph (and its components)
+ * for embedding; each asks the font's cmap, two look-ups a character
+ * with pdf_font_has, 5 % of the instructions of a long document. */
+static long
+code_width(pdf_ctx *c, pdf_font *f, uint32_t cp)
+{
+	if (cp > 0xFFFF)
+		return -1;
+	if (!f->width) {
+		f->width = arena_array(c->a, 0x10000, sizeof *f->width);
+		for (size_t u = 0; u < 0x10000; u++)
+			f->width[u] = -2;
+	}
+	int32_t *w = &f->width[cp];
+	if (*w == -2)
+		*w = pdf_font_has(f, cp) ? HPDF_TTFontDef_GetCharWidth(f->def, (HPDF_UINT16)cp) : -1;
+	return *w;
+}
+
 long
 pdf_font_codes(pdf_ctx *c, pdf_font *f, const char *text, size_t len)
 {
@@ -328,13 +349,14 @@ pdf_font_codes(pdf_ctx *c, pdf_font *f, const char *text, size_t len)
 	bool ok = true;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp = utf8_next(text, len, &i);
-		if (!pdf_font_has(f, cp)) {
+		long w = code_width(c, f, cp);
+		if (w < 0) {
 			no_glyph(c, f, cp);
 			ok = false;
 			continue;
 		}
 		uint16_t code = (uint16_t)cp;
-		adv += HPDF_TTFontDef_GetCharWidth(f->def, code);
+		adv += w;
 		f->used[code >> 3] |= (uint8_t)(1u << (code & 7));
 		/* the two bytes in a literal string: as they are but for the
 		 * string's delimiters and CR, which a reader would turn into LF */
