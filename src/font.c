@@ -35,7 +35,14 @@ struct ts_font {
 	uint32_t *kern_key;   /* left << 16 | right, sorted */
 	int16_t *kern_val;
 	size_t nkern;
+	/* the glyphs of the code points below FONT_DIRECT, looked up once
+	 * (almost every character of Latin text; the rest: ranges) */
+	uint16_t direct[0x250];
 };
+
+enum { FONT_DIRECT = 0x250 };
+
+static uint16_t range_glyph(const ts_font *f, uint32_t cp);
 
 static int
 cmp_range(const void *a, const void *b)
@@ -170,6 +177,8 @@ read_cmap(ts_font *f, sfnt_span cmap)
 		f->ranges[m++] = f->ranges[i];
 	}
 	f->nranges = m;
+	for (uint32_t cp = 0; cp < FONT_DIRECT; cp++)
+		f->direct[cp] = range_glyph(f, cp);
 	return NULL;
 }
 
@@ -363,6 +372,13 @@ int font_cap_height(const ts_font *f) { return f->cap_height; }
 
 uint16_t
 font_glyph(const ts_font *f, uint32_t cp)
+{
+	return cp < FONT_DIRECT ? f->direct[cp] : range_glyph(f, cp);
+}
+
+/* The glyph of cp from the ranges of the cmap (binary search). */
+static uint16_t
+range_glyph(const ts_font *f, uint32_t cp)
 {
 	size_t lo = 0, hi = f->nranges;
 	while (lo < hi) {
