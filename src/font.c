@@ -35,6 +35,8 @@ struct ts_font {
 	uint32_t *kern_key;   /* left << 16 | right, sorted */
 	int16_t *kern_val;
 	size_t nkern;
+	uint32_t *kern_first;  /* nglyphs + 1 entries: the pairs of left glyph g
+				  are kern_first[g] .. kern_first[g + 1] - 1 */
 	/* the glyphs of the code points below FONT_DIRECT, looked up once
 	 * (almost every character of Latin text; the rest: ranges) */
 	uint16_t direct[0x250];
@@ -259,6 +261,13 @@ read_kern(ts_font *f, sfnt_span kern)
 			f->kern_key[i] = pairs[i].key;
 			f->kern_val[i] = pairs[i].val;
 		}
+		f->kern_first = xmalloc(((size_t)f->nglyphs + 1) * sizeof *f->kern_first);
+		size_t i = 0;
+		for (uint32_t g = 0; g <= f->nglyphs; g++) {
+			while (i < m && (f->kern_key[i] >> 16) < g)
+				i++;
+			f->kern_first[g] = (uint32_t)i;
+		}
 	}
 	free(pairs);
 	return NULL;
@@ -362,6 +371,7 @@ font_free(ts_font *f)
 	free(f->ranges);
 	free(f->kern_key);
 	free(f->kern_val);
+	free(f->kern_first);
 	free(f);
 }
 
@@ -409,6 +419,10 @@ font_kern(const ts_font *f, uint16_t left, uint16_t right)
 {
 	uint32_t key = (uint32_t)left << 16 | right;
 	size_t lo = 0, hi = f->nkern;
+	if (f->kern_first && left < f->nglyphs) { /* only the pairs of left */
+		lo = f->kern_first[left];
+		hi = f->kern_first[left + 1];
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (f->kern_key[mid] < key)
