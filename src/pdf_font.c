@@ -347,6 +347,10 @@ pdf_font_codes(pdf_ctx *c, pdf_font *f, const char *text, size_t len)
 {
 	long adv = 0;
 	bool ok = true;
+	/* at most 4 bytes a character (both bytes escaped), a character at
+	 * least 1 byte of UTF-8: the room made once, the bytes put directly */
+	c->buf = xgrow(c->buf, &c->cap, c->len + 4 * len + 1, 1);
+	char *o = c->buf + c->len;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp = utf8_next(text, len, &i);
 		long w = code_width(c, f, cp);
@@ -363,13 +367,17 @@ pdf_font_codes(pdf_ctx *c, pdf_font *f, const char *text, size_t len)
 		for (int k = 0; k < 2; k++) {
 			char b = (char)(k ? code & 0xFF : code >> 8);
 			if (b == '(' || b == ')' || b == '\\')
-				pdf_buf_add(c, "\\", 1);
-			if (b == '\r')
-				pdf_buf_add(c, "\\r", 2);
-			else
-				pdf_buf_add(c, &b, 1);
+				*o++ = '\\';
+			if (b == '\r') {
+				*o++ = '\\';
+				*o++ = 'r';
+			} else {
+				*o++ = b;
+			}
 		}
 	}
+	c->len = (size_t)(o - c->buf);
+	c->buf[c->len] = 0;
 	return ok ? adv : -1;
 }
 
