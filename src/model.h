@@ -17,6 +17,9 @@ typedef struct vl_pos {
 
 /* A calendar date at the precision the source gives: day == 0 means the
  * source names only the month ("Februar 2021"), month == 0 only the year. */
+/* The largest Wahlperiode the schema admits (wahlperiodeType). */
+#define VL_WAHLPERIODE_MAX 99u
+
 typedef struct vl_date {
 	int year, month, day;
 	vl_pos pos;
