@@ -9,11 +9,7 @@
 
 #include "image.h"
 
-/* Sizes of what the template has no style for, derived from the body's. */
-#define NOTE_SIZE TS_PT(9)
-#define NOTE_LEADING TS_PT(11)
-#define CELL_LEADING TS_PT(14)
-#define CELL_PAD TS_PT(3)
+/* The space around tables and figures. */
 #define BLOCK_SPACE TS_PT(8)
 
 /* The plain text of a paragraph (a section's heading for bookmarks and
@@ -54,8 +50,8 @@ static tpl_style
 note_style(const vl_template *t)
 {
 	tpl_style s = t->body_style;
-	s.size = NOTE_SIZE;
-	s.leading = NOTE_LEADING;
+	s.size = t->note_size;
+	s.leading = t->note_leading;
 	s.space_before = s.space_after = s.indent = 0;
 	s.keep_with_next = false;
 	return s;
@@ -193,9 +189,9 @@ flow_list(ts_flow *f, const part *pt, const vl_list *l, int parent)
 {
 	const vl_template *t = pt->t;
 	int list = node(pt->out, TS_ROLE_L, parent);
-	ts_list_style ls = { .level = l->level, .indent = ts_mm(6), .gap = ts_mm(2) };
+	ts_list_style ls = { .level = l->level, .indent = t->list_indent, .gap = t->list_gap };
 	tpl_style st = t->body_style;
-	st.space_after = TS_PT(2);
+	st.space_after = t->list_space;
 	for (size_t k = 0; k < l->nentries; k++) {
 		const vl_list_entry *en = &l->entries[k];
 		int li = node(pt->out, TS_ROLE_LI, list);
@@ -275,7 +271,7 @@ flow_table(ts_flow *f, const part *pt, const vl_table *vt)
 	}
 	ts_table tb = {
 		.cols = cols, .ncols = vt->ncols, .rows = rows, .nrows = vt->nrows,
-		.nheader = vt->nheader, .pad = CELL_PAD, .leading = CELL_LEADING,
+		.nheader = vt->nheader, .pad = t->cell_pad, .leading = t->cell_leading,
 		.hyphenate = true, .header_rule = TS_PT(0.8), .row_rule = TS_PT(0.3),
 		.space_before = BLOCK_SPACE, .space_after = BLOCK_SPACE,
 	};
@@ -301,9 +297,10 @@ flow_figure(ts_flow *f, const part *pt, const vl_figure *vf)
 	}
 	int fig = ts_doc_add_node(pt->out, TS_ROLE_FIGURE, pt->sect,
 	    vf->alt_lang && strcmp(vf->alt_lang, pt->lang) != 0 ? vf->alt_lang : NULL, vf->alt);
-	/* 150 pixels an inch; the engine scales it down to the frame */
-	ts_figure fg = { .path = path, .width = TS_PT(img.width * 72.0 / 150),
-		.height = TS_PT(img.height * 72.0 / 150), .caption_gap = TS_PT(4),
+	/* the template's pixels an inch; the engine scales it down to the frame */
+	double ppi = pt->t->figure_ppi;
+	ts_figure fg = { .path = path, .width = TS_PT(img.width * 72.0 / ppi),
+		.height = TS_PT(img.height * 72.0 / ppi), .caption_gap = TS_PT(4),
 		.space_before = BLOCK_SPACE, .space_after = BLOCK_SPACE, .tag = fig };
 	if (vf->number)
 		fg.ncaption = caption_runs(pt, "Abbildung", vf->number, &vf->caption,
@@ -395,7 +392,7 @@ compose_enclosures(const part *pt, const ts_engine *e, size_t page, ts_sp y, int
 	ps.space_before = st.leading;
 	ts_flow_para(f, &label, 1, &ps);
 	int list = node(pt->out, TS_ROLE_L, sect);
-	ts_list_style ls = { .level = 0, .indent = ts_mm(5), .gap = ts_mm(2) };
+	ts_list_style ls = { .level = 0, .indent = t->enclosure_indent, .gap = t->enclosure_gap };
 	for (size_t i = 0; i < l->nenclosures; i++) {
 		int li = node(pt->out, TS_ROLE_LI, list);
 		ts_run mark = plain_run("\xE2\x80\x93", &st, node(pt->out, TS_ROLE_LBL, li));
