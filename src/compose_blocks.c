@@ -112,8 +112,12 @@ compose_para_runs(const part *pt, const vl_para *p, const tpl_style *st, int tag
 			if (s->flags & VL_SPAN_NOTE) {
 				r = note_mark(pt, s, st, tag);
 			} else {
-				r = plain_run(xref_text(pt, s->ref), st, tag);
+				/* the number, a Link to where the target begins */
+				r = plain_run(xref_text(pt, s->ref), st,
+				    node(pt->out, TS_ROLE_LINK, tag));
 				r.lang = s->lang;
+				if (s->ref)
+					r.link = arena_printf(a, "#%s", s->ref);
 			}
 			push_runs(a, &all, &n, &cap, &r, 1);
 			i++;
@@ -275,6 +279,8 @@ flow_table(ts_flow *f, const part *pt, const vl_table *vt)
 		.hyphenate = true, .header_rule = TS_PT(0.8), .row_rule = TS_PT(0.3),
 		.space_before = BLOCK_SPACE, .space_after = BLOCK_SPACE,
 	};
+	if (vt->id)
+		ts_doc_add_dest(pt->out, vt->id, arena_printf(a, "Tabelle %d", vt->number), table);
 	if (vt->number) {
 		tb.ncaption = caption_runs(pt, "Tabelle", vt->number, &vt->caption,
 		    node(pt->out, TS_ROLE_CAPTION, table), (ts_run **)&tb.caption);
@@ -302,6 +308,8 @@ flow_figure(ts_flow *f, const part *pt, const vl_figure *vf)
 	ts_figure fg = { .path = path, .width = TS_PT(img.width * 72.0 / ppi),
 		.height = TS_PT(img.height * 72.0 / ppi), .caption_gap = TS_PT(4),
 		.space_before = BLOCK_SPACE, .space_after = BLOCK_SPACE, .tag = fig };
+	if (vf->id)
+		ts_doc_add_dest(pt->out, vf->id, arena_printf(a, "Abbildung %d", vf->number), fig);
 	if (vf->number)
 		fg.ncaption = caption_runs(pt, "Abbildung", vf->number, &vf->caption,
 		    node(pt->out, TS_ROLE_CAPTION, pt->sect), (ts_run **)&fg.caption);
@@ -332,6 +340,8 @@ flow_section(ts_flow *f, const part *pt, const vl_section *sec, int level)
 		title = arena_printf(a, "%s %s", sec->number, title);
 	}
 	ts_flow_outline(f, title, level);
+	if (sec->id)
+		ts_doc_add_dest(pt->out, sec->id, arena_printf(a, "Abschnitt %s", title), h);
 	ts_para_style ps = para_style(st, t->text_area.w);
 	ps.keep_with_next = true;
 	ts_flow_para(f, runs, n, &ps);

@@ -177,6 +177,14 @@ typedef struct ts_outline {
 	ts_sp y;            /* top of the target on that page */
 } ts_outline;
 
+/* A place inside the document a link can go to (a run's link "#name"): the
+ * first item laid out of node or of a node under it. */
+typedef struct ts_dest {
+	const char *name;   /* the link's target without the '#' */
+	const char *title;  /* what it is ("Abschnitt 2.1", "Tabelle 3"): a link's description */
+	int node;
+} ts_dest;
+
 /* Statistics of every line set into the document (for `make bench` and tests). */
 typedef struct ts_line_stat {
 	size_t page;
@@ -211,6 +219,8 @@ typedef struct ts_doc {
 	size_t nparas;                      /* paragraphs set by flows so far */
 	ts_node *nodes;                     /* the structure; nodes[0] the document */
 	size_t nnodes, nodes_cap;
+	ts_dest *dests;                     /* in the order they were named */
+	size_t ndests, dests_cap;
 } ts_doc;
 
 ts_doc *ts_doc_new(ts_sp width, ts_sp height, const char *const font_paths[TS_NFACES]);
@@ -225,6 +235,14 @@ int ts_doc_add_node(ts_doc *doc, enum ts_role role, int parent, const char *lang
  * artifact. */
 void ts_page_add_rule(ts_doc *doc, size_t page, ts_sp x, ts_sp y, ts_sp w, ts_sp h);
 void ts_doc_add_outline(ts_doc *doc, const char *title, int level, size_t page, ts_sp y);
+/* Names node as a link target (name, title copied). */
+void ts_doc_add_dest(ts_doc *doc, const char *name, const char *title, int node);
+/* The index of the destination name (without '#'), or -1. */
+long ts_doc_dest_find(const ts_doc *doc, const char *name);
+/* Where each destination begins: page[i] (SIZE_MAX when none of its items
+ * was placed) and top[i], the top of its first item (a text item's baseline
+ * less its size); arrays of ndests, one pass over the pages' items. */
+void ts_doc_dest_places(const ts_doc *doc, size_t *page, ts_sp *top);
 void ts_doc_add_label(ts_doc *doc, size_t first_page, const char *prefix,
     enum ts_label_style style, int start);
 /* Copies the lines of a paragraph onto a page, first baseline at y, left edge

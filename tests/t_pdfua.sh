@@ -109,6 +109,37 @@ expect reproducible cmp -s "$D/vorlage.pdf" "$D/vorlage-again.pdf"
 # example report (xml/beispiel-bericht.xml) has all of them, so every
 # mutation applies to one of the two.
 build beispiel build xml/beispiel-bericht.xml -o "$D/beispiel.pdf"
+# the example's references inside the document (verweis ziel) are links:
+# a direct /Dest [page /XYZ null top null] to the page the target begins on
+# (its label on that page, below top), described by /Contents, held by
+# a Link element through /StructParent with an /OBJR of the annotation
+expect internal-links $PY -c '
+import pikepdf, subprocess, sys
+p = pikepdf.open(sys.argv[1])
+index = {pg.obj.objgen: i for i, pg in enumerate(p.pages)}
+tree = p.Root.StructTreeRoot.ParentTree.Nums
+parents = {int(tree[i]): tree[i + 1] for i in range(0, len(tree), 2)}
+want = {"Tabelle 1": "Tabelle 1:", "Abschnitt 1.1 Zuständigkeiten": "Zuständigkeiten", "Tabelle 2": "Tabelle 2:"}
+seen = set()
+for pg in p.pages:
+    for a in pg.get("/Annots", []):
+        if "/Dest" not in a:
+            continue
+        d, what = a.Dest, str(a.Contents)
+        assert "/A" not in a and not d.is_indirect and str(d[1]) == "/XYZ", what
+        assert d[2] is None and d[4] is None, what
+        n = index[d[0].objgen]
+        h = float(pg.MediaBox[3])
+        text = subprocess.run(["pdftotext", "-f", str(n + 1), "-l", str(n + 1), "-y", str(int(h - float(d[3]))),
+            "-x", "0", "-W", "1000", "-H", "1000", sys.argv[1], "-"], capture_output=True, text=True).stdout
+        assert want[what] in text, (what, n, text[:80])
+        link = parents[int(a.StructParent)]
+        assert str(link.S) == "/Link", what
+        k = link.K if isinstance(link.K, pikepdf.Array) else [link.K]
+        assert any(isinstance(x, pikepdf.Dictionary) and x.get("/Type") == "/OBJR" and x.Obj.objgen == a.objgen for x in k), what
+        seen.add(what)
+sys.exit(0 if seen == set(want) else 1)
+' "$D/beispiel.pdf"
 mutate() { # PDF NAME: every mutation of PDF that applies; counts in $n, skipped in $D/skipped-NAME
 	n=0
 	: >"$D/skipped-$2"
