@@ -89,6 +89,7 @@ note_mark(const part *pt, const vl_span *s, const tpl_style *st, int tag)
 	memcpy(runs + 1, body, nbody * sizeof *body);
 	ts_para_style *ps = arena_zalloc(a, sizeof *ps);
 	*ps = para_style(&ns, pt->t->text_area.w);
+	para_at(ps, pt->doc->path, pt->doc->notes[s->note].text.pos);
 	ts_note *nt = arena_zalloc(a, sizeof *nt);
 	*nt = (ts_note){ .runs = runs, .nruns = nbody + 1, .style = ps };
 	ts_run r = plain_run(num, st, node(pt->out, TS_ROLE_REFERENCE, tag));
@@ -119,6 +120,7 @@ compose_para_runs(const part *pt, const vl_para *p, const tpl_style *st, int tag
 				if (s->ref)
 					r.link = arena_printf(a, "#%s", s->ref);
 			}
+			r.src = compose_src(pt->out, pt->doc->path, s->pos.line ? s->pos : p->pos);
 			push_runs(a, &all, &n, &cap, &r, 1);
 			i++;
 			continue;
@@ -128,7 +130,7 @@ compose_para_runs(const part *pt, const vl_para *p, const tpl_style *st, int tag
 			j++;
 		vl_para seg = { p->spans + i, j - i, p->pos };
 		ts_run *runs;
-		size_t k = compose_runs(pt->out, pt->lang, &seg, st, tag, &runs);
+		size_t k = compose_runs(pt->out, pt->doc->path, pt->lang, &seg, st, tag, &runs);
 		push_runs(a, &all, &n, &cap, runs, k);
 		i = j;
 	}
@@ -212,6 +214,7 @@ flow_list(ts_flow *f, const part *pt, const vl_list *l, int parent)
 			size_t n = compose_para_runs(pt, &it->u.para, &st,
 			    node(pt->out, TS_ROLE_P, body), &runs);
 			ts_para_style ps = para_style(&st, t->text_area.w);
+			para_at(&ps, pt->doc->path, it->u.para.pos);
 			ts_flow_list_item(f, &mark, i == 0, runs, n, &ps, &ls);
 		}
 	}
@@ -343,6 +346,7 @@ flow_section(ts_flow *f, const part *pt, const vl_section *sec, int level)
 	if (sec->id)
 		ts_doc_add_dest(pt->out, sec->id, arena_printf(a, "Abschnitt %s", title), h);
 	ts_para_style ps = para_style(st, t->text_area.w);
+	para_at(&ps, pt->doc->path, sec->heading.pos);
 	ps.keep_with_next = true;
 	ts_flow_para(f, runs, n, &ps);
 	compose_items(f, &sub, sec->items, sec->nitems, level + 1);
@@ -410,6 +414,7 @@ compose_enclosures(const part *pt, const ts_engine *e, size_t page, ts_sp y, int
 		size_t n = compose_para_runs(pt, &l->enclosures[i], &st,
 		    node(pt->out, TS_ROLE_LBODY, li), &runs);
 		ps = para_style(&st, body.w);
+		para_at(&ps, pt->doc->path, l->enclosures[i].pos);
 		ts_flow_list_item(f, &mark, 1, runs, n, &ps, &ls);
 	}
 	ts_flow_finish(f, NULL, NULL);

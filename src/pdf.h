@@ -64,6 +64,7 @@ typedef struct pdf_ctx {
 	size_t len, cap;
 	HPDF_Page *pages;               /* the document's pages, as made */
 	pdf_struct *st;                 /* the structure being recorded */
+	const ts_srcpos *src;           /* the source of the text item being drawn, or NULL */
 	size_t *dest_page;              /* where doc->dests begin (ts_doc_dest_places), */
 	ts_sp *dest_top;                /* made at the first link inside the document */
 	bool invalid;                   /* the failure is the document's (exit 1) */

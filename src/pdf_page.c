@@ -92,6 +92,7 @@ item_codes(pdf_ctx *c, pdf_font *f, const ts_item *t)
 {
 	static const char soft_hyphen[] = "\xC2\xAD";
 	long adv;
+	c->src = t->src; /* where a character the font lacks comes from */
 	/* an added hyphen is drawn as U+00AD, the soft hyphen (ToUnicode maps
 	 * it to itself), whose glyph in the font is the hyphen's: a reader
 	 * joins the word's halves; a hyphen that belongs to the word stays */

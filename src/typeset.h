@@ -37,6 +37,12 @@ const ts_font *ts_engine_font(const ts_engine *e, enum ts_face face);
  * the range of ts_sp). */
 ts_sp ts_text_width(const ts_engine *e, enum ts_face face, ts_sp size, const char *s, size_t len);
 
+/* Where something comes from in a source document (for messages). */
+typedef struct ts_srcpos {
+	const char *file;
+	unsigned line, col;
+} ts_srcpos;
+
 /* A piece of text with one style. A paragraph is an array of runs; spaces
  * inside runs are the inter-word glue; U+00A0 is an unbreakable space, U+00AD
  * a soft hyphen. */
@@ -54,6 +60,8 @@ typedef struct ts_run {
 			      (ts_flow_para sets the note at the bottom of the
 			      page the run's line lands on) */
 	int tag;           /* what its items belong to (ts_item.tag) */
+	const ts_srcpos *src; /* where the text is in the source (carried onto its
+			      items), or NULL */
 } ts_run;
 
 enum ts_align { TS_JUSTIFY, TS_LEFT, TS_CENTER, TS_RIGHT };
@@ -127,6 +135,7 @@ typedef struct ts_item {
 				  the font expansion of its line; w includes it */
 	const char *link;      /* text: the run's link target, or NULL */
 	unsigned flags;        /* text: TS_ITEM_* */
+	const ts_srcpos *src;  /* text: the source position of its run, or NULL */
 } ts_item;
 
 /* One broken line of a paragraph: items with x relative to the line's start
