@@ -376,8 +376,12 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 	ts_flow_para(f, runs, n, &ps);
 	/* the signer's name, the room for the signature above it: in the flow,
 	 * so that the closing and the name stay together */
-	/* the signature (the image, or "gez.") is read before the name */
-	int sig_node = sig ? ts_doc_add_node(out, TS_ROLE_FIGURE, sect, NULL, l->signature_desc
+	/* the signature (the image, or "gez.") is read before the name
+	 * (a description in another language than the document's: the
+	 * Figure's /Lang, which its /Alt is read in) */
+	const char *sig_lang = l->signature_desc && l->signature_desc_lang && doc->lang &&
+	    strcmp(l->signature_desc_lang, doc->lang) != 0 ? l->signature_desc_lang : NULL;
+	int sig_node = sig ? ts_doc_add_node(out, TS_ROLE_FIGURE, sect, sig_lang, l->signature_desc
 	    ? l->signature_desc : arena_printf(a, "Unterschrift von %s", l->signer))
 	    : node(out, TS_ROLE_P, sect);
 	ts_run name = plain_run(l->signer, &t->signer_style, node(out, TS_ROLE_P, sect));

@@ -491,6 +491,8 @@ build_letter(loader *ld, const xmlNode *root, const char *lang)
 	e = xs_child(an, "unterschrift");
 	l->signature_image = xs_attr_trim(ld->a, e, "bild");
 	l->signature_desc = plain_text(ld, xs_child(e, "beschreibung"), NULL);
+	if (l->signature_desc)
+		l->signature_desc_lang = xs_lang(ld->a, xs_child(e, "beschreibung"), lang);
 	l->signer = plain_text(ld, xs_child(e, "name"), NULL);
 	l->signature_pos = xs_pos(ld->x, e);
 	e = xs_child(an, "anlagen");

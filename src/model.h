@@ -237,6 +237,7 @@ typedef struct vl_letter {
 	vl_para closing;
 	const char *signature_image; /* path relative to the source file, or NULL */
 	const char *signature_desc;  /* description of the signature image, or NULL */
+	const char *signature_desc_lang; /* its language (xml:lang, inherited), with it */
 	const char *signer;          /* the signer's name */
 	vl_pos signature_pos;
 	vl_para *enclosures;         /* <anlagen>: printed after the signature */

@@ -100,6 +100,14 @@ p = pikepdf.open(sys.argv[1])
 alts = [str(o.get("/Alt")) for o in p.objects if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Figure"]
 sys.exit(0 if len(alts) == 1 and "handwritten signature" in alts[0] else 1)
 ' "$D/sig/vorlage-sig.pdf"
+# the description is English (xml:lang="en") in a German document: the
+# Figure carries /Lang en, the language its /Alt is read in
+expect figure-lang $PY -c '
+import pikepdf, sys
+p = pikepdf.open(sys.argv[1])
+figs = [o for o in p.objects if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Figure"]
+sys.exit(0 if len(figs) == 1 and str(figs[0].get("/Lang")) == "en" and str(p.Root.Lang) == "de" else 1)
+' "$D/sig/vorlage-sig.pdf"
 
 # 3. Byte-reproducible with the tags.
 expect reproducible cmp -s "$D/vorlage.pdf" "$D/vorlage-again.pdf"
