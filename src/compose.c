@@ -650,6 +650,7 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 	add_page_numbers(out, t, e, title_pg, out->npages - 1, t->pagenum_format, t->pagenum_first);
 	ts_doc_add_label(out, 0, "Anschreiben", TS_LABEL_NONE, 0);
 	ts_doc_add_label(out, title_pg, "", TS_LABEL_DECIMAL, 1);
+	ts_doc_drop_dangling_links(out);
 	return out;
 }
 
@@ -738,6 +739,7 @@ compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
 	/* annexes are numbered from their first page, "Seite x von y" */
 	add_page_numbers(out, t, e, 0, out->npages - 1, t->annex_pagenum_format, 1);
 	ts_doc_add_label(out, 0, "", TS_LABEL_DECIMAL, 1);
+	ts_doc_drop_dangling_links(out);
 	return out;
 }
 

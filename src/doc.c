@@ -122,6 +122,21 @@ ts_doc_dest_find(const ts_doc *doc, const char *name)
 }
 
 void
+ts_doc_drop_dangling_links(ts_doc *doc)
+{
+	for (size_t p = 0; p < doc->npages; p++)
+		for (size_t k = 0; k < doc->pages[p].nitems; k++) {
+			ts_item *it = &doc->pages[p].items[k];
+			if (!it->link || it->link[0] != '#' || ts_doc_dest_find(doc, it->link + 1) >= 0)
+				continue;
+			it->link = NULL;
+			if (it->tag >= 0 && (size_t)it->tag < doc->nnodes &&
+			    doc->nodes[it->tag].role == TS_ROLE_LINK)
+				doc->nodes[it->tag].role = TS_ROLE_SPAN;
+		}
+}
+
+void
 ts_doc_dest_places(const ts_doc *doc, size_t *page, ts_sp *top)
 {
 	for (size_t i = 0; i < doc->ndests; i++)

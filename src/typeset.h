@@ -248,6 +248,10 @@ void ts_doc_add_outline(ts_doc *doc, const char *title, int level, size_t page, 
 void ts_doc_add_dest(ts_doc *doc, const char *name, const char *title, int node);
 /* The index of the destination name (without '#'), or -1. */
 long ts_doc_dest_find(const ts_doc *doc, const char *name);
+/* A link "#name" to no destination of this document (an annex's agreement
+ * referring to a section of the report) is dropped: its items lose the
+ * link, its Link node becomes a Span. Call when the document is laid out. */
+void ts_doc_drop_dangling_links(ts_doc *doc);
 /* Where each destination begins: page[i] (SIZE_MAX when none of its items
  * was placed) and top[i], the top of its first item (a text item's baseline
  * less its size); arrays of ndests, one pass over the pages' items. */

@@ -148,6 +148,23 @@ for pg in p.pages:
         seen.add(what)
 sys.exit(0 if seen == set(want) else 1)
 ' "$D/beispiel.pdf"
+# a reference from an agreement to a section of the report: a link in the
+# report, none in the agreement's annex (the section is not there), where
+# the number is a Span, not a Link without annotation
+mkdir -p "$D/xref"
+sed 's|jährlichen Austausch von Beispielen vor.</absatz>|jährlichen Austausch von Beispielen vor (Abschnitt <verweis ziel="zustaendigkeit"/>).</absatz>|' \
+	xml/beispiel-bericht.xml >"$D/xref/b.xml"
+cp xml/beispiel-balken.png "$D/xref/"
+build xref-report build "$D/xref/b.xml" -o "$D/xref/report.pdf"
+build xref-annex annex "$D/xref/b.xml" --partner musterregion -o "$D/xref/annex.pdf"
+expect xref-annex-no-dangling-link $PY -c '
+import pikepdf, sys
+def links(f):
+    p = pikepdf.open(f)
+    return [o for o in p.objects if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Link"]
+report, annex = links(sys.argv[1]), links(sys.argv[2])
+sys.exit(0 if len(report) == 8 and not annex else 1)
+' "$D/xref/report.pdf" "$D/xref/annex.pdf"
 mutate() { # PDF NAME: every mutation of PDF that applies; counts in $n, skipped in $D/skipped-NAME
 	n=0
 	: >"$D/skipped-$2"
