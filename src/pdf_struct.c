@@ -209,7 +209,7 @@ put_kid(pdf_ctx *c, const st_node *n, HPDF_Dict holder, HPDF_Array k, const st_k
 	} else if (kid->annot) {
 		if (grouped) {
 			if (!s->annot_holder)
-				s->annot_holder = xcalloc(s->nannots ? s->nannots : 1, sizeof *s->annot_holder);
+				s->annot_holder = xcalloc(s->nannots ? s->nannots : 1, sizeof(HPDF_Dict));
 			s->annot_holder[kid->key] = holder;
 		}
 		HPDF_Dict objr = HPDF_Dict_New(mm);
@@ -224,7 +224,7 @@ put_kid(pdf_ctx *c, const st_node *n, HPDF_Dict holder, HPDF_Array k, const st_k
 		if (grouped) {
 			st_page *p = &s->pages[kid->page];
 			if (!p->holder)
-				p->holder = xcalloc(p->n ? p->n : 1, sizeof *p->holder);
+				p->holder = xcalloc(p->n ? p->n : 1, sizeof(HPDF_Dict));
 			p->holder[kid->mcid] = holder;
 		}
 		if (kid->page == n->page) {
