@@ -348,7 +348,8 @@ goto_annot(pdf_ctx *c, HPDF_Page page, HPDF_Rect r, const char *link)
 	if (!pdf_ok(c, an ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM, "link annotation"))
 		return NULL;
 	pdf_dict_remove(an, "A");
-	if (!pdf_nav_dest(c, an, c->pages[c->dest_page[d]], c->dest_top[d], "link destination")
+	if (!pdf_ok(c, HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0), "link annotation")
+	    || !pdf_nav_dest(c, an, c->pages[c->dest_page[d]], c->dest_top[d], "link destination")
 	    || !pdf_add(c, an, "Contents", pdf_text_obj(c, pdf_fit_text(c->a, doc->dests[d].title))))
 		return NULL;
 	return an;
@@ -389,11 +390,11 @@ draw_links(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
 		} else {
 			an = HPDF_Page_CreateURILinkAnnot(page, r, it->link);
 			if (!pdf_ok(c, an ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM, "link annotation")
+			    || !pdf_ok(c, HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0), "link annotation")
 			    || !pdf_add(c, an, "Contents", pdf_text_obj(c, pdf_fit_text(c->a, it->link))))
 				return false;
 		}
-		if (!pdf_ok(c, HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0), "link annotation")
-		    || !pdf_struct_annot(c, pgi, it->tag, an))
+		if (!pdf_struct_annot(c, pgi, it->tag, an))
 			return false;
 	}
 	return true;
