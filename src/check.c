@@ -1,6 +1,7 @@
 /* check.c: the rules of a Vorlage that the XSD cannot say (vl_check).
  * Problems are held by diag and printed in document order. */
 #include "model.h"
+#include "xmlsrc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -434,8 +435,9 @@ vl_check(const vl_doc *doc, diag *d)
 	/* the Vorlage number belongs to the Wahlperiode */
 	if (m->number) {
 		const char *slash = strchr(m->number, '/');
-		int wp = slash ? atoi(m->number) : -1;
-		if (wp != m->wahlperiode)
+		unsigned wp;
+		if (!slash || !xs_uint(m->number, slash, VL_WAHLPERIODE_MAX, &wp) ||
+		    (int)wp != m->wahlperiode)
 			PROBLEM(WRONG_WAHLPERIODE, &c, m->number_pos, m->number, m->wahlperiode);
 	}
 	int letter_ok = check_date(&c, m->date, m->date_text);

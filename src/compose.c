@@ -32,15 +32,39 @@ face_with(enum ts_face base, bool bold, bool italic)
 	return italic ? TS_ITALIC : TS_REGULAR;
 }
 
+const ts_srcpos *
+compose_src(ts_doc *doc, const char *file, vl_pos pos)
+{
+	if (!file || pos.line == 0)
+		return NULL;
+	ts_srcpos *sp = arena_alloc(doc->arena, sizeof *sp);
+	*sp = (ts_srcpos){ .file = file, .line = pos.line, .col = pos.col };
+	return sp;
+}
+
 size_t
-compose_runs(ts_doc *doc, const char *lang, const vl_para *p, const tpl_style *st, int tag,
-    ts_run **out)
+compose_runs(ts_doc *doc, const char *file, const char *lang, const vl_para *p,
+    const tpl_style *st, int tag, ts_run **out)
 {
 	ts_run *runs = arena_array(doc->arena, p->nspans ? p->nspans : 1, sizeof *runs);
 	size_t n = 0;
+	const ts_srcpos *para_src = NULL, *src = NULL;
+	vl_pos src_pos = { 0, 0 };
 	for (size_t i = 0; i < p->nspans; i++) {
 		const vl_span *s = &p->spans[i];
 		ts_run r = { .face = st->face, .size = st->size, .lang = s->lang, .tag = tag };
+		/* the span's position, shared by the spans in a row that have it */
+		if (s->pos.line == 0) {
+			if (!para_src)
+				para_src = compose_src(doc, file, p->pos);
+			r.src = para_src;
+		} else {
+			if (!src || s->pos.line != src_pos.line || s->pos.col != src_pos.col) {
+				src = compose_src(doc, file, s->pos);
+				src_pos = s->pos;
+			}
+			r.src = src;
+		}
 		/* text in another language than the document's: a Span with its
 		 * language, one for the runs in a row that share it */
 		if (s->lang && lang && strcmp(s->lang, lang) != 0) {
@@ -89,6 +113,14 @@ para_style(const tpl_style *s, ts_sp measure)
 		.space_before = s->space_before, .space_after = s->space_after,
 		.keep_with_next = s->keep_with_next, .expand = s->expand,
 	};
+}
+
+void
+para_at(ts_para_style *ps, const char *file, vl_pos pos)
+{
+	ps->file = pos.line ? file : NULL;
+	ps->line = pos.line;
+	ps->col = pos.col;
 }
 
 /* A single run of plain text in a style, belonging to node tag. */
@@ -255,7 +287,7 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 	int address = node(out, TS_ROLE_DIV, sect);
 	for (size_t i = 0; i < l->nrecipient; i++) {
 		ts_run *runs;
-		size_t n = compose_runs(out, doc->lang, &l->recipient[i], &t->address_style,
+		size_t n = compose_runs(out, doc->path, doc->lang, &l->recipient[i], &t->address_style,
 		    node(out, TS_ROLE_P, address), &runs);
 		tpl_style s = t->address_style;
 		s.align = TS_LEFT;
@@ -324,25 +356,32 @@ compose_letter(ts_doc *out, const vl_doc *doc, const vl_template *t, const ts_en
 	ts_run *runs;
 	size_t n;
 	ts_para_style ps;
-	n = compose_runs(out, doc->lang, &l->salutation, &t->salutation_style,
+	n = compose_runs(out, doc->path, doc->lang, &l->salutation, &t->salutation_style,
 	    node(out, TS_ROLE_P, sect), &runs);
 	ps = para_style(&t->salutation_style, body->w);
+	para_at(&ps, doc->path, l->salutation.pos);
 	ts_flow_para(f, runs, n, &ps);
 	for (size_t i = 0; i < l->nparas; i++) {
-		n = compose_runs(out, doc->lang, &l->paras[i], &t->letter_body_style,
+		n = compose_runs(out, doc->path, doc->lang, &l->paras[i], &t->letter_body_style,
 		    node(out, TS_ROLE_P, sect), &runs);
 		ps = para_style(&t->letter_body_style, body->w);
+		para_at(&ps, doc->path, l->paras[i].pos);
 		ts_flow_para(f, runs, n, &ps);
 	}
-	n = compose_runs(out, doc->lang, &l->closing, &t->closing_style,
+	n = compose_runs(out, doc->path, doc->lang, &l->closing, &t->closing_style,
 	    node(out, TS_ROLE_P, sect), &runs);
 	ps = para_style(&t->closing_style, body->w);
+	para_at(&ps, doc->path, l->closing.pos);
 	ps.keep_with_next = true;
 	ts_flow_para(f, runs, n, &ps);
 	/* the signer's name, the room for the signature above it: in the flow,
 	 * so that the closing and the name stay together */
-	/* the signature (the image, or "gez.") is read before the name */
-	int sig_node = sig ? ts_doc_add_node(out, TS_ROLE_FIGURE, sect, NULL, l->signature_desc
+	/* the signature (the image, or "gez.") is read before the name
+	 * (a description in another language than the document's: the
+	 * Figure's /Lang, which its /Alt is read in) */
+	const char *sig_lang = l->signature_desc && l->signature_desc_lang && doc->lang &&
+	    strcmp(l->signature_desc_lang, doc->lang) != 0 ? l->signature_desc_lang : NULL;
+	int sig_node = sig ? ts_doc_add_node(out, TS_ROLE_FIGURE, sect, sig_lang, l->signature_desc
 	    ? l->signature_desc : arena_printf(a, "Unterschrift von %s", l->signer))
 	    : node(out, TS_ROLE_P, sect);
 	ts_run name = plain_run(l->signer, &t->signer_style, node(out, TS_ROLE_P, sect));
@@ -395,7 +434,7 @@ compose_title_page(ts_doc *out, const vl_doc *doc, const vl_template *t, const t
 		if (i > 0)
 			y += tl->space_before ? st->leading * 2 : st->leading;
 		ts_run *runs;
-		size_t n = compose_runs(out, doc->lang, &tl->text, st, node(out, TS_ROLE_P, sect), &runs);
+		size_t n = compose_runs(out, doc->path, doc->lang, &tl->text, st, node(out, TS_ROLE_P, sect), &runs);
 		tpl_style s = *st;
 		s.align = TS_CENTER;
 		s.hyphenate = false;
@@ -432,6 +471,7 @@ flow_para(ts_flow *f, const part *pt, const vl_para *p, const tpl_style *st, ts_
 	ts_run *runs;
 	size_t n = compose_para_runs(pt, p, st, node(pt->out, role, pt->sect), &runs);
 	ts_para_style ps = para_style(st, measure);
+	para_at(&ps, pt->doc->path, p->pos);
 	ts_flow_para(f, runs, n, &ps);
 }
 
@@ -464,7 +504,7 @@ flow_agreement(ts_flow *f, const part *pt, const vl_doc *doc, const vl_agreement
 	ts_flow_outline(f, parties_names(a, doc, ag->parties, ag->nparties), level);
 	ts_run *runs;
 	int h = node(pt->out, (enum ts_role)(TS_ROLE_H1 + level), pt->sect);
-	size_t n = compose_runs(pt->out, pt->lang, &ag->title, &t->agreement_style, h, &runs);
+	size_t n = compose_runs(pt->out, pt->doc->path, pt->lang, &ag->title, &t->agreement_style, h, &runs);
 	ts_run *all = arena_array(a, n + 1, sizeof *all);
 	memcpy(all, runs, n * sizeof *runs);
 	all[n] = plain_run(arena_printf(a, " (%s)", ag->date_text), &t->agreement_style, h);
@@ -610,6 +650,7 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 	add_page_numbers(out, t, e, title_pg, out->npages - 1, t->pagenum_format, t->pagenum_first);
 	ts_doc_add_label(out, 0, "Anschreiben", TS_LABEL_NONE, 0);
 	ts_doc_add_label(out, title_pg, "", TS_LABEL_DECIMAL, 1);
+	ts_doc_drop_dangling_links(out);
 	return out;
 }
 
@@ -698,6 +739,7 @@ compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
 	/* annexes are numbered from their first page, "Seite x von y" */
 	add_page_numbers(out, t, e, 0, out->npages - 1, t->annex_pagenum_format, 1);
 	ts_doc_add_label(out, 0, "", TS_LABEL_DECIMAL, 1);
+	ts_doc_drop_dangling_links(out);
 	return out;
 }
 

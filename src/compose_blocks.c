@@ -9,11 +9,7 @@
 
 #include "image.h"
 
-/* Sizes of what the template has no style for, derived from the body's. */
-#define NOTE_SIZE TS_PT(9)
-#define NOTE_LEADING TS_PT(11)
-#define CELL_LEADING TS_PT(14)
-#define CELL_PAD TS_PT(3)
+/* The space around tables and figures. */
 #define BLOCK_SPACE TS_PT(8)
 
 /* The plain text of a paragraph (a section's heading for bookmarks and
@@ -54,8 +50,8 @@ static tpl_style
 note_style(const vl_template *t)
 {
 	tpl_style s = t->body_style;
-	s.size = NOTE_SIZE;
-	s.leading = NOTE_LEADING;
+	s.size = t->note_size;
+	s.leading = t->note_leading;
 	s.space_before = s.space_after = s.indent = 0;
 	s.keep_with_next = false;
 	return s;
@@ -93,6 +89,7 @@ note_mark(const part *pt, const vl_span *s, const tpl_style *st, int tag)
 	memcpy(runs + 1, body, nbody * sizeof *body);
 	ts_para_style *ps = arena_zalloc(a, sizeof *ps);
 	*ps = para_style(&ns, pt->t->text_area.w);
+	para_at(ps, pt->doc->path, pt->doc->notes[s->note].text.pos);
 	ts_note *nt = arena_zalloc(a, sizeof *nt);
 	*nt = (ts_note){ .runs = runs, .nruns = nbody + 1, .style = ps };
 	ts_run r = plain_run(num, st, node(pt->out, TS_ROLE_REFERENCE, tag));
@@ -116,9 +113,14 @@ compose_para_runs(const part *pt, const vl_para *p, const tpl_style *st, int tag
 			if (s->flags & VL_SPAN_NOTE) {
 				r = note_mark(pt, s, st, tag);
 			} else {
-				r = plain_run(xref_text(pt, s->ref), st, tag);
+				/* the number, a Link to where the target begins */
+				r = plain_run(xref_text(pt, s->ref), st,
+				    node(pt->out, TS_ROLE_LINK, tag));
 				r.lang = s->lang;
+				if (s->ref)
+					r.link = arena_printf(a, "#%s", s->ref);
 			}
+			r.src = compose_src(pt->out, pt->doc->path, s->pos.line ? s->pos : p->pos);
 			push_runs(a, &all, &n, &cap, &r, 1);
 			i++;
 			continue;
@@ -128,7 +130,7 @@ compose_para_runs(const part *pt, const vl_para *p, const tpl_style *st, int tag
 			j++;
 		vl_para seg = { p->spans + i, j - i, p->pos };
 		ts_run *runs;
-		size_t k = compose_runs(pt->out, pt->lang, &seg, st, tag, &runs);
+		size_t k = compose_runs(pt->out, pt->doc->path, pt->lang, &seg, st, tag, &runs);
 		push_runs(a, &all, &n, &cap, runs, k);
 		i = j;
 	}
@@ -193,9 +195,9 @@ flow_list(ts_flow *f, const part *pt, const vl_list *l, int parent)
 {
 	const vl_template *t = pt->t;
 	int list = node(pt->out, TS_ROLE_L, parent);
-	ts_list_style ls = { .level = l->level, .indent = ts_mm(6), .gap = ts_mm(2) };
+	ts_list_style ls = { .level = l->level, .indent = t->list_indent, .gap = t->list_gap };
 	tpl_style st = t->body_style;
-	st.space_after = TS_PT(2);
+	st.space_after = t->list_space;
 	for (size_t k = 0; k < l->nentries; k++) {
 		const vl_list_entry *en = &l->entries[k];
 		int li = node(pt->out, TS_ROLE_LI, list);
@@ -212,6 +214,7 @@ flow_list(ts_flow *f, const part *pt, const vl_list *l, int parent)
 			size_t n = compose_para_runs(pt, &it->u.para, &st,
 			    node(pt->out, TS_ROLE_P, body), &runs);
 			ts_para_style ps = para_style(&st, t->text_area.w);
+			para_at(&ps, pt->doc->path, it->u.para.pos);
 			ts_flow_list_item(f, &mark, i == 0, runs, n, &ps, &ls);
 		}
 	}
@@ -275,10 +278,12 @@ flow_table(ts_flow *f, const part *pt, const vl_table *vt)
 	}
 	ts_table tb = {
 		.cols = cols, .ncols = vt->ncols, .rows = rows, .nrows = vt->nrows,
-		.nheader = vt->nheader, .pad = CELL_PAD, .leading = CELL_LEADING,
+		.nheader = vt->nheader, .pad = t->cell_pad, .leading = t->cell_leading,
 		.hyphenate = true, .header_rule = TS_PT(0.8), .row_rule = TS_PT(0.3),
 		.space_before = BLOCK_SPACE, .space_after = BLOCK_SPACE,
 	};
+	if (vt->id)
+		ts_doc_add_dest(pt->out, vt->id, arena_printf(a, "Tabelle %d", vt->number), table);
 	if (vt->number) {
 		tb.ncaption = caption_runs(pt, "Tabelle", vt->number, &vt->caption,
 		    node(pt->out, TS_ROLE_CAPTION, table), (ts_run **)&tb.caption);
@@ -301,10 +306,13 @@ flow_figure(ts_flow *f, const part *pt, const vl_figure *vf)
 	}
 	int fig = ts_doc_add_node(pt->out, TS_ROLE_FIGURE, pt->sect,
 	    vf->alt_lang && strcmp(vf->alt_lang, pt->lang) != 0 ? vf->alt_lang : NULL, vf->alt);
-	/* 150 pixels an inch; the engine scales it down to the frame */
-	ts_figure fg = { .path = path, .width = TS_PT(img.width * 72.0 / 150),
-		.height = TS_PT(img.height * 72.0 / 150), .caption_gap = TS_PT(4),
+	/* the template's pixels an inch; the engine scales it down to the frame */
+	double ppi = pt->t->figure_ppi;
+	ts_figure fg = { .path = path, .width = TS_PT(img.width * 72.0 / ppi),
+		.height = TS_PT(img.height * 72.0 / ppi), .caption_gap = TS_PT(4),
 		.space_before = BLOCK_SPACE, .space_after = BLOCK_SPACE, .tag = fig };
+	if (vf->id)
+		ts_doc_add_dest(pt->out, vf->id, arena_printf(a, "Abbildung %d", vf->number), fig);
 	if (vf->number)
 		fg.ncaption = caption_runs(pt, "Abbildung", vf->number, &vf->caption,
 		    node(pt->out, TS_ROLE_CAPTION, pt->sect), (ts_run **)&fg.caption);
@@ -335,7 +343,10 @@ flow_section(ts_flow *f, const part *pt, const vl_section *sec, int level)
 		title = arena_printf(a, "%s %s", sec->number, title);
 	}
 	ts_flow_outline(f, title, level);
+	if (sec->id)
+		ts_doc_add_dest(pt->out, sec->id, arena_printf(a, "Abschnitt %s", title), h);
 	ts_para_style ps = para_style(st, t->text_area.w);
+	para_at(&ps, pt->doc->path, sec->heading.pos);
 	ps.keep_with_next = true;
 	ts_flow_para(f, runs, n, &ps);
 	compose_items(f, &sub, sec->items, sec->nitems, level + 1);
@@ -395,7 +406,7 @@ compose_enclosures(const part *pt, const ts_engine *e, size_t page, ts_sp y, int
 	ps.space_before = st.leading;
 	ts_flow_para(f, &label, 1, &ps);
 	int list = node(pt->out, TS_ROLE_L, sect);
-	ts_list_style ls = { .level = 0, .indent = ts_mm(5), .gap = ts_mm(2) };
+	ts_list_style ls = { .level = 0, .indent = t->enclosure_indent, .gap = t->enclosure_gap };
 	for (size_t i = 0; i < l->nenclosures; i++) {
 		int li = node(pt->out, TS_ROLE_LI, list);
 		ts_run mark = plain_run("\xE2\x80\x93", &st, node(pt->out, TS_ROLE_LBL, li));
@@ -403,6 +414,7 @@ compose_enclosures(const part *pt, const ts_engine *e, size_t page, ts_sp y, int
 		size_t n = compose_para_runs(pt, &l->enclosures[i], &st,
 		    node(pt->out, TS_ROLE_LBODY, li), &runs);
 		ps = para_style(&st, body.w);
+		para_at(&ps, pt->doc->path, l->enclosures[i].pos);
 		ts_flow_list_item(f, &mark, 1, runs, n, &ps, &ls);
 	}
 	ts_flow_finish(f, NULL, NULL);

@@ -24,6 +24,9 @@ typedef struct part {
 int node(ts_doc *out, enum ts_role role, int parent);
 ts_run plain_run(const char *text, const tpl_style *st, int tag);
 ts_para_style para_style(const tpl_style *s, ts_sp measure);
+/* The paragraph's position in the source on its style (for the engine's
+ * warnings). */
+void para_at(ts_para_style *ps, const char *file, vl_pos pos);
 /* A paragraph of the flow as a node of role under the section. */
 void flow_para(ts_flow *f, const part *pt, const vl_para *p, const tpl_style *st,
     ts_sp measure, enum ts_role role);

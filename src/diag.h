@@ -149,6 +149,8 @@ enum diag_level {
 	    "the text area (to %g mm) on the page", DIAG_A2(double, double)) \
 	X(NO_GLYPH, DIAG_ERROR, "U+%04X (%s) has no glyph in this font", \
 	    DIAG_A2(unsigned, const char *)) \
+	X(NO_GLYPH_IN, DIAG_ERROR, "U+%04X (%s) has no glyph in the font %s", \
+	    DIAG_A3(unsigned, const char *, const char *)) \
 	X(NO_GLYPH_CODE, DIAG_ERROR, "U+%04X (%s) cannot be drawn: the font encoding ends at U+FFFF", \
 	    DIAG_A2(unsigned, const char *)) \
 	/* trouble outside the input: exit 2 */ \

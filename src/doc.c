@@ -2,6 +2,7 @@
  * page labels, line statistics. Shared by the engine and the back ends. */
 #include "typeset.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,7 @@ ts_doc_free(ts_doc *doc)
 	free(doc->stats);
 	free(doc->labels);
 	free(doc->nodes);
+	free(doc->dests);
 	arena_free(doc->arena);
 	free(doc);
 }
@@ -120,6 +122,73 @@ ts_doc_add_outline(ts_doc *doc, const char *title, int level, size_t page, ts_sp
 	doc->outline[doc->noutline++] = (ts_outline){
 		.title = arena_strdup(doc->arena, title), .level = level, .page = page, .y = y,
 	};
+}
+
+void
+ts_doc_add_dest(ts_doc *doc, const char *name, const char *title, int node)
+{
+	doc->dests = xgrow(doc->dests, &doc->dests_cap, doc->ndests + 1, sizeof *doc->dests);
+	doc->dests[doc->ndests++] = (ts_dest){
+		.name = arena_strdup(doc->arena, name),
+		.title = arena_strdup(doc->arena, title ? title : ""), .node = node,
+	};
+}
+
+long
+ts_doc_dest_find(const ts_doc *doc, const char *name)
+{
+	for (size_t i = 0; i < doc->ndests; i++)
+		if (strcmp(doc->dests[i].name, name) == 0)
+			return (long)i;
+	return -1;
+}
+
+void
+ts_doc_drop_dangling_links(ts_doc *doc)
+{
+	for (size_t p = 0; p < doc->npages; p++)
+		for (size_t k = 0; k < doc->pages[p].nitems; k++) {
+			ts_item *it = &doc->pages[p].items[k];
+			if (!it->link || it->link[0] != '#' || ts_doc_dest_find(doc, it->link + 1) >= 0)
+				continue;
+			it->link = NULL;
+			if (it->tag >= 0 && (size_t)it->tag < doc->nnodes &&
+			    doc->nodes[it->tag].role == TS_ROLE_LINK)
+				doc->nodes[it->tag].role = TS_ROLE_SPAN;
+		}
+}
+
+void
+ts_doc_dest_places(const ts_doc *doc, size_t *page, ts_sp *top)
+{
+	for (size_t i = 0; i < doc->ndests; i++)
+		page[i] = SIZE_MAX;
+	if (!doc->ndests)
+		return;
+	/* the destination a node is (or -1): nodes are made after their parent */
+	long *dest_of = xcalloc(doc->nnodes, sizeof *dest_of);
+	for (size_t n = 0; n < doc->nnodes; n++)
+		dest_of[n] = -1;
+	for (size_t i = 0; i < doc->ndests; i++)
+		if (doc->dests[i].node >= 0 && (size_t)doc->dests[i].node < doc->nnodes &&
+		    dest_of[doc->dests[i].node] < 0)
+			dest_of[doc->dests[i].node] = (long)i;
+	size_t left = doc->ndests;
+	for (size_t p = 0; p < doc->npages && left; p++) {
+		const ts_page *pg = &doc->pages[p];
+		for (size_t k = 0; k < pg->nitems && left; k++) {
+			const ts_item *it = &pg->items[k];
+			for (int n = it->tag; n >= 0 && (size_t)n < doc->nnodes; n = doc->nodes[n].parent) {
+				long d = dest_of[n];
+				if (d < 0 || page[d] != SIZE_MAX)
+					continue;
+				page[d] = p;
+				top[d] = it->kind == TS_ITEM_TEXT ? it->y - it->size : it->y;
+				left--;
+			}
+		}
+	}
+	free(dest_of);
 }
 
 void

@@ -164,6 +164,7 @@ lb_set_line(const lb_para *p, arena *a, size_t from, size_t to, ts_line *ln, lb_
 					cur->link = run->link;
 					cur->y = -run->rise;
 					cur->tag = tag;
+					cur->src = run->src;
 				}
 			} else {
 				cur = NULL;
@@ -198,8 +199,10 @@ lb_set_line(const lb_para *p, arena *a, size_t from, size_t to, ts_line *ln, lb_
 	}
 	if (hyph_added) {
 		const char *link = ib->n ? ib->v[ib->n - 1].link : NULL;
+		const ts_srcpos *src = ib->n ? ib->v[ib->n - 1].src : NULL;
 		ts_item *it = push_item(ib);
 		it->link = link;
+		it->src = src;
 		it->kind = TS_ITEM_TEXT;
 		it->x = ts_clamp(x);
 		it->face = (enum ts_face)bn->face;

@@ -407,7 +407,8 @@ build_meta(loader *ld, const xmlNode *root)
 	const xmlNode *md = xs_child(root, "metadaten"), *e;
 	const char *wp = xs_attr_trim(ld->a, root, "wahlperiode");
 
-	m->wahlperiode = wp ? atoi(wp) : 0;
+	unsigned wpn = 0;
+	m->wahlperiode = xs_uint(wp, NULL, VL_WAHLPERIODE_MAX, &wpn) ? (int)wpn : 0;
 	m->number = xs_attr_trim(ld->a, root, "nummer");
 	m->distribution = xs_attr_trim(ld->a, root, "verteiler");
 	m->number_pos = xs_attr_pos(ld->x, root, "nummer");
@@ -490,6 +491,8 @@ build_letter(loader *ld, const xmlNode *root, const char *lang)
 	e = xs_child(an, "unterschrift");
 	l->signature_image = xs_attr_trim(ld->a, e, "bild");
 	l->signature_desc = plain_text(ld, xs_child(e, "beschreibung"), NULL);
+	if (l->signature_desc)
+		l->signature_desc_lang = xs_lang(ld->a, xs_child(e, "beschreibung"), lang);
 	l->signer = plain_text(ld, xs_child(e, "name"), NULL);
 	l->signature_pos = xs_pos(ld->x, e);
 	e = xs_child(an, "anlagen");
@@ -593,10 +596,25 @@ column_width(const char *w, vl_column *col)
 	col->share = 1;
 	col->mm = 0;
 	if (len > 2 && strcmp(w + len - 2, "mm") == 0) {
+		/* digits, an optional point and up to two decimals: read as one
+		 * integer over a power of ten, which rounds as strtod does and
+		 * does not depend on the locale */
+		const char *num_end = w + len - 2, *dot = memchr(w, '.', (size_t)(num_end - w));
+		unsigned ip = 0, frac = 0, scale = 1;
+		if (!xs_uint(w, dot ? dot : num_end, 999, &ip))
+			return;
+		if (dot) {
+			size_t nfrac = (size_t)(num_end - dot - 1);
+			if (nfrac > 2 || !xs_uint(dot + 1, num_end, 99, &frac))
+				return;
+			scale = nfrac == 2 ? 100 : 10;
+		}
 		col->share = 0;
-		col->mm = strtod(w, NULL);
+		col->mm = (double)(ip * scale + frac) / scale;
 	} else if (len > 1 && w[len - 1] == '*') {
-		col->share = atoi(w);
+		unsigned k;
+		if (xs_uint(w, w + len - 1, 999, &k) && k > 0)
+			col->share = (int)k;
 	}
 }
 
@@ -604,8 +622,8 @@ static int
 span_attr(loader *ld, const xmlNode *c, const char *name)
 {
 	const char *v = xs_attr_trim(ld->a, c, name);
-	int k = v ? atoi(v) : 1;
-	return k > 0 ? k : 1;
+	unsigned k;
+	return xs_uint(v, NULL, 99, &k) && k > 0 ? (int)k : 1;
 }
 
 static void

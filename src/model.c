@@ -397,6 +397,9 @@ vl_dump(const vl_doc *doc, FILE *out)
 	put_str(out, l->signer);
 	fputs("\n    description ", out);
 	put_str(out, l->signature_desc);
+	/* its language where it is not the document's */
+	if (l->signature_desc_lang && doc->lang && strcmp(l->signature_desc_lang, doc->lang) != 0)
+		fprintf(out, " lang=%s", l->signature_desc_lang);
 	fputc('\n', out);
 	if (l->nenclosures)
 		dump_paras(out, doc, 1, "enclosures", l->enclosures, l->nenclosures);

@@ -17,6 +17,9 @@ typedef struct vl_pos {
 
 /* A calendar date at the precision the source gives: day == 0 means the
  * source names only the month ("Februar 2021"), month == 0 only the year. */
+/* The largest Wahlperiode the schema admits (wahlperiodeType). */
+#define VL_WAHLPERIODE_MAX 99u
+
 typedef struct vl_date {
 	int year, month, day;
 	vl_pos pos;
@@ -234,6 +237,7 @@ typedef struct vl_letter {
 	vl_para closing;
 	const char *signature_image; /* path relative to the source file, or NULL */
 	const char *signature_desc;  /* description of the signature image, or NULL */
+	const char *signature_desc_lang; /* its language (xml:lang, inherited), with it */
 	const char *signer;          /* the signer's name */
 	vl_pos signature_pos;
 	vl_para *enclosures;         /* <anlagen>: printed after the signature */

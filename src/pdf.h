@@ -69,6 +69,9 @@ typedef struct pdf_ctx {
 	size_t len, cap;
 	HPDF_Page *pages;               /* the document's pages, as made */
 	pdf_struct *st;                 /* the structure being recorded */
+	const ts_srcpos *src;           /* the source of the text item being drawn, or NULL */
+	size_t *dest_page;              /* where doc->dests begin (ts_doc_dest_places), */
+	ts_sp *dest_top;                /* found before the first page is drawn */
 	bool invalid;                   /* the failure is the document's (exit 1) */
 } pdf_ctx;
 
@@ -141,6 +144,8 @@ bool pdf_font_descriptor(pdf_ctx *c, HPDF_Font font);
 /* ---- pdf_nav.c ---- */
 
 bool pdf_nav_outline(pdf_ctx *c, const HPDF_Page *pages);
+/* Adds /Dest [page /XYZ null top null] (direct) to d: y from the page's top. */
+bool pdf_nav_dest(pdf_ctx *c, HPDF_Dict d, HPDF_Page page, ts_sp y, const char *what);
 bool pdf_nav_labels(pdf_ctx *c);
 
 /* ---- pdf_meta.c ---- */

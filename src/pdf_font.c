@@ -309,8 +309,12 @@ no_glyph(pdf_ctx *c, const pdf_font *f, uint32_t cp)
 	char u[5] = "?";
 	if (cp >= 0x20 && cp != 0x7F)
 		u[utf8_encode(cp, u)] = '\0';
+	const ts_srcpos *at = c->src && c->src->file ? c->src : NULL;
 	if (cp > 0xFFFF)
-		MSG(NO_GLYPH_CODE, c->d, f->path, 0, 0, (unsigned)cp, u);
+		MSG(NO_GLYPH_CODE, c->d, at ? at->file : f->path, at ? at->line : 0, at ? at->col : 0,
+		    (unsigned)cp, u);
+	else if (at)
+		MSG(NO_GLYPH_IN, c->d, at->file, at->line, at->col, (unsigned)cp, u, f->path);
 	else
 		MSG(NO_GLYPH, c->d, f->path, 0, 0, (unsigned)cp, u);
 }

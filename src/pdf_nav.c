@@ -11,13 +11,12 @@
 /* [page /XYZ null top null], written directly in the item (PDFBox
  * Preflight cannot read an indirect /Dest): keep the reader's zoom and left
  * edge. */
-static bool
-set_dest(pdf_ctx *c, HPDF_Outline o, HPDF_Page page, ts_sp y)
+bool
+pdf_nav_dest(pdf_ctx *c, HPDF_Dict o, HPDF_Page page, ts_sp y, const char *what)
 {
 	double top = (double)pdf_hundredths(c->doc->height - y) / 100.0;
 	HPDF_MMgr mm = c->pdf->mmgr;
 	HPDF_Array a = HPDF_Array_New(mm);
-	const char *what = "outline destination";
 	return pdf_obj(c, a, what)
 	    && pdf_ok(c, HPDF_Array_Add(a, page), what)
 	    && pdf_ok(c, HPDF_Array_AddName(a, "XYZ"), what)
@@ -50,7 +49,7 @@ pdf_nav_outline(pdf_ctx *c, const HPDF_Page *pages)
 		for (int p = lv + 1; p < MAXLEVEL; p++)
 			last[p] = NULL;
 		if (!pdf_ok(c, HPDF_Outline_SetOpened(o, lv == 0 ? HPDF_TRUE : HPDF_FALSE), "outline")
-		    || !set_dest(c, o, pages[ol->page], ol->y))
+		    || !pdf_nav_dest(c, o, pages[ol->page], ol->y, "outline destination"))
 			return false;
 	}
 	if (doc->noutline > 0 && !pdf_ok(c, HPDF_SetPageMode(c->pdf, HPDF_PAGE_MODE_USE_OUTLINE), "page mode"))

@@ -94,6 +94,7 @@ item_codes(pdf_ctx *c, pdf_font *f, const ts_item *t)
 {
 	static const char soft_hyphen[] = "\xC2\xAD";
 	long adv;
+	c->src = t->src; /* where a character the font lacks comes from */
 	/* an added hyphen is drawn as U+00AD, the soft hyphen (ToUnicode maps
 	 * it to itself), whose glyph in the font is the hyphen's: a reader
 	 * joins the word's halves; a hyphen that belongs to the word stays */
@@ -325,16 +326,43 @@ draw_graphics(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
 	return true;
 }
 
+/* A link inside the document ("#name"): an annotation going to where the
+ * destination begins (/Dest, direct), described by what it is; NULL (and
+ * nothing made) for a name that names no placed destination. */
+static HPDF_Annotation
+goto_annot(pdf_ctx *c, HPDF_Page page, HPDF_Rect r, const char *link)
+{
+	const ts_doc *doc = c->doc;
+	long d = ts_doc_dest_find(doc, link + 1);
+	if (d < 0)
+		return NULL;
+	if (!c->dest_page || c->dest_page[d] >= doc->npages)
+		return NULL;
+	/* libharu makes a link with either an indirect destination (which
+	 * Preflight cannot read) or a direct URI action: the latter, its
+	 * action then replaced by the direct /Dest */
+	HPDF_Annotation an = HPDF_Page_CreateURILinkAnnot(page, r, link);
+	if (!pdf_ok(c, an ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM, "link annotation"))
+		return NULL;
+	pdf_dict_remove(an, "A");
+	if (!pdf_ok(c, HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0), "link annotation")
+	    || !pdf_nav_dest(c, an, c->pages[c->dest_page[d]], c->dest_top[d], "link destination")
+	    || !pdf_add(c, an, "Contents", pdf_text_obj(c, pdf_fit_text(c->a, doc->dests[d].title))))
+		return NULL;
+	return an;
+}
+
 /* A link annotation over each line's stretch of text items with the same
- * address (http, https, mailto: the source's check), without a border,
- * with the address as its /Contents. */
+ * address (http, https, mailto: the source's check; "#name" a place in the
+ * document), without a border, with the address (the place's description)
+ * as its /Contents. */
 static bool
 draw_links(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
 {
 	double hpt = ts_to_pt(c->doc->height);
 	for (size_t i = 0; i < pg->nitems;) {
 		const ts_item *it = &pg->items[i];
-		if (it->kind != TS_ITEM_TEXT || !it->link || !it->link[0] || it->link[0] == '#') {
+		if (it->kind != TS_ITEM_TEXT || !it->link || !it->link[0]) {
 			i++;
 			continue;
 		}
@@ -347,13 +375,24 @@ draw_links(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
 		}
 		HPDF_Rect r = { (HPDF_REAL)ts_to_pt(x0), (HPDF_REAL)(hpt - ts_to_pt(it->y) - 0.25 * ts_to_pt(size)),
 			(HPDF_REAL)ts_to_pt(x1), (HPDF_REAL)(hpt - ts_to_pt(it->y) + 0.85 * ts_to_pt(size)) };
-		HPDF_Annotation an = HPDF_Page_CreateURILinkAnnot(page, r, it->link);
-		if (!pdf_ok(c, an ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM, "link annotation")
-		    || !pdf_ok(c, HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0), "link annotation")
-		    || !pdf_add(c, an, "Contents", pdf_text_obj(c, pdf_fit_text(c->a, it->link)))
-		    || !pdf_struct_annot(c, pgi, it->tag, an))
-			return false;
 		i = j;
+		HPDF_Annotation an;
+		if (it->link[0] == '#') {
+			an = goto_annot(c, page, r, it->link);
+			if (!an) {
+				if (c->failed)
+					return false;
+				continue; /* vl_check refuses an unknown target first */
+			}
+		} else {
+			an = HPDF_Page_CreateURILinkAnnot(page, r, it->link);
+			if (!pdf_ok(c, an ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM, "link annotation")
+			    || !pdf_ok(c, HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0), "link annotation")
+			    || !pdf_add(c, an, "Contents", pdf_text_obj(c, pdf_fit_text(c->a, it->link))))
+				return false;
+		}
+		if (!pdf_struct_annot(c, pgi, it->tag, an))
+			return false;
 	}
 	return true;
 }

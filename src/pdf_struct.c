@@ -34,6 +34,7 @@ typedef struct st_kid {
 	size_t page;
 	int mcid;
 	HPDF_Dict annot;    /* an annotation (node -1): an /OBJR */
+	size_t key;         /* the annotation's: its index in annot_owner */
 } st_kid;
 
 typedef struct st_node {
@@ -43,11 +44,13 @@ typedef struct st_node {
 	st_kid *kids;
 	size_t nkids, cap;
 	HPDF_Dict dict;
+	HPDF_Dict group;    /* the grouping element holding it (fill_kids), or NULL */
 } st_node;
 
 typedef struct st_page {
 	int *owner;         /* MCID -> node */
 	size_t n, cap;
+	HPDF_Dict *holder;  /* MCID -> the grouping element holding it, or NULL (fill_kids) */
 } st_page;
 
 struct pdf_struct {
@@ -57,6 +60,7 @@ struct pdf_struct {
 	size_t npages;
 	int *annot_owner;   /* the node of each annotation, /StructParent npages + i */
 	size_t nannots, capannots;
+	HPDF_Dict *annot_holder; /* annotation -> the grouping element holding it, or NULL */
 };
 
 static const char *const role_names[TS_NROLES] = {
@@ -109,11 +113,14 @@ pdf_struct_close(pdf_ctx *c)
 		return;
 	for (size_t i = 0; i < s->nnodes; i++)
 		free(s->nodes[i].kids);
-	for (size_t i = 0; i < s->npages; i++)
+	for (size_t i = 0; i < s->npages; i++) {
 		free(s->pages[i].owner);
+		free(s->pages[i].holder);
+	}
 	free(s->nodes);
 	free(s->pages);
 	free(s->annot_owner);
+	free(s->annot_holder);
 	free(s);
 	c->st = NULL;
 }
@@ -166,7 +173,8 @@ pdf_struct_annot(pdf_ctx *c, size_t page, int tag, void *annot)
 		return true;
 	int n = node_of(c, tag);
 	make_live(c, n, page);
-	add_kid(&s->nodes[n], (st_kid){ .node = -1, .page = page, .mcid = -1, .annot = annot });
+	add_kid(&s->nodes[n], (st_kid){ .node = -1, .page = page, .mcid = -1, .annot = annot,
+		.key = s->nannots });
 	s->nodes[n].has_mcr = true;
 	s->annot_owner = xgrow(s->annot_owner, &s->capannots, s->nannots + 1, sizeof *s->annot_owner);
 	s->annot_owner[s->nannots] = n;
@@ -181,33 +189,45 @@ cmp_kid_node(const void *a, const void *b)
 	return (x->node > y->node) - (x->node < y->node);
 }
 
-/* The /K of node i. */
+/* PDF/A-1 (ISO 19005-1, 6.1.12): an array holds at most 8191 elements. */
+#define ARRAY_MAX 8191u
+
+/* One kid of node n into k, the /K of holder (n's element or a grouping
+ * element under it); a kid held by a grouping element remembers it: its
+ * /P, or its ParentTree entry. */
 static bool
-fill_kids(pdf_ctx *c, size_t i)
+put_kid(pdf_ctx *c, const st_node *n, HPDF_Dict holder, HPDF_Array k, const st_kid *kid)
 {
 	pdf_struct *s = c->st;
-	st_node *n = &s->nodes[i];
 	HPDF_MMgr mm = c->pdf->mmgr;
-	if (!n->has_mcr)
-		qsort(n->kids, n->nkids, sizeof *n->kids, cmp_kid_node);
-	HPDF_Array k = HPDF_Array_New(mm);
-	if (!pdf_add(c, n->dict, "K", k))
-		return false;
-	for (size_t j = 0; j < n->nkids; j++) {
-		const st_kid *kid = &n->kids[j];
-		HPDF_STATUS st;
-		if (kid->node >= 0) {
-			st = HPDF_Array_Add(k, s->nodes[kid->node].dict);
-		} else if (kid->annot) {
-			HPDF_Dict objr = HPDF_Dict_New(mm);
-			if (!pdf_obj(c, objr, "OBJR") || !pdf_ok(c, HPDF_Array_Add(k, objr), "OBJR"))
-				return false;
-			st = HPDF_Dict_AddName(objr, "Type", "OBJR");
-			if (st == HPDF_OK)
-				st = HPDF_Dict_Add(objr, "Obj", kid->annot);
-			if (st == HPDF_OK)
-				st = HPDF_Dict_Add(objr, "Pg", c->pages[kid->page]);
-		} else if (kid->page == n->page) {
+	bool grouped = holder != n->dict;
+	HPDF_STATUS st;
+	if (kid->node >= 0) {
+		if (grouped)
+			s->nodes[kid->node].group = holder;
+		st = HPDF_Array_Add(k, s->nodes[kid->node].dict);
+	} else if (kid->annot) {
+		if (grouped) {
+			if (!s->annot_holder)
+				s->annot_holder = xcalloc(s->nannots ? s->nannots : 1, sizeof(HPDF_Dict));
+			s->annot_holder[kid->key] = holder;
+		}
+		HPDF_Dict objr = HPDF_Dict_New(mm);
+		if (!pdf_obj(c, objr, "OBJR") || !pdf_ok(c, HPDF_Array_Add(k, objr), "OBJR"))
+			return false;
+		st = HPDF_Dict_AddName(objr, "Type", "OBJR");
+		if (st == HPDF_OK)
+			st = HPDF_Dict_Add(objr, "Obj", kid->annot);
+		if (st == HPDF_OK)
+			st = HPDF_Dict_Add(objr, "Pg", c->pages[kid->page]);
+	} else {
+		if (grouped) {
+			st_page *p = &s->pages[kid->page];
+			if (!p->holder)
+				p->holder = xcalloc(p->n ? p->n : 1, sizeof(HPDF_Dict));
+			p->holder[kid->mcid] = holder;
+		}
+		if (kid->page == n->page) {
 			st = HPDF_Array_AddNumber(k, kid->mcid);
 		} else {
 			/* content on another page than the element's /Pg */
@@ -220,14 +240,53 @@ fill_kids(pdf_ctx *c, size_t i)
 			if (st == HPDF_OK)
 				st = HPDF_Dict_AddNumber(mcr, "MCID", kid->mcid);
 		}
-		if (!pdf_ok(c, st, "structure element /K"))
+	}
+	return pdf_ok(c, st, "structure element /K");
+}
+
+/* The /K of node i. More kids than an array may hold (a section of
+ * thousands of agreements, a paragraph of thousands of lines) go into
+ * NonStruct elements of at most ARRAY_MAX kids each, in order: a grouping
+ * element that does not change what is read (ISO 32000-1, 14.8.4.2);
+ * ARRAY_MAX of them hold 67 million kids, more than the input limits
+ * allow. */
+static bool
+fill_kids(pdf_ctx *c, size_t i)
+{
+	pdf_struct *s = c->st;
+	st_node *n = &s->nodes[i];
+	HPDF_MMgr mm = c->pdf->mmgr;
+	if (!n->has_mcr)
+		qsort(n->kids, n->nkids, sizeof *n->kids, cmp_kid_node);
+	HPDF_Array k = HPDF_Array_New(mm);
+	if (!pdf_add(c, n->dict, "K", k))
+		return false;
+	if (n->nkids <= ARRAY_MAX) {
+		for (size_t j = 0; j < n->nkids; j++)
+			if (!put_kid(c, n, n->dict, k, &n->kids[j]))
+				return false;
+		return true;
+	}
+	for (size_t first = 0; first < n->nkids; first += ARRAY_MAX) {
+		size_t last = n->nkids - first > ARRAY_MAX ? first + ARRAY_MAX : n->nkids;
+		HPDF_Dict g = HPDF_Dict_New(mm);
+		HPDF_Array gk = HPDF_Array_New(mm);
+		if (!pdf_obj(c, g, "StructElem") || !pdf_ok(c, HPDF_Xref_Add(c->pdf->xref, g), "StructElem")
+		    || !pdf_ok(c, HPDF_Array_Add(k, g), "StructElem")
+		    || !pdf_ok(c, HPDF_Dict_AddName(g, "Type", "StructElem"), "StructElem")
+		    || !pdf_ok(c, HPDF_Dict_AddName(g, "S", "NonStruct"), "StructElem")
+		    || !pdf_add(c, g, "P", n->dict) || !pdf_add(c, g, "Pg", c->pages[n->page])
+		    || !pdf_add(c, g, "K", gk))
 			return false;
+		for (size_t j = first; j < last; j++)
+			if (!put_kid(c, n, g, gk, &n->kids[j]))
+				return false;
 	}
 	return true;
 }
 
-/* Number tree leaves of at most this many pages: PDF/A-1 allows arrays of
- * 8191 elements. */
+/* Number tree leaves of at most this many pages (or annotations): PDF/A-1
+ * allows arrays of 8191 elements. */
 #define PT_LEAF 1024u
 
 static bool
@@ -239,7 +298,7 @@ parent_tree(pdf_ctx *c, HPDF_Dict root)
 	if (!pdf_add(c, root, "ParentTree", tree))
 		return false;
 	HPDF_Array kids = NULL;
-	if (s->npages > PT_LEAF) {
+	if (s->npages > PT_LEAF || s->nannots > PT_LEAF) {
 		kids = HPDF_Array_New(mm);
 		if (!pdf_add(c, tree, "Kids", kids))
 			return false;
@@ -264,28 +323,35 @@ parent_tree(pdf_ctx *c, HPDF_Dict root)
 			if (!pdf_ok(c, HPDF_Array_AddNumber(nums, (HPDF_INT32)p), "ParentTree")
 			    || !pdf_obj(c, arr, "ParentTree") || !pdf_ok(c, HPDF_Array_Add(nums, arr), "ParentTree"))
 				return false;
-			for (size_t m = 0; m < s->pages[p].n; m++)
-				if (!pdf_ok(c, HPDF_Array_Add(arr, s->nodes[s->pages[p].owner[m]].dict), "ParentTree"))
+			const st_page *pg = &s->pages[p];
+			for (size_t m = 0; m < pg->n; m++)
+				if (!pdf_ok(c, HPDF_Array_Add(arr, pg->holder && pg->holder[m] ? pg->holder[m]
+				    : s->nodes[pg->owner[m]].dict), "ParentTree"))
 					return false;
 		}
 	}
-	if (s->nannots) { /* the annotations' entries, a leaf of their own under Kids */
+	/* the annotations' entries, in leaves of their own under Kids */
+	for (size_t first = 0; first < s->nannots; first += PT_LEAF) {
+		size_t last = first + PT_LEAF < s->nannots ? first + PT_LEAF : s->nannots;
 		HPDF_Dict leaf = tree;
 		if (kids) {
 			leaf = HPDF_Dict_New(mm);
 			HPDF_Array lim = HPDF_Array_New(mm);
 			if (!pdf_obj(c, leaf, "ParentTree") || !pdf_ok(c, HPDF_Xref_Add(c->pdf->xref, leaf), "ParentTree")
 			    || !pdf_ok(c, HPDF_Array_Add(kids, leaf), "ParentTree") || !pdf_add(c, leaf, "Limits", lim)
-			    || !pdf_ok(c, HPDF_Array_AddNumber(lim, (HPDF_INT32)s->npages), "ParentTree")
-			    || !pdf_ok(c, HPDF_Array_AddNumber(lim, (HPDF_INT32)(s->npages + s->nannots - 1)), "ParentTree")
+			    || !pdf_ok(c, HPDF_Array_AddNumber(lim, (HPDF_INT32)(s->npages + first)), "ParentTree")
+			    || !pdf_ok(c, HPDF_Array_AddNumber(lim, (HPDF_INT32)(s->npages + last - 1)), "ParentTree")
 			    || !pdf_add(c, leaf, "Nums", HPDF_Array_New(mm)))
 				return false;
 		}
 		HPDF_Array nums = pdf_dict_get(leaf, "Nums", HPDF_OCLASS_ARRAY);
-		for (size_t i = 0; nums && i < s->nannots; i++)
+		for (size_t i = first; nums && i < last; i++) {
+			HPDF_Dict holder = s->annot_holder && s->annot_holder[i] ? s->annot_holder[i]
+			    : s->nodes[s->annot_owner[i]].dict;
 			if (!pdf_ok(c, HPDF_Array_AddNumber(nums, (HPDF_INT32)(s->npages + i)), "ParentTree")
-			    || !pdf_ok(c, HPDF_Array_Add(nums, s->nodes[s->annot_owner[i]].dict), "ParentTree"))
+			    || !pdf_ok(c, HPDF_Array_Add(nums, holder), "ParentTree"))
 				return false;
+		}
 	}
 	return pdf_ok(c, HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
 	    (HPDF_INT32)(s->npages + s->nannots)), "ParentTreeNextKey");
@@ -317,7 +383,7 @@ pdf_struct_finish(pdf_ctx *c)
 		const ts_node *tn = c->doc->nnodes ? &c->doc->nodes[i] : NULL;
 		int parent = tn ? tn->parent : -1;
 		HPDF_Dict p = parent >= 0 && (size_t)parent < i && s->nodes[parent].live
-		    ? s->nodes[parent].dict : root;
+		    ? (n->group ? n->group : s->nodes[parent].dict) : root;
 		if (!pdf_ok(c, HPDF_Dict_AddName(n->dict, "Type", "StructElem"), "StructElem")
 		    || !pdf_ok(c, HPDF_Dict_AddName(n->dict, "S", pdf_struct_role(c, (int)i)), "StructElem")
 		    || !pdf_add(c, n->dict, "P", p) || !pdf_add(c, n->dict, "Pg", c->pages[n->page]))

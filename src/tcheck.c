@@ -92,6 +92,15 @@ check_styles(checker *c, const xmlNode *root)
 			AT(TPL_LEADING, c, xs_child(st, tpl_styles[i].name), "zeilenabstandPt",
 			    tpl_styles[i].name, ts_to_pt(s->leading), ts_to_pt(s->size));
 	}
+	/* the blocks set in a size of their own or the body's */
+	const vl_template *t = c->t;
+	const xmlNode *rep = xs_child(root, "bericht");
+	if (t->note_leading < t->note_size)
+		AT(TPL_LEADING, c, xs_child(rep, "fussnoten"), "zeilenabstandPt", "fussnoten",
+		    ts_to_pt(t->note_leading), ts_to_pt(t->note_size));
+	if (t->cell_leading < t->body_style.size)
+		AT(TPL_LEADING, c, xs_child(rep, "tabellen"), "zeilenabstandPt", "tabellen",
+		    ts_to_pt(t->cell_leading), ts_to_pt(t->body_style.size));
 }
 
 static void

@@ -236,6 +236,9 @@ fill(loader *L, const xmlNode *root)
 	t->date_align = align(L, date, "ausrichtung");
 
 	box(L, xs_child(letter, "brieftext"), &t->letter_body);
+	const xmlNode *encl = xs_child(letter, "anlagen");
+	t->enclosure_indent = ts_mm(num(L, encl, "einzugMm", 5));
+	t->enclosure_gap = ts_mm(num(L, encl, "abstandMm", 2));
 
 	const xmlNode *sig = xs_child(letter, "unterschrift");
 	t->signature_space = mm(L, sig, "abstandMm");
@@ -255,6 +258,16 @@ fill(loader *L, const xmlNode *root)
 	const xmlNode *rep = xs_child(root, "bericht");
 	box(L, xs_child(rep, "textbereich"), &t->text_area);
 	t->title_top = mm(L, xs_child(rep, "titelblatt"), "ersteGrundlinieMm");
+	const xmlNode *notes = xs_child(rep, "fussnoten"), *cells = xs_child(rep, "tabellen");
+	const xmlNode *lists = xs_child(rep, "listen");
+	t->note_size = pt_sp(num(L, notes, "groessePt", 9));
+	t->note_leading = pt_sp(num(L, notes, "zeilenabstandPt", 11));
+	t->cell_leading = pt_sp(num(L, cells, "zeilenabstandPt", 14));
+	t->cell_pad = pt_sp(num(L, cells, "innenabstandPt", 3));
+	t->figure_ppi = num(L, xs_child(rep, "abbildungen"), "aufloesungPpi", 150);
+	t->list_indent = ts_mm(num(L, lists, "einzugMm", 6));
+	t->list_gap = ts_mm(num(L, lists, "abstandMm", 2));
+	t->list_space = pt_sp(num(L, lists, "eintragAbstandPt", 2));
 
 	/* page numbers */
 	const xmlNode *pn = xs_child(root, "seitenzahl");

@@ -74,6 +74,14 @@ typedef struct vl_template {
 	tpl_style body_style;             /* paragraphs */
 	tpl_style annex_head_style;       /* the head of an annex */
 	bool number_sections;             /* sections numbered "1", "1.1", "1.1.1" */
+	/* the report's blocks without a style of their own (bericht/fussnoten,
+	 * tabellen, abbildungen, listen; absent: the values after the names) */
+	ts_sp note_size, note_leading;    /* footnotes: 9 pt on 11 pt */
+	ts_sp cell_leading, cell_pad;     /* table cells in the body's size: 14 pt, 3 pt */
+	double figure_ppi;                /* pixels an inch of a figure's image: 150 */
+	ts_sp list_indent, list_gap;      /* a list entry's text, its mark's gap: 6 mm, 2 mm */
+	ts_sp list_space;                 /* after each paragraph of an entry: 2 pt */
+	ts_sp enclosure_indent, enclosure_gap; /* anschreiben/anlagen: 5 mm, 2 mm */
 
 	/* page numbers */
 	const char *pagenum_format;       /* "- %n -" or "Seite %n von %N" */

@@ -37,6 +37,12 @@ const ts_font *ts_engine_font(const ts_engine *e, enum ts_face face);
  * the range of ts_sp). */
 ts_sp ts_text_width(const ts_engine *e, enum ts_face face, ts_sp size, const char *s, size_t len);
 
+/* Where something comes from in a source document (for messages). */
+typedef struct ts_srcpos {
+	const char *file;
+	unsigned line, col;
+} ts_srcpos;
+
 /* A piece of text with one style. A paragraph is an array of runs; spaces
  * inside runs are the inter-word glue; U+00A0 is an unbreakable space, U+00AD
  * a soft hyphen. */
@@ -54,6 +60,8 @@ typedef struct ts_run {
 			      (ts_flow_para sets the note at the bottom of the
 			      page the run's line lands on) */
 	int tag;           /* what its items belong to (ts_item.tag) */
+	const ts_srcpos *src; /* where the text is in the source (carried onto its
+			      items), or NULL */
 } ts_run;
 
 enum ts_align { TS_JUSTIFY, TS_LEFT, TS_CENTER, TS_RIGHT };
@@ -127,8 +135,9 @@ typedef struct ts_item {
 				  engine splits words at kern pairs); image: file path */
 	size_t len;
 	const char *link;      /* text: the run's link target, or NULL */
+	const ts_srcpos *src;  /* text: the source position of its run, or NULL */
 } ts_item;                     /* (the members ordered so that no padding is
-				  needed: 64 bytes, a document holds many) */
+				  needed: 72 bytes, a document holds many) */
 
 /* One broken line of a paragraph: items with x relative to the line's start
  * and y == 0, plus what the quality figures need. */
@@ -178,6 +187,14 @@ typedef struct ts_outline {
 	ts_sp y;            /* top of the target on that page */
 } ts_outline;
 
+/* A place inside the document a link can go to (a run's link "#name"): the
+ * first item laid out of node or of a node under it. */
+typedef struct ts_dest {
+	const char *name;   /* the link's target without the '#' */
+	const char *title;  /* what it is ("Abschnitt 2.1", "Tabelle 3"): a link's description */
+	int node;
+} ts_dest;
+
 /* Statistics of every line set into the document (for `make bench` and tests). */
 typedef struct ts_line_stat {
 	size_t page;
@@ -212,6 +229,8 @@ typedef struct ts_doc {
 	size_t nparas;                      /* paragraphs set by flows so far */
 	ts_node *nodes;                     /* the structure; nodes[0] the document */
 	size_t nnodes, nodes_cap;
+	ts_dest *dests;                     /* in the order they were named */
+	size_t ndests, dests_cap;
 } ts_doc;
 
 ts_doc *ts_doc_new(ts_sp width, ts_sp height, const char *const font_paths[TS_NFACES]);
@@ -228,6 +247,18 @@ int ts_doc_add_node(ts_doc *doc, enum ts_role role, int parent, const char *lang
  * artifact. */
 void ts_page_add_rule(ts_doc *doc, size_t page, ts_sp x, ts_sp y, ts_sp w, ts_sp h);
 void ts_doc_add_outline(ts_doc *doc, const char *title, int level, size_t page, ts_sp y);
+/* Names node as a link target (name, title copied). */
+void ts_doc_add_dest(ts_doc *doc, const char *name, const char *title, int node);
+/* The index of the destination name (without '#'), or -1. */
+long ts_doc_dest_find(const ts_doc *doc, const char *name);
+/* A link "#name" to no destination of this document (an annex's agreement
+ * referring to a section of the report) is dropped: its items lose the
+ * link, its Link node becomes a Span. Call when the document is laid out. */
+void ts_doc_drop_dangling_links(ts_doc *doc);
+/* Where each destination begins: page[i] (SIZE_MAX when none of its items
+ * was placed) and top[i], the top of its first item (a text item's baseline
+ * less its size); arrays of ndests, one pass over the pages' items. */
+void ts_doc_dest_places(const ts_doc *doc, size_t *page, ts_sp *top);
 void ts_doc_add_label(ts_doc *doc, size_t first_page, const char *prefix,
     enum ts_label_style style, int start);
 /* Copies the lines of a paragraph onto a page, first baseline at y, left edge

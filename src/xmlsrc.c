@@ -747,6 +747,28 @@ xs_attr(arena *a, const xmlNode *n, const char *name)
 	return n ? to_arena(a, xmlGetNoNsProp(n, (const xmlChar *)name), 0) : NULL;
 }
 
+int
+xs_uint(const char *s, const char *end, unsigned max, unsigned *out)
+{
+	if (!s)
+		return 0;
+	if (!end)
+		end = s + strlen(s);
+	if (s == end)
+		return 0;
+	unsigned v = 0;
+	for (; s < end; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		unsigned d = (unsigned)(*s - '0');
+		if (d > max || v > (max - d) / 10)
+			return 0;
+		v = v * 10 + d;
+	}
+	*out = v;
+	return 1;
+}
+
 const char *
 xs_attr_trim(arena *a, const xmlNode *n, const char *name)
 {

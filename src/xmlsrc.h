@@ -52,6 +52,12 @@ size_t xs_count(const xmlNode *n, const char *name);
 const char *xs_attr(arena *a, const xmlNode *n, const char *name);
 /* The same with XML white space trimmed at both ends (ids, numbers, tokens). */
 const char *xs_attr_trim(arena *a, const xmlNode *n, const char *name);
+/* A decimal number of digits only (no sign, no space) from s up to end (NULL:
+ * to the NUL) into *out when it is at most max; 0 (and *out untouched) when s
+ * is empty, has another character, or the value exceeds max. The schema bounds
+ * what it lets through, but a checked read keeps a bound the schema forgot
+ * from wrapping around ("4294967314" is not 18). */
+int xs_uint(const char *s, const char *end, unsigned max, unsigned *out);
 /* xml:lang of n, else inherited. */
 const char *xs_lang(arena *a, const xmlNode *n, const char *inherited);
 

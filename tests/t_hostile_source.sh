@@ -4,6 +4,7 @@
 # <trennstelle/>) must check and build its model in linear time and memory:
 # peak RSS at most 64 MiB above that of the small document it was made from
 # (the plain build; memory, not time, so the test does not depend on load).
+# A character the fonts lack is an error at its paragraph in the source.
 cd "$(dirname "$0")/.." || exit 2
 . tests/lib.sh
 PLAIN=${VORLAGE_PLAIN:-$PWD/build/vorlage}
@@ -42,3 +43,20 @@ split comment 'ab<!---->'
 split pi 'ab<?x?>'
 split nbsp 'ab<festesLeerzeichen/>'
 split shy 'ab<trennstelle/>'
+
+# a character the font lacks: exit 1, no PDF, the message at the paragraph
+# (its text's line and column) in the source, naming the font
+glyph() { # NAME CHAR MESSAGE-REGEX (after "FILE:43:15: error: ")
+	local f="$T/glyph-$1.xml" out="$T/glyph-$1.pdf"
+	sed "s|<absatz>Bitte legen Sie dar.</absatz>|<absatz>Bitte legen\n        Sie dar: $2.</absatz>|" "$SRC" >"$f"
+	"$VORLAGE" build "$f" -o "$out" -q 2>"$T/glyph-$1.err"
+	local rc=$?
+	if [ $rc = 1 ] && [ ! -e "$out" ] && [ "$(wc -l <"$T/glyph-$1.err")" = 1 ] &&
+		grep -qE "^$f:42:15: error: $3\$" "$T/glyph-$1.err"; then
+		ok "no-glyph-at-source-$1"
+	else
+		fail "no-glyph-at-source-$1" "exit $rc: $(head -2 "$T/glyph-$1.err")"
+	fi
+}
+glyph cjk '一' 'U\+4E00 \(一\) has no glyph in the font .*/LiberationSans-Regular\.ttf'
+glyph astral '😀' 'U\+1F600 \(😀\) cannot be drawn: the font encoding ends at U\+FFFF'

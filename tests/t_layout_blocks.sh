@@ -69,3 +69,28 @@ if "$VORLAGE" build xml/beispiel-bericht.xml -o "$T/beispiel.pdf" -q 2>"$T/build
 else
 	fail build-beispiel "$(head -3 "$T/build.err")"
 fi
+
+# the blocks' measures come from the template (bericht/fussnoten, tabellen,
+# abbildungen, listen; anschreiben/anlagen): without those elements the
+# defaults give today's layout; changed values move what they name
+grep -v -e '^    <fussnoten ' -e '^    <tabellen ' -e '^    <abbildungen ' -e '^    <listen ' \
+	-e '^    <anlagen ' templates/landtag-nrw.xml >"$T/tpl-defaults.xml"
+sed -e 's/<fussnoten groessePt="9"/<fussnoten groessePt="8"/' -e 's/innenabstandPt="3"/innenabstandPt="6"/' \
+	-e 's/aufloesungPpi="150"/aufloesungPpi="300"/' -e 's/<listen einzugMm="6"/<listen einzugMm="12"/' \
+	-e 's/<anlagen einzugMm="5"/<anlagen einzugMm="10"/' templates/landtag-nrw.xml >"$T/tpl-changed.xml"
+for name in fussnoten tabelle abbildung listen anlagen; do
+	"$VORLAGE" layout "tests/layout/$name.xml" -t "$T/tpl-defaults.xml" >"$T/$name.dflt" 2>&1
+	expect "template-defaults-$name" cmp -s "$T/$name.dflt" "tests/layout/$name.layout"
+	"$VORLAGE" layout "tests/layout/$name.xml" -t "$T/tpl-changed.xml" >"$T/$name.chg" 2>&1
+	expect "template-changes-$name" bash -c '! cmp -s "$0" "$1"' "$T/$name.chg" "tests/layout/$name.layout"
+done
+expect template-note-size grep -q ' size 524288 ' "$T/fussnoten.chg"
+# 300 pixels an inch: the first figure half as wide as at 150
+w150=$(awk '$1 == "image" { print $4; exit }' tests/layout/abbildung.layout)
+w300=$(awk '$1 == "image" { print $4; exit }' "$T/abbildung.chg")
+expect template-figure-ppi test "$((w150 / 2))" -eq "$w300"
+# a footnote leading under the footnote size is refused like a style's
+sed 's/<fussnoten groessePt="9"/<fussnoten groessePt="12"/' templates/landtag-nrw.xml >"$T/tpl-notes.xml"
+expect template-note-leading bash -c '! "$0" layout tests/layout/fussnoten.xml -t "$1" >/dev/null 2>"$2" &&
+	grep -q "tpl-notes.xml:[0-9]*:[0-9]*: error: style .fussnoten.: leading 11 pt" "$2"' \
+	"$VORLAGE" "$T/tpl-notes.xml" "$T/tpl-notes.err"

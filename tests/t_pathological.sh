@@ -57,3 +57,37 @@ if timeout 120 "$VORLAGE" build "$T/path-longword.xml" -o "$T/path-longword.pdf"
 else
 	fail pathological-longword-on-page "$(head -3 "$T/path-lw.err")"
 fi
+# the 5000 agreements as PDF: no array longer than PDF/A-1's 8191 elements
+# (the section's thousands of kids go into NonStruct groups, whose kids
+# name them as /P) and still PDF/UA by our checker
+if timeout 60 "$PLAIN" build "$T/path-many.xml" -o "$T/path-many.pdf" -q 2>"$T/path-many-pdf.err"; then
+	expect pathological-many-arrays-within-8191 /usr/bin/python3 -c '
+import pikepdf, sys
+p = pikepdf.open(sys.argv[1])
+longest, groups = 0, 0
+def walk(o):
+    global longest
+    if isinstance(o, pikepdf.Array):
+        longest = max(longest, len(o))
+        items = list(o)
+    else:
+        items = [v for _, v in o.items()]
+    for x in items:
+        if isinstance(x, (pikepdf.Array, pikepdf.Dictionary)) and not x.is_indirect:
+            walk(x)
+for o in p.objects:
+    if isinstance(o, pikepdf.Stream):
+        o = o.stream_dict
+    if isinstance(o, (pikepdf.Array, pikepdf.Dictionary)):
+        walk(o)
+    if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/NonStruct":
+        groups += 1
+        assert str(o.P.S) == "/Sect" and all(k.P.objgen == o.objgen for k in o.K), "a group kid names another /P"
+print(longest, "elements at most,", groups, "groups")
+sys.exit(0 if longest <= 8191 and groups >= 2 else 1)
+' "$T/path-many.pdf"
+	out=$(/usr/bin/python3 tests/pdfua_check.py "$T/path-many.pdf" 2>&1)
+	expect pathological-many-pdfua sh -c '! printf "%s\n" "$0" | grep -qv "^ok "' "$out"
+else
+	fail pathological-many-pdf "$(head -3 "$T/path-many-pdf.err")"
+fi

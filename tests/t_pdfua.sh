@@ -100,6 +100,14 @@ p = pikepdf.open(sys.argv[1])
 alts = [str(o.get("/Alt")) for o in p.objects if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Figure"]
 sys.exit(0 if len(alts) == 1 and "handwritten signature" in alts[0] else 1)
 ' "$D/sig/vorlage-sig.pdf"
+# the description is English (xml:lang="en") in a German document: the
+# Figure carries /Lang en, the language its /Alt is read in
+expect figure-lang $PY -c '
+import pikepdf, sys
+p = pikepdf.open(sys.argv[1])
+figs = [o for o in p.objects if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Figure"]
+sys.exit(0 if len(figs) == 1 and str(figs[0].get("/Lang")) == "en" and str(p.Root.Lang) == "de" else 1)
+' "$D/sig/vorlage-sig.pdf"
 
 # 3. Byte-reproducible with the tags.
 expect reproducible cmp -s "$D/vorlage.pdf" "$D/vorlage-again.pdf"
@@ -109,6 +117,54 @@ expect reproducible cmp -s "$D/vorlage.pdf" "$D/vorlage-again.pdf"
 # example report (xml/beispiel-bericht.xml) has all of them, so every
 # mutation applies to one of the two.
 build beispiel build xml/beispiel-bericht.xml -o "$D/beispiel.pdf"
+# the example's references inside the document (verweis ziel) are links:
+# a direct /Dest [page /XYZ null top null] to the page the target begins on
+# (its label on that page, below top), described by /Contents, held by
+# a Link element through /StructParent with an /OBJR of the annotation
+expect internal-links $PY -c '
+import pikepdf, subprocess, sys
+p = pikepdf.open(sys.argv[1])
+index = {pg.obj.objgen: i for i, pg in enumerate(p.pages)}
+tree = p.Root.StructTreeRoot.ParentTree.Nums
+parents = {int(tree[i]): tree[i + 1] for i in range(0, len(tree), 2)}
+want = {"Tabelle 1": "Tabelle 1:", "Abschnitt 1.1 Zuständigkeiten": "Zuständigkeiten", "Tabelle 2": "Tabelle 2:"}
+seen = set()
+for pg in p.pages:
+    for a in pg.get("/Annots", []):
+        if "/Dest" not in a:
+            continue
+        d, what = a.Dest, str(a.Contents)
+        assert "/A" not in a and not d.is_indirect and str(d[1]) == "/XYZ", what
+        assert d[2] is None and d[4] is None, what
+        n = index[d[0].objgen]
+        h = float(pg.MediaBox[3])
+        text = subprocess.run(["pdftotext", "-f", str(n + 1), "-l", str(n + 1), "-y", str(int(h - float(d[3]))),
+            "-x", "0", "-W", "1000", "-H", "1000", sys.argv[1], "-"], capture_output=True, text=True).stdout
+        assert want[what] in text, (what, n, text[:80])
+        link = parents[int(a.StructParent)]
+        assert str(link.S) == "/Link", what
+        k = link.K if isinstance(link.K, pikepdf.Array) else [link.K]
+        assert any(isinstance(x, pikepdf.Dictionary) and x.get("/Type") == "/OBJR" and x.Obj.objgen == a.objgen for x in k), what
+        seen.add(what)
+sys.exit(0 if seen == set(want) else 1)
+' "$D/beispiel.pdf"
+# a reference from an agreement to a section of the report: a link in the
+# report, none in the agreement's annex (the section is not there), where
+# the number is a Span, not a Link without annotation
+mkdir -p "$D/xref"
+sed 's|jährlichen Austausch von Beispielen vor.</absatz>|jährlichen Austausch von Beispielen vor (Abschnitt <verweis ziel="zustaendigkeit"/>).</absatz>|' \
+	xml/beispiel-bericht.xml >"$D/xref/b.xml"
+cp xml/beispiel-balken.png "$D/xref/"
+build xref-report build "$D/xref/b.xml" -o "$D/xref/report.pdf"
+build xref-annex annex "$D/xref/b.xml" --partner musterregion -o "$D/xref/annex.pdf"
+expect xref-annex-no-dangling-link $PY -c '
+import pikepdf, sys
+def links(f):
+    p = pikepdf.open(f)
+    return [o for o in p.objects if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/Link"]
+report, annex = links(sys.argv[1]), links(sys.argv[2])
+sys.exit(0 if len(report) == 8 and not annex else 1)
+' "$D/xref/report.pdf" "$D/xref/annex.pdf"
 mutate() { # PDF NAME: every mutation of PDF that applies; counts in $n, skipped in $D/skipped-NAME
 	n=0
 	: >"$D/skipped-$2"
@@ -137,3 +193,29 @@ mutate "$D/beispiel.pdf" beispiel
 expect mutations-applied-to-beispiel test "$n" -ge 30
 both=$(sort "$D/skipped-vorlage" "$D/skipped-beispiel" | uniq -d | tr '\n' ' ')
 expect every-mutation-applies-to-one-document test -z "$both"
+
+# 5. A link back to an earlier page: the program frees each page once it is
+# drawn, so where the destinations begin must be known before the first page.
+# The example with its only internal links on a later page, pointing back.
+mkdir -p "$D/back"
+cp xml/beispiel-balken.png "$D/back/"
+$PY - "$D/back/back.xml" <<'PY'
+import sys
+s = open('xml/beispiel-bericht.xml', encoding='utf-8').read()
+s = s.replace('in Tabelle <verweis ziel="t-betraege"/>, die Zuständigkeiten in Abschnitt\n'
+              '        <verweis ziel="zustaendigkeit"/>.', 'in der Tabelle unten.')
+s = s.replace('<absatz>Die Zuordnung der Programme zeigt Tabelle <verweis ziel="t-programme"/>.</absatz>',
+              '<absatz>Der Überblick steht in Abschnitt <verweis ziel="ueberblick"/>, '
+              'die Beträge in Tabelle <verweis ziel="t-betraege"/>.</absatz>')
+assert s.count('ziel=') == 2, s.count('ziel=')
+open(sys.argv[1], 'w', encoding='utf-8').write(s)
+PY
+build back build "$D/back/back.xml" -o "$D/back/back.pdf"
+expect links-back-to-earlier-pages $PY -c '
+import sys, pikepdf
+p = pikepdf.open(sys.argv[1])
+at = {pg.obj.objgen: i for i, pg in enumerate(p.pages)}
+found = [(i, at.get(a.Dest[0].objgen)) for i, pg in enumerate(p.pages)
+         for a in (pg.obj.get("/Annots") or []) if a.get("/Dest") is not None]
+sys.exit(0 if len(found) == 2 and all(t is not None and t < i for i, t in found) else 1)
+' "$D/back/back.pdf"

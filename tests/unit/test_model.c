@@ -2,6 +2,9 @@
  * tests/t_check.sh). */
 #include "model.h"
 #include "unit.h"
+#include "xmlsrc.h"
+
+#include <limits.h>
 
 static void
 test_date_format(void)
@@ -35,11 +38,32 @@ test_partner_find(void)
 	EXPECT(vl_partner_find(&doc, NULL) == -1);
 }
 
+/* the checked number reader of the loader: no wrap-around, no sign, no
+ * other character, the bound inclusive */
+static void
+test_uint(void)
+{
+	unsigned v = 7;
+	EXPECT(xs_uint("18", NULL, 99, &v) && v == 18);
+	EXPECT(xs_uint("99", NULL, 99, &v) && v == 99);
+	EXPECT(!xs_uint("100", NULL, 99, &v) && v == 99);
+	EXPECT(!xs_uint("4294967314", NULL, UINT_MAX, &v));
+	EXPECT(xs_uint("4294967295", NULL, UINT_MAX, &v) && v == UINT_MAX);
+	EXPECT(!xs_uint("4294967296", NULL, UINT_MAX, &v));
+	EXPECT(!xs_uint("", NULL, 99, &v) && !xs_uint(NULL, NULL, 99, &v));
+	EXPECT(!xs_uint("-1", NULL, 99, &v) && !xs_uint("+1", NULL, 99, &v) && !xs_uint("1a", NULL, 99, &v));
+	EXPECT(!xs_uint("5", NULL, 3, &v));
+	const char *n = "18/1828";
+	EXPECT(xs_uint(n, n + 2, 99, &v) && v == 18);
+	EXPECT(xs_uint(n + 3, NULL, 9999, &v) && v == 1828);
+}
+
 int
 main(void)
 {
 	RUN(test_date_format);
 	RUN(test_partner_kinds);
 	RUN(test_partner_find);
+	RUN(test_uint);
 	UNIT_EXIT();
 }
