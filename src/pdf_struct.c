@@ -289,6 +289,31 @@ fill_kids(pdf_ctx *c, size_t i)
  * allows arrays of 8191 elements. */
 #define PT_LEAF 1024u
 
+/* The /Nums array for the keys lo to hi of the parent tree: of a new leaf
+ * under kids (with its /Limits), or the tree's own when it has no kids. */
+static HPDF_Array
+pt_nums(pdf_ctx *c, HPDF_Dict tree, HPDF_Array kids, size_t lo, size_t hi)
+{
+	HPDF_MMgr mm = c->pdf->mmgr;
+	HPDF_Dict leaf = tree;
+	if (kids) {
+		leaf = HPDF_Dict_New(mm);
+		HPDF_Array lim = HPDF_Array_New(mm);
+		if (!pdf_obj(c, leaf, "ParentTree") || !pdf_ok(c, HPDF_Xref_Add(c->pdf->xref, leaf), "ParentTree")
+		    || !pdf_ok(c, HPDF_Array_Add(kids, leaf), "ParentTree") || !pdf_add(c, leaf, "Limits", lim)
+		    || !pdf_ok(c, HPDF_Array_AddNumber(lim, (HPDF_INT32)lo), "ParentTree")
+		    || !pdf_ok(c, HPDF_Array_AddNumber(lim, (HPDF_INT32)hi), "ParentTree"))
+			return NULL;
+	}
+	HPDF_Array nums = pdf_dict_get(leaf, "Nums", HPDF_OCLASS_ARRAY);
+	if (!nums) {
+		nums = HPDF_Array_New(mm);
+		if (!pdf_add(c, leaf, "Nums", nums))
+			return NULL;
+	}
+	return nums;
+}
+
 static bool
 parent_tree(pdf_ctx *c, HPDF_Dict root)
 {
@@ -305,18 +330,8 @@ parent_tree(pdf_ctx *c, HPDF_Dict root)
 	}
 	for (size_t first = 0; first < s->npages; first += PT_LEAF) {
 		size_t last = first + PT_LEAF < s->npages ? first + PT_LEAF : s->npages;
-		HPDF_Dict leaf = tree;
-		if (kids) {
-			leaf = HPDF_Dict_New(mm);
-			HPDF_Array lim = HPDF_Array_New(mm);
-			if (!pdf_obj(c, leaf, "ParentTree") || !pdf_ok(c, HPDF_Xref_Add(c->pdf->xref, leaf), "ParentTree")
-			    || !pdf_ok(c, HPDF_Array_Add(kids, leaf), "ParentTree") || !pdf_add(c, leaf, "Limits", lim)
-			    || !pdf_ok(c, HPDF_Array_AddNumber(lim, (HPDF_INT32)first), "ParentTree")
-			    || !pdf_ok(c, HPDF_Array_AddNumber(lim, (HPDF_INT32)(last - 1)), "ParentTree"))
-				return false;
-		}
-		HPDF_Array nums = HPDF_Array_New(mm);
-		if (!pdf_add(c, leaf, "Nums", nums))
+		HPDF_Array nums = pt_nums(c, tree, kids, first, last - 1);
+		if (!nums)
 			return false;
 		for (size_t p = first; p < last; p++) {
 			HPDF_Array arr = HPDF_Array_New(mm);
@@ -333,19 +348,10 @@ parent_tree(pdf_ctx *c, HPDF_Dict root)
 	/* the annotations' entries, in leaves of their own under Kids */
 	for (size_t first = 0; first < s->nannots; first += PT_LEAF) {
 		size_t last = first + PT_LEAF < s->nannots ? first + PT_LEAF : s->nannots;
-		HPDF_Dict leaf = tree;
-		if (kids) {
-			leaf = HPDF_Dict_New(mm);
-			HPDF_Array lim = HPDF_Array_New(mm);
-			if (!pdf_obj(c, leaf, "ParentTree") || !pdf_ok(c, HPDF_Xref_Add(c->pdf->xref, leaf), "ParentTree")
-			    || !pdf_ok(c, HPDF_Array_Add(kids, leaf), "ParentTree") || !pdf_add(c, leaf, "Limits", lim)
-			    || !pdf_ok(c, HPDF_Array_AddNumber(lim, (HPDF_INT32)(s->npages + first)), "ParentTree")
-			    || !pdf_ok(c, HPDF_Array_AddNumber(lim, (HPDF_INT32)(s->npages + last - 1)), "ParentTree")
-			    || !pdf_add(c, leaf, "Nums", HPDF_Array_New(mm)))
-				return false;
-		}
-		HPDF_Array nums = pdf_dict_get(leaf, "Nums", HPDF_OCLASS_ARRAY);
-		for (size_t i = first; nums && i < last; i++) {
+		HPDF_Array nums = pt_nums(c, tree, kids, s->npages + first, s->npages + last - 1);
+		if (!nums)
+			return false;
+		for (size_t i = first; i < last; i++) {
 			HPDF_Dict holder = s->annot_holder && s->annot_holder[i] ? s->annot_holder[i]
 			    : s->nodes[s->annot_owner[i]].dict;
 			if (!pdf_ok(c, HPDF_Array_AddNumber(nums, (HPDF_INT32)(s->npages + i)), "ParentTree")
