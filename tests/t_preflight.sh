@@ -31,8 +31,13 @@ cp tests/data/unterschrift.png "$T/sig/"
 # footnotes, links, a figure, enclosures)
 "$VORLAGE" build xml/beispiel-bericht.xml -o "$D/beispiel-bericht.pdf" -q 2>>"$T/build.err" ||
 	fail build-beispiel "$(head -3 "$T/build.err")"
+"$VORLAGE" build xml/beispiel-bericht.xml -t templates/din5008.xml -o "$D/beispiel-bericht-din5008.pdf" -q \
+	2>>"$T/build.err" || fail build-beispiel-din5008 "$(head -3 "$T/build.err")"
 n=$(find "$D" -name '*.pdf' | grep -c .)
-expect preflight-has-all-outputs test "$n" -eq 20
+expect preflight-has-all-outputs test "$n" -eq 21
+# the PDF/UA checker too on the example in the DIN layout (t_pdfua.sh has
+# the Landtag layout)
+expect pdfua-beispiel-din5008 /usr/bin/python3 tests/pdfua_check.py "$D/beispiel-bericht-din5008.pdf"
 preflight "$D" >"$T/preflight.out"
 for f in "$D"/*.pdf; do
 	b=${f##*/}
