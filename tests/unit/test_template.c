@@ -3,6 +3,7 @@
  * broken template in tests/templates/bad-*.xml is refused with its exact
  * diagnostic and exit status. Runs from the repository root (res_root). */
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <libxml/parser.h>
@@ -250,7 +251,8 @@ test_template_missing(void)
 static void
 test_template_too_large(void)
 {
-	char path[] = "/tmp/vorlage-template-XXXXXX";
+	char path[] = "tests/scratch/template-too-large-XXXXXX";
+	mkdir("tests/scratch", 0777);
 	int fd = mkstemp(path);
 	EXPECT(fd >= 0);
 	if (fd < 0)
