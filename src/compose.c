@@ -173,12 +173,6 @@ typedef struct zone {
 	diag *d;
 } zone;
 
-static double
-sp_mm(ts_sp v)
-{
-	return ts_to_pt(v) * 25.4 / 72.0;
-}
-
 /* The descender of a style's face at its size, positive. */
 static ts_sp
 style_descent(const ts_engine *e, const tpl_style *st)
@@ -206,11 +200,11 @@ zone_place(ts_doc *out, const ts_engine *e, size_t page, ts_sp x, ts_sp y, ts_sp
 	if (z->full)
 		return last;
 	if (wide || (z->one_line && lines.nlines > 1)) {
-		MSG(ZONE_LINE_WIDTH, z->d, z->file, pos.line, pos.col, z->name, sp_mm(w));
+		MSG(ZONE_LINE_WIDTH, z->d, z->file, pos.line, pos.col, z->name, ts_to_mm(w));
 		z->full = true;
 	} else if ((int64_t)last + style_descent(e, st) > z->bottom) {
 		MSG(ZONE_OVERFLOW, z->d, z->file, pos.line, pos.col, z->name,
-		    sp_mm(last + style_descent(e, st)), sp_mm(z->bottom));
+		    ts_to_mm(last + style_descent(e, st)), ts_to_mm(z->bottom));
 		z->full = true;
 	}
 	return last;

@@ -19,6 +19,12 @@ ts_to_pt(ts_sp v)
 	return (double)v / TS_UNIT;
 }
 
+double
+ts_to_mm(ts_sp v)
+{
+	return (double)v / TS_UNIT * 25.4 / 72.0;
+}
+
 ts_doc *
 ts_doc_new(ts_sp width, ts_sp height, const char *const font_paths[TS_NFACES])
 {

@@ -220,9 +220,9 @@ hyph_add_language(hyph *h, const char *lang, const char *dic_path, diag *d)
 	}
 	fclose(fp);
 	hyph_cache_map cache = { 0 };
-	size_t cl = strlen(dic_path) + sizeof ".cache";
+	size_t cl = strlen(dic_path) + sizeof HYPH_CACHE_SUFFIX;
 	char *cache_path = xmalloc(cl);
-	snprintf(cache_path, cl, "%s.cache", dic_path);
+	snprintf(cache_path, cl, "%s" HYPH_CACHE_SUFFIX, dic_path);
 	HyphenDict *dict = hyph_cache_load(cache_path, dic_path, &cache);
 	free(cache_path);
 	if (!dict)

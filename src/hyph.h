@@ -31,6 +31,8 @@ int hyph_add_language(hyph *h, const char *lang, const char *dic_path, diag *d);
  * it belongs to DIC, else loads DIC with libhyphen. hyph_cache_build writes
  * the cache of a dictionary (`make` does, through build/hyphcache). */
 int hyph_cache_build(const char *dic_path, const char *cache_path, diag *d);
+/* The cache of DIC is the file DIC followed by this. */
+#define HYPH_CACHE_SUFFIX ".cache"
 
 /* Break points of one token (the text between two spaces, UTF-8, possibly
  * with punctuation, quotes, brackets, soft hyphens, digits). Languages other

@@ -275,7 +275,7 @@ run_inputs(session *s, const char ***out)
 		in[n++] = t->fonts[f];
 	for (size_t i = 0; i < t->nhyph; i++) {
 		in[n++] = t->hyph[i].path;
-		in[n++] = arena_printf(s->a, "%s.cache", t->hyph[i].path); /* hyph.c */
+		in[n++] = arena_printf(s->a, "%s" HYPH_CACHE_SUFFIX, t->hyph[i].path);
 	}
 	*out = in;
 	return n;

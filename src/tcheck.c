@@ -39,13 +39,6 @@ typedef struct checker {
 	(c)->n++; \
 } while (0)
 
-/* sp back to millimetres, for messages */
-static double
-to_mm(ts_sp v)
-{
-	return (double)v / TS_UNIT * 25.4 / 72.0;
-}
-
 static const char *
 name_of(const xmlNode *n)
 {
@@ -57,9 +50,9 @@ check_in_page(checker *c, const xmlNode *n, const tpl_box *b)
 {
 	const vl_template *t = c->t;
 	if ((int64_t)b->x + b->w > t->page_w)
-		AT(TPL_BEYOND_RIGHT, c, n, "breiteMm", name_of(n), to_mm(b->x + b->w), to_mm(t->page_w));
+		AT(TPL_BEYOND_RIGHT, c, n, "breiteMm", name_of(n), ts_to_mm(b->x + b->w), ts_to_mm(t->page_w));
 	if ((int64_t)b->y + b->h > t->page_h)
-		AT(TPL_BEYOND_BOTTOM, c, n, "hoeheMm", name_of(n), to_mm(b->y + b->h), to_mm(t->page_h));
+		AT(TPL_BEYOND_BOTTOM, c, n, "hoeheMm", name_of(n), ts_to_mm(b->y + b->h), ts_to_mm(t->page_h));
 }
 
 static int
@@ -115,10 +108,10 @@ check_letter(checker *c, const xmlNode *root)
 	check_in_page(c, addr, &t->address);
 	if (t->address_first_baseline >= t->address.h)
 		AT(TPL_ADDRESS_BASELINE, c, addr, "ersteGrundlinieMm",
-		    to_mm(t->address_first_baseline), to_mm(t->address.h));
+		    ts_to_mm(t->address_first_baseline), ts_to_mm(t->address.h));
 	if (t->address_inset >= t->address.w)
-		AT(TPL_ADDRESS_INSET, c, addr, "innenabstandMm", to_mm(t->address_inset),
-		    to_mm(t->address.w));
+		AT(TPL_ADDRESS_INSET, c, addr, "innenabstandMm", ts_to_mm(t->address_inset),
+		    ts_to_mm(t->address.w));
 
 	const xmlNode *stamp = xs_child(letter, "eingangsstempel");
 	if (t->stamp) {
@@ -130,8 +123,8 @@ check_letter(checker *c, const xmlNode *root)
 		int64_t lines = t->stamp_style.leading > 0 && inner_h > 0 ?
 		    inner_h / t->stamp_style.leading : 0;
 		if (inner_w <= 0)
-			AT(TPL_STAMP_PADDING, c, stamp, "innenabstandMm", to_mm(t->stamp_padding),
-			    to_mm(t->stamp_box.w));
+			AT(TPL_STAMP_PADDING, c, stamp, "innenabstandMm", ts_to_mm(t->stamp_padding),
+			    ts_to_mm(t->stamp_box.w));
 		else if (lines < 8)
 			AT(TPL_STAMP_LINES, c, stamp, "hoeheMm", (int)lines,
 			    ts_to_pt(t->stamp_style.leading));
@@ -140,7 +133,7 @@ check_letter(checker *c, const xmlNode *root)
 	const xmlNode *body = xs_child(letter, "brieftext");
 	check_in_page(c, body, &t->letter_body);
 	if (t->letter_body.y <= t->date_y)
-		AT(TPL_BODY_ABOVE_DATE, c, body, "yMm", to_mm(t->letter_body.y), to_mm(t->date_y));
+		AT(TPL_BODY_ABOVE_DATE, c, body, "yMm", ts_to_mm(t->letter_body.y), ts_to_mm(t->date_y));
 
 	const xmlNode *const zones[] = { head, addr, t->stamp ? stamp : NULL, body };
 	const tpl_box *const zone_boxes[] = { &t->letterhead, &t->address, &t->stamp_box,
@@ -149,7 +142,7 @@ check_letter(checker *c, const xmlNode *root)
 
 	if (t->signature_image_h > t->signature_space)
 		AT(TPL_SIGNATURE_IMAGE, c, xs_child(letter, "unterschrift"), "bildhoeheMm",
-		    to_mm(t->signature_image_h), to_mm(t->signature_space));
+		    ts_to_mm(t->signature_image_h), ts_to_mm(t->signature_space));
 
 	const xmlNode *fm = xs_child(letter, "falzmarken");
 	for (int i = 0; i < 3; i++)
@@ -166,7 +159,7 @@ check_report(checker *c, const xmlNode *root)
 	check_in_page(c, xs_child(rep, "textbereich"), &t->text_area);
 	if (t->title_top <= t->text_area.y || t->title_top > t->text_area.y + t->text_area.h)
 		AT(TPL_TITLE_BASELINE, c, xs_child(rep, "titelblatt"), "ersteGrundlinieMm",
-		    to_mm(t->title_top), to_mm(t->text_area.y), to_mm(t->text_area.y + t->text_area.h));
+		    ts_to_mm(t->title_top), ts_to_mm(t->text_area.y), ts_to_mm(t->text_area.y + t->text_area.h));
 
 	/* page numbers */
 	const xmlNode *pn = xs_child(root, "seitenzahl");
@@ -177,11 +170,11 @@ check_report(checker *c, const xmlNode *root)
 			AT(TPL_PAGENUM_FORMAT, c, pn, fmts[i], vals[i]);
 	ts_sp ta_bottom = t->text_area.y + t->text_area.h;
 	if (t->pagenum_pos == TPL_PAGENUM_TOP && t->pagenum_y > t->text_area.y)
-		AT(TPL_PAGENUM_ABOVE, c, pn, "grundlinieMm", to_mm(t->pagenum_y),
-		    to_mm(t->text_area.y));
+		AT(TPL_PAGENUM_ABOVE, c, pn, "grundlinieMm", ts_to_mm(t->pagenum_y),
+		    ts_to_mm(t->text_area.y));
 	if (t->pagenum_pos == TPL_PAGENUM_BOTTOM &&
 	    (t->pagenum_y - t->pagenum_style.size < ta_bottom || t->pagenum_y > t->page_h))
-		AT(TPL_PAGENUM_BELOW, c, pn, "grundlinieMm", to_mm(t->pagenum_y), to_mm(ta_bottom));
+		AT(TPL_PAGENUM_BELOW, c, pn, "grundlinieMm", ts_to_mm(t->pagenum_y), ts_to_mm(ta_bottom));
 }
 
 unsigned

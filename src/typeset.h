@@ -22,6 +22,7 @@ typedef int32_t ts_sp;
 /* 1 mm = 72 / 25.4 pt */
 ts_sp ts_mm(double mm);
 double ts_to_pt(ts_sp v);
+double ts_to_mm(ts_sp v);  /* for messages */
 
 enum ts_face { TS_REGULAR, TS_BOLD, TS_ITALIC, TS_BOLD_ITALIC, TS_NFACES };
 
