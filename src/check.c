@@ -1,5 +1,6 @@
 /* check.c: the rules of a Vorlage that the XSD cannot say (vl_check).
  * Problems are held by diag and printed in document order. */
+#include "file.h"
 #include "model.h"
 #include "xmlsrc.h"
 
@@ -370,10 +371,7 @@ check_figure(checker *c, const vl_figure *fig, vl_pos pos)
 		return;
 	}
 	unsigned char head[8] = { 0 };
-	FILE *fp = fopen(path, "rb");
-	size_t got = fp ? fread(head, 1, sizeof head, fp) : 0;
-	if (fp)
-		fclose(fp);
+	size_t got = file_head(path, head, sizeof head);
 	if (got != sizeof head || memcmp(head, png, sizeof png) != 0)
 		PROBLEM(FIGURE_NOT_PNG, c, pos, fig->image);
 }

@@ -34,21 +34,23 @@ too_large(diag *d, const char *path, const char *what, unsigned long long size, 
 }
 
 /* Opens path for reading without blocking on a FIFO or a device, and makes
- * sure it is a regular file; -1 after a message. */
+ * sure it is a regular file; -1 after a message, or silently when d is
+ * NULL. */
 static int
 open_regular(const char *path, struct stat *st, diag *d)
 {
 	int fd = open(path, O_RDONLY | O_NONBLOCK);
 	if (fd < 0 || fstat(fd, st) != 0) {
-		MSG(CANNOT_OPEN, d, path, 0, 0, strerror(errno));
+		if (d)
+			MSG(CANNOT_OPEN, d, path, 0, 0, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
 	}
 	if (!S_ISREG(st->st_mode)) {
-		if (S_ISDIR(st->st_mode))
+		if (d && S_ISDIR(st->st_mode))
 			MSG(IS_DIRECTORY, d, path, 0, 0);
-		else
+		else if (d)
 			MSG(NOT_REGULAR, d, path, 0, 0);
 		close(fd);
 		return -1;
@@ -110,6 +112,21 @@ file_read(const char *path, const char *what, size_t max, size_t *len, diag *d)
 	buf[n] = '\0';
 	*len = n;
 	return buf;
+}
+
+size_t
+file_head(const char *path, void *buf, size_t n)
+{
+	struct stat st;
+	int fd = open_regular(path, &st, NULL);
+	if (fd < 0)
+		return 0;
+	size_t got = 0;
+	ssize_t r;
+	while (got < n && (r = read_some(fd, (char *)buf + got, n - got)) > 0)
+		got += (size_t)r;
+	close(fd);
+	return got;
 }
 
 bool

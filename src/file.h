@@ -18,6 +18,11 @@
  * trouble (exit 2). */
 char *file_read(const char *path, const char *what, size_t max, size_t *len, diag *d);
 
+/* Reads up to n bytes from the start of the regular file path (opened as
+ * file_read does: a FIFO or a device is never waited on) into buf; returns
+ * how many, 0 when path is no readable regular file. Prints nothing. */
+size_t file_head(const char *path, void *buf, size_t n);
+
 /* SHA-256 of the regular file path (opened as file_read does) into out;
  * false after a message. */
 bool file_sha256(const char *path, unsigned char out[32], diag *d);

@@ -91,6 +91,14 @@ mkfifo "$H/sigfifo/unterschrift.png"
 run build "$H/sigfifo/vorlage.xml" -o "$H/sf.pdf" -q; rc=$?
 expect fifo-signature test $rc -eq 2 -a ! -e "$H/sf.pdf"
 
+# a figure's image a FIFO: `check` reads its first bytes and must not wait
+mkdir -p "$H/figfifo"
+cp xml/beispiel-bericht.xml "$H/figfifo/"
+mkfifo "$H/figfifo/beispiel-balken.png"
+run check "$H/figfifo/beispiel-bericht.xml"; rc=$?
+expect fifo-figure test $rc -eq 1
+expect fifo-figure-message grep -q "beispiel-balken.png' is not a PNG" "$H/err.log"
+
 # ---- the signature image ----------------------------------------------------
 
 # a symbolic link leading out of the source's directory: refused
