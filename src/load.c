@@ -5,6 +5,7 @@
  * explicit stacks or parent pointers. Every position comes from xs_pos.
  */
 #include "model.h"
+#include "utf8.h"
 #include "xmlsrc.h"
 
 #include <stdint.h>
@@ -25,11 +26,6 @@ typedef struct loader {
 	int ntables, nfigures; /* captioned ones so far */
 } loader;
 
-static int
-is_ws(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 static int
 cmp_pidx(const void *x, const void *y)
@@ -66,22 +62,22 @@ split_list(loader *ld, const char *s, size_t *n)
 	if (!s)
 		return NULL;
 	for (const char *p = s; *p;) {
-		while (*p && is_ws((unsigned char)*p))
+		while (*p && utf8_is_space((unsigned char)*p))
 			p++;
 		if (!*p)
 			break;
 		k++;
-		while (*p && !is_ws((unsigned char)*p))
+		while (*p && !utf8_is_space((unsigned char)*p))
 			p++;
 	}
 	out = arena_array(ld->a, k ? k : 1, sizeof *out);
 	for (const char *p = s; *p;) {
-		while (*p && is_ws((unsigned char)*p))
+		while (*p && utf8_is_space((unsigned char)*p))
 			p++;
 		if (!*p)
 			break;
 		const char *q = p;
-		while (*p && !is_ws((unsigned char)*p))
+		while (*p && !utf8_is_space((unsigned char)*p))
 			p++;
 		out[(*n)++] = arena_strndup(ld->a, q, (size_t)(p - q));
 	}
@@ -175,7 +171,7 @@ has_text(const xmlNode *e)
 	xmlChar *c = xmlNodeGetContent(e);
 	int r = 0;
 	for (const xmlChar *p = c; p && *p && !r; p++)
-		r = !is_ws(*p);
+		r = !utf8_is_space(*p);
 	xmlFree(c);
 	return r;
 }
@@ -302,7 +298,7 @@ done:
 		size_t from = o;
 		for (size_t j = 0; j < r->len; j++) {
 			unsigned char c = (unsigned char)r->text[j];
-			if (is_ws(c)) {
+			if (utf8_is_space(c)) {
 				if (!last_space)
 					txt[o++] = ' ';
 				last_space = 1;

@@ -66,11 +66,6 @@ struct xmlsrc {
 
 /* ---- the source text ---------------------------------------------------- */
 
-static int
-is_ws(unsigned char c)
-{
-	return utf8_is_space(c);
-}
 
 static void
 push_src(srcnode **arr, size_t *n, size_t *cap, srcnode s)
@@ -137,7 +132,7 @@ scan_source(xmlsrc *ld)
 			if (e == SIZE_MAX)
 				break;
 			/* the XML declaration is no node */
-			if (!(i + 5 < n && memcmp(b + i, "<?xml", 5) == 0 && is_ws((unsigned char)b[i + 5])))
+			if (!(i + 5 < n && memcmp(b + i, "<?xml", 5) == 0 && utf8_is_space((unsigned char)b[i + 5])))
 				push_src(&ld->pis, &ld->npis, &ld->cappis, (srcnode){ i, i, e + 2 });
 			i = e + 2;
 		} else if (i + 1 < n && b[i + 1] == '!') {
@@ -291,9 +286,9 @@ node_pos(xmlsrc *ld, const xmlNode *n)
 					q = c;
 					continue;
 				}
-				if (is_ws((unsigned char)c) && memcmp(ld->buf + i + 1, qn, ql) == 0) {
+				if (utf8_is_space((unsigned char)c) && memcmp(ld->buf + i + 1, qn, ql) == 0) {
 					size_t j = i + 1 + ql;
-					while (j < s->in && is_ws((unsigned char)ld->buf[j]))
+					while (j < s->in && utf8_is_space((unsigned char)ld->buf[j]))
 						j++;
 					if (j < s->in && ld->buf[j] == '=')
 						return src_pos(ld, i + 1);
@@ -313,7 +308,7 @@ node_pos(xmlsrc *ld, const xmlNode *n)
 		else if (!n->prev && node_src(n->parent))
 			off = node_src(n->parent)->in;
 		if (off != SIZE_MAX) {
-			while (off < ld->len && is_ws((unsigned char)ld->buf[off]))
+			while (off < ld->len && utf8_is_space((unsigned char)ld->buf[off]))
 				off++;
 			return src_pos(ld, off);
 		}
@@ -624,7 +619,7 @@ xs_open(const char *path, size_t max, diag *d)
 	if (!ld->buf)
 		goto fail;
 	size_t i = 0;
-	while (i < ld->len && is_ws((unsigned char)ld->buf[i]))
+	while (i < ld->len && utf8_is_space((unsigned char)ld->buf[i]))
 		i++;
 	if (i == ld->len) {
 		MSG(EMPTY_DOCUMENT, d, path, 1, 1);
@@ -729,11 +724,11 @@ to_arena(arena *a, xmlChar *v, int trim)
 	const char *s = (const char *)v;
 	size_t len = strlen(s);
 	if (trim) {
-		while (is_ws((unsigned char)*s)) {
+		while (utf8_is_space((unsigned char)*s)) {
 			s++;
 			len--;
 		}
-		while (len && is_ws((unsigned char)s[len - 1]))
+		while (len && utf8_is_space((unsigned char)s[len - 1]))
 			len--;
 	}
 	char *r = arena_strndup(a, s, len);
