@@ -16,7 +16,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 PKGS := build-essential pkg-config libhpdf-dev libxml2-dev libxml2-utils libhyphen-dev \
         hyphen-de hyphen-en-us fonts-liberation2 icc-profiles-free poppler-utils qpdf \
         python3 python3-pikepdf mupdf-tools ghostscript libpng-dev zlib1g-dev valgrind \
-        default-jre-headless libpdfbox2-java libactivation-java libjaxb-api-java \
+        default-jre-headless default-jdk-headless libpdfbox2-java libactivation-java libjaxb-api-java \
         clang libclang-rt-14-dev
 
 SRC     := $(sort $(wildcard src/*.c))
