@@ -7,7 +7,7 @@ WARN    := -Wall -Wextra -Wpedantic -Werror -Wstrict-prototypes -Wmissing-protot
            -Wwrite-strings -Wshadow -Wvla -Wformat=2
 OPT     ?= -O2 -g
 PKGS_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
-CFLAGS_ALL  = $(CSTD) $(WARN) $(OPT) $(PKGS_CFLAGS) -MMD -MP
+CFLAGS_ALL  = $(CSTD) $(WARN) $(OPT) $(PKGS_CFLAGS) -Isrc -MMD -MP
 LDLIBS  := -lhpdf -lxml2 -lhyphen -lpng -lz -lm
 
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -19,8 +19,8 @@ PKGS := build-essential pkg-config libhpdf-dev libxml2-dev libxml2-utils libhyph
         default-jre-headless default-jdk-headless libpdfbox2-java libactivation-java libjaxb-api-java \
         clang libclang-rt-14-dev
 
-SRC     := $(sort $(wildcard src/*.c))
-LIBSRC  := $(filter-out src/main.c,$(SRC))
+SRC     := $(sort $(wildcard src/*/*.c))
+LIBSRC  := $(filter-out src/cli/%,$(SRC))
 OBJ     := $(LIBSRC:src/%.c=build/obj/%.o)
 SANOBJ  := $(LIBSRC:src/%.c=build/asan/obj/%.o)
 UNITSRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -54,7 +54,7 @@ build/share/%.dic: | $(DEPS_STAMP)
 	@mkdir -p build/share
 	cp /usr/share/hyphen/$*.dic $@
 # libhyphen needs 2.3 s to build the German automaton; the cache holds it
-# ready (src/hyphcache.c).
+# ready (src/engine/hyphcache.c).
 build/share/%.dic.cache: build/share/%.dic build/hyphcache
 	./build/hyphcache $< $@
 build/hyphcache: tools/hyphcache.c build/libvorlage.a
@@ -77,9 +77,9 @@ build/asan/libvorlage.a: $(SANOBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-build/vorlage: build/obj/main.o build/libvorlage.a
+build/vorlage: build/obj/cli/main.o build/libvorlage.a
 	$(CC) $(OPT) -o $@ $^ $(LDLIBS)
-build/asan/vorlage: build/asan/obj/main.o build/asan/libvorlage.a
+build/asan/vorlage: build/asan/obj/cli/main.o build/asan/libvorlage.a
 	$(CC) $(SAN) -o $@ $^ $(LDLIBS)
 
 build/tests/%: tests/unit/%.c tests/unit/unit.h build/libvorlage.a
@@ -112,7 +112,7 @@ FUZZOBJ := $(LIBSRC:src/%.c=build/fuzz/obj/%.o)
 .SECONDARY: $(FUZZOBJ)
 build/fuzz/obj/%.o: src/%.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(FUZZCC) $(CSTD) $(PKGS_CFLAGS) -O1 -g $(FUZZSAN) -c $< -o $@
+	$(FUZZCC) $(CSTD) $(WARN) $(PKGS_CFLAGS) -Isrc -MMD -MP -O1 -g $(FUZZSAN) -c $< -o $@
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) $(FUZZOBJ)
 	$(FUZZCC) $(CSTD) $(PKGS_CFLAGS) -O1 -g -DVORLAGE_LIBFUZZER -fsanitize=fuzzer,address,undefined \
 	    -Isrc -o $@ $< tests/fuzz/fuzz_env.c $(FUZZOBJ) $(LDLIBS)
@@ -182,8 +182,9 @@ leakcheck: all $(UNITBIN)
 	@bash tests/leakcheck.sh
 
 lint:
+	/usr/bin/python3 tests/t_layers.py
 	cppcheck --quiet --enable=warning,performance,portability --error-exitcode=1 --inline-suppr -Isrc src
-	clang-tidy --quiet src/*.c tools/*.c -- $(CSTD) $(PKGS_CFLAGS) -Isrc
+	clang-tidy --quiet src/*/*.c tools/*.c -- $(CSTD) $(PKGS_CFLAGS) -Isrc
 
 # After an intended layout change: re-render the reference pages and the
 # golden box dumps of the tests, and the pictures in the README.
@@ -200,11 +201,11 @@ refresh-references: all
 	@mkdir -p docs
 	pdftoppm -r 40 -png -f 1 -l 2 build/ref.pdf docs/page
 
-# README.md's table of messages, from the catalogue in src/diag.h.
+# README.md's table of messages, from the catalogue in src/base/messages.h.
 messages:
 	/usr/bin/python3 tests/t_messages.py --write
 
 clean:
 	rm -rf build out/*.pdf out/anlagen tests/scratch
 
--include $(wildcard build/obj/*.d build/asan/obj/*.d)
+-include $(wildcard build/obj/*/*.d build/asan/obj/*/*.d build/fuzz/obj/*/*.d)

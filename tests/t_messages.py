@@ -1,20 +1,20 @@
 #!/usr/bin/env python3
 """t_messages.py: README.md's table of messages is the catalogue in
-src/diag.h (DIAG_MESSAGES). With --write, rewrites the table in README.md
+src/base/messages.h (DIAG_MESSAGES). With --write, rewrites the table in README.md
 (`make messages`); without, checks that it is current."""
 import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BEGIN = "<!-- messages: generated from src/diag.h by `make messages` -->"
+BEGIN = "<!-- messages: generated from src/base/messages.h by `make messages` -->"
 END = "<!-- end of messages -->"
 EXIT = {"DIAG_WARNING": ("warning", "0"), "DIAG_ERROR": ("error", "1"), "DIAG_SYSERR": ("error", "2")}
 
 
 def catalogue():
-    text = (ROOT / "src/diag.h").read_text()
-    body = text[text.index("#define DIAG_MESSAGES(X)"):text.index("#define DIAG_ENUM_")]
+    text = (ROOT / "src/base/messages.h").read_text()
+    body = text[text.index("#define DIAG_MESSAGES(X)"):text.rindex("#endif")]
     body = re.sub(r"/\*.*?\*/", "", body, flags=re.S).replace("\\\n", " ")
     entries = []
     for m in re.finditer(r'X\((\w+),\s*(DIAG_\w+),\s*((?:"(?:[^"\\]|\\.)*"\s*)+)', body):

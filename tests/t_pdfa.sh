@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# t_pdfa.sh: PDF/A-1b output (src/pdfa.c) against tests/pdfa_check.py.
+# t_pdfa.sh: PDF/A-1b output (src/pdf/pdfa.c) against tests/pdfa_check.py.
 #  - a PDF made with plain libharu and its own PDF/A helper must be REJECTED;
 #  - a document drawn by render_pdf() (tests/fixtures/pdfa_sample.c, built
 #    here from the sources) passes, is byte-identical when made twice, and its
@@ -33,7 +33,7 @@ fi
 
 # 2. render_pdf + pdfa_apply, built from the sources (the rest of the program
 #    need not compile); with ASan/UBSan when available.
-SRCS="tests/fixtures/pdfa_sample.c src/render_pdf.c src/pdf_page.c src/pdf_font.c src/ttf_subset.c src/pdf_nav.c src/pdf_meta.c src/pdf_struct.c src/pdfa.c src/image.c src/file.c src/utf8.c src/doc.c src/arena.c src/diag.c src/sha256.c"
+SRCS="tests/fixtures/pdfa_sample.c $(echo src/pdf/*.c src/base/*.c) src/engine/layout.c"
 CFL="-std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -Isrc"
 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all"
 if ! cc $CFL $SAN -o "$D/sample" $SRCS -lhpdf -lpng -lz -lm 2>"$D/cc2.log"; then

@@ -1,9 +1,9 @@
 /* hyphcache.c: `hyphcache DIC CACHE` writes the cache of a libhyphen
- * dictionary (see src/hyphcache.c); run by make. */
+ * dictionary (see src/engine/hyphcache.c); run by make. */
 #include <stdio.h>
 
-#include "diag.h"
-#include "hyph.h"
+#include "base/base.h"
+#include "engine/engine.h"
 
 int
 main(int argc, char **argv)

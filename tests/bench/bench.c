@@ -2,16 +2,15 @@
  * Speed: a long synthetic report (the real source's paragraphs from
  * tests/data/paras.txt, repeated) at the report's settings (Liberation Sans
  * 11 pt on 14 pt, 165 mm measure, justified, hyphenated, German) set through
- * ts_flow into a ts_doc (no PDF), at least 500 pages, and the same input ten
+ * ts_flow into a ts_layout (no PDF), at least 500 pages, and the same input ten
  * times over. Quality: the real paragraphs set once at 165 mm, and the
  * report pages of Vorlage 18/1828 as the program lays them out (source,
  * template, composer: the same box dump as `vorlage layout`). Figures are
  * printed, not asserted. */
-#include "compose.h"
-#include "model.h"
-#include "res.h"
-#include "template.h"
-#include "typeset.h"
+#include "compose/compose.h"
+#include "front/front.h"
+#include "base/base.h"
+#include "engine/engine.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -53,7 +52,7 @@ body_style(void)
 static size_t
 report(const ts_engine *e, size_t reps, size_t *lines)
 {
-	ts_doc *doc = ts_doc_new(ts_mm(210), ts_mm(297), FONTS);
+	ts_layout *doc = ts_layout_new(ts_mm(210), ts_mm(297), FONTS);
 	ts_frame fr = { ts_mm(25), ts_mm(27), ts_mm(165), ts_mm(240) };
 	ts_flow *f = ts_flow_new(e, doc, fr);
 	ts_para_style st = body_style();
@@ -75,7 +74,7 @@ report(const ts_engine *e, size_t reps, size_t *lines)
 	ts_flow_finish(f, NULL, NULL);
 	size_t pages = doc->npages;
 	*lines = doc->nstats;
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 	return pages;
 }
 
@@ -142,7 +141,7 @@ document_quality(void)
 			hyph_add_language(h, t->hyph[i].lang, t->hyph[i].path, &d);
 		e = ts_engine_new(t->fonts, h, &d);
 	}
-	ts_doc *out = e ? compose_vorlage(doc, t, e, &d) : NULL;
+	ts_layout *out = e ? compose_vorlage(doc, t, e, &d) : NULL;
 	if (out) {
 		double s1 = 0, s2 = 0, mx = 0;
 		long n = 0;
@@ -174,7 +173,7 @@ document_quality(void)
 	} else {
 		printf("quality of Vorlage 18/1828: cannot lay it out (see the messages)\n");
 	}
-	ts_doc_free(out);
+	ts_layout_free(out);
 	ts_engine_free(e);
 	hyph_free(h);
 	tpl_free(t);

@@ -9,11 +9,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "arena.h"
-#include "hyph.h"
-#include "model.h"
-#include "template.h"
-#include "typeset.h"
+#include "base/base.h"
+#include "engine/engine.h"
+#include "front/front.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

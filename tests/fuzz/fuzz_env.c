@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "res.h"
+#include "base/base.h"
 
 fuzz_env FZ;
 

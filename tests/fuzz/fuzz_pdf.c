@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compose.h"
+#include "compose/compose.h"
 #include "fuzz.h"
-#include "model.h"
-#include "render.h"
+#include "front/front.h"
+#include "pdf/pdf.h"
 
 void
 fuzz_setup(void)
@@ -40,7 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	vl_doc *doc = fuzz_source_doc(data, size, &d);
 	if (!doc)
 		return 0;
-	ts_doc *out = compose_vorlage(doc, FZ.t, FZ.e, &d);
+	ts_layout *out = compose_vorlage(doc, FZ.t, FZ.e, &d);
 	if (out) {
 		arena *a = arena_new();
 		render_opts o = { .archival = true, .icc_path = FZ.t->icc_path, .variant = "vorlage" };
@@ -52,7 +52,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(pdf);
 		arena_free(a);
 	}
-	ts_doc_free(out);
+	ts_layout_free(out);
 	vl_doc_free(doc);
 	return 0;
 }

@@ -6,9 +6,9 @@
  * With libFuzzer (make fuzz): clang -fsanitize=fuzzer,address,undefined.
  * Without it, fuzz_env.c's main() runs the function over the files it is
  * given, which `make test` does on the corpus and the invalid documents. */
-#include "compose.h"
+#include "compose/compose.h"
 #include "fuzz.h"
-#include "model.h"
+#include "front/front.h"
 
 void
 fuzz_setup(void)
@@ -22,13 +22,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	vl_doc *doc = fuzz_source_doc(data, size, &d);
 	if (!doc)
 		return 0;
-	ts_doc *out = compose_vorlage(doc, FZ.t, FZ.e, &d);
+	ts_layout *out = compose_vorlage(doc, FZ.t, FZ.e, &d);
 	if (out)
-		ts_doc_dump(out, FZ.null);
-	ts_doc_free(out);
+		ts_layout_dump(out, FZ.null);
+	ts_layout_free(out);
 	for (size_t i = 0; i < doc->npartners; i++) {
 		out = compose_annex(doc, FZ.t, FZ.e, (int)i, &d);
-		ts_doc_free(out);
+		ts_layout_free(out);
 	}
 	vl_doc_free(doc);
 	return 0;

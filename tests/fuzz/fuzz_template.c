@@ -7,10 +7,10 @@
  * dictionaries the metrics, so that an input costs no font parsing. */
 #include <stdlib.h>
 
-#include "compose.h"
+#include "compose/compose.h"
 #include "fuzz.h"
-#include "model.h"
-#include "res.h"
+#include "front/front.h"
+#include "base/base.h"
 
 static vl_doc *doc; /* xml/vorlage-18-1828.xml, loaded once */
 
@@ -41,11 +41,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!t)
 		return 0;
 	for (int annex = 0; annex < 2; annex++) {
-		ts_doc *out = annex ? compose_annex(doc, t, FZ.e, 0, &d)
+		ts_layout *out = annex ? compose_annex(doc, t, FZ.e, 0, &d)
 		    : compose_vorlage(doc, t, FZ.e, &d);
 		if (out)
-			ts_doc_dump(out, FZ.null);
-		ts_doc_free(out);
+			ts_layout_dump(out, FZ.null);
+		ts_layout_free(out);
 	}
 	tpl_free(t);
 	return 0;

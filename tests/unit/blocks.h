@@ -4,7 +4,7 @@
 #ifndef VORLAGE_TEST_BLOCKS_H
 #define VORLAGE_TEST_BLOCKS_H
 
-#include "typeset.h"
+#include "engine/engine.h"
 #include "unit.h"
 
 #include <stdlib.h>
@@ -52,7 +52,7 @@ descender(ts_sp size)
 
 /* The first text item that is exactly s, on any page; its page to *page. */
 static inline const ts_item *
-find_text(const ts_doc *doc, const char *s, size_t *page)
+find_text(const ts_layout *doc, const char *s, size_t *page)
 {
 	size_t n = strlen(s);
 	for (size_t p = 0; p < doc->npages; p++)
@@ -70,7 +70,7 @@ find_text(const ts_doc *doc, const char *s, size_t *page)
 /* Items next to each other on a line (kerning splits words into items)
  * joined: the first item of the word that is exactly s, and its page. */
 static inline const ts_item *
-find_word(const ts_doc *doc, const char *s, size_t *page)
+find_word(const ts_layout *doc, const char *s, size_t *page)
 {
 	size_t n = strlen(s);
 	for (size_t p = 0; p < doc->npages; p++) {
@@ -105,7 +105,7 @@ find_word(const ts_doc *doc, const char *s, size_t *page)
 }
 
 static inline int
-count_text(const ts_doc *doc, const char *s)
+count_text(const ts_layout *doc, const char *s)
 {
 	int c = 0;
 	size_t n = strlen(s);
@@ -120,7 +120,7 @@ count_text(const ts_doc *doc, const char *s)
 /* Every item within the frame (text: its advance and its baseline with
  * ascender and descender of its size), no overfull line. */
 static inline void
-expect_in_frame(const ts_doc *doc, ts_frame fr)
+expect_in_frame(const ts_layout *doc, ts_frame fr)
 {
 	int bad = 0;
 	for (size_t p = 0; p < doc->npages; p++)

@@ -1,7 +1,7 @@
-/* test_breaker.c: the line breaker (src/linebreak.c) on item lists built by
+/* test_breaker.c: the line breaker (src/engine/linebreak.c) on item lists built by
  * hand: boxes, glue and penalties with known widths, so that every badness
  * and demerit can be worked out on paper. */
-#include "lbint.h"
+#include "engine/lb_int.h"
 #include "unit.h"
 
 #include <stdint.h>

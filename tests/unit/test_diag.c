@@ -1,10 +1,10 @@
-/* test_diag.c: the message catalogue (src/diag.h): one entry per code,
+/* test_diag.c: the message catalogue (src/base/messages.h): one entry per code,
  * ordered by severity, every format non-empty; the exit status is the worst
  * level seen; held messages print in document order; the free-text call
  * the composer still uses works. */
 #include <stdlib.h>
 
-#include "diag.h"
+#include "base/base.h"
 #include "unit.h"
 
 static void

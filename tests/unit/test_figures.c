@@ -1,4 +1,4 @@
-/* test_figures.c: figures (src/flow_figure.c): placed where they fit,
+/* test_figures.c: figures (src/engine/flow_figure.c): placed where they fit,
  * else floated to the top of the next page while the text after them
  * fills this one; scaled to the frame; the caption kept with the image. */
 #include "blocks.h"
@@ -22,7 +22,7 @@ plain(ts_flow *f, const char *text)
 }
 
 static const ts_item *
-image(const ts_doc *doc, const char *path, size_t *page)
+image(const ts_layout *doc, const char *path, size_t *page)
 {
 	for (size_t p = 0; p < doc->npages; p++)
 		for (size_t i = 0; i < doc->pages[p].nitems; i++) {
@@ -48,7 +48,7 @@ figure(ts_flow *f, const char *path, ts_sp w, ts_sp h)
 static void
 test_inline(void)
 {
-	ts_doc *doc = ts_doc_new(TS_PT(400), TS_PT(700), FONTS);
+	ts_layout *doc = ts_layout_new(TS_PT(400), TS_PT(700), FONTS);
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	plain(f, "Vorher");
 	figure(f, "a.png", TS_PT(100), TS_PT(50));
@@ -67,7 +67,7 @@ test_inline(void)
 		EXPECT(after->y == cap->y + TS_PT(6) + LEAD);
 	}
 	expect_in_frame(doc, frame());
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
@@ -75,7 +75,7 @@ test_float(void)
 {
 	/* 12 lines, then a figure of 200 pt that does not fit below them:
 	 * the 4 lines after it fill the page, the figure opens the next */
-	ts_doc *doc = ts_doc_new(TS_PT(400), TS_PT(700), FONTS);
+	ts_layout *doc = ts_layout_new(TS_PT(400), TS_PT(700), FONTS);
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	for (int i = 0; i < 12; i++)
 		plain(f, "Zeile");
@@ -102,7 +102,7 @@ test_float(void)
 		EXPECT(!(it->kind == TS_ITEM_TEXT && it->len == 5 && memcmp(it->text, "Zeile", 5) == 0));
 	}
 	expect_in_frame(doc, frame());
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
@@ -110,7 +110,7 @@ test_scaled_and_last(void)
 {
 	/* wider than the frame: scaled to its width, aspect kept; a figure
 	 * still waiting at the end gets a page of its own */
-	ts_doc *doc = ts_doc_new(TS_PT(400), TS_PT(700), FONTS);
+	ts_layout *doc = ts_layout_new(TS_PT(400), TS_PT(700), FONTS);
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	for (int i = 0; i < 18; i++)
 		plain(f, "Text");
@@ -129,7 +129,7 @@ test_scaled_and_last(void)
 	img = image(doc, "tall.png", &p);
 	EXPECT(img && p == 2 && img->h < frame().h);
 	expect_in_frame(doc, frame());
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 int

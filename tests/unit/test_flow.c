@@ -1,6 +1,6 @@
-/* test_flow.c: page breaking (src/flow.c): orphans, widows, headings kept
+/* test_flow.c: page breaking (src/engine/flow.c): orphans, widows, headings kept
  * with what follows, space dropped at the top, forced breaks, bookmarks. */
-#include "typeset.h"
+#include "engine/engine.h"
 #include "unit.h"
 
 #include <stdlib.h>
@@ -45,7 +45,7 @@ para(ts_flow *f, int k, bool keep_next, ts_sp before)
 
 /* Number of lines on each page, as "9 5". */
 static void
-pages(const ts_doc *doc, char *out, size_t cap)
+pages(const ts_layout *doc, char *out, size_t cap)
 {
 	size_t n = 0;
 	out[0] = '\0';
@@ -57,16 +57,16 @@ pages(const ts_doc *doc, char *out, size_t cap)
 	}
 }
 
-static ts_doc *
+static ts_layout *
 newdoc(void)
 {
-	return ts_doc_new(TS_PT(200), TS_PT(400), FONTS);
+	return ts_layout_new(TS_PT(200), TS_PT(400), FONTS);
 }
 
 static void
 test_sanity(void)
 {
-	ts_doc *doc = newdoc();
+	ts_layout *doc = newdoc();
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	para(f, NLINES, false, 0);
 	EXPECT(ts_flow_finish(f, NULL, NULL) == 0);
@@ -76,14 +76,14 @@ test_sanity(void)
 	/* first baseline: frame top + ascender; then one every leading */
 	EXPECT(doc->pages[0].items[0].y == frame().y + ASC);
 	EXPECT(doc->pages[0].items[1].y == frame().y + ASC + LEAD);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
 test_orphan(void)
 {
 	/* 9 lines, then 5: only 1 would fit at the bottom: all 5 move */
-	ts_doc *doc = newdoc();
+	ts_layout *doc = newdoc();
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	para(f, 9, false, 0);
 	ts_flow_outline(f, "second", 1);
@@ -98,14 +98,14 @@ test_orphan(void)
 	EXPECT(doc->noutline == 1 && doc->outline[0].page == 1 && doc->outline[0].y == frame().y);
 	EXPECT(doc->noutline == 1 && doc->outline[0].level == 1);
 	EXPECT(lp == 1 && ly == frame().y + ASC + 4 * LEAD);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
 test_widow(void)
 {
 	/* 7 lines, then 4: 3 fit but would leave 1 alone: 2 and 2 */
-	ts_doc *doc = newdoc();
+	ts_layout *doc = newdoc();
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	para(f, 7, false, 0);
 	para(f, 4, false, 0);
@@ -113,7 +113,7 @@ test_widow(void)
 	char s[64];
 	pages(doc, s, sizeof s);
 	EXPECT_STR(s, "9 2");
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 	/* 8, then 3: a 3-line paragraph moves whole */
 	doc = newdoc();
 	f = ts_flow_new(E, doc, frame());
@@ -122,7 +122,7 @@ test_widow(void)
 	ts_flow_finish(f, NULL, NULL);
 	pages(doc, s, sizeof s);
 	EXPECT_STR(s, "8 3");
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 	/* a long paragraph over three pages: never 1 line on a page */
 	doc = newdoc();
 	f = ts_flow_new(E, doc, frame());
@@ -130,14 +130,14 @@ test_widow(void)
 	ts_flow_finish(f, NULL, NULL);
 	pages(doc, s, sizeof s);
 	EXPECT_STR(s, "10 9 2");
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
 test_keep_with_next(void)
 {
 	/* 8 lines, a heading, 5 lines: heading + 2 lines do not fit */
-	ts_doc *doc = newdoc();
+	ts_layout *doc = newdoc();
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	para(f, 8, false, 0);
 	para(f, 1, true, 0);
@@ -146,7 +146,7 @@ test_keep_with_next(void)
 	char s[64];
 	pages(doc, s, sizeof s);
 	EXPECT_STR(s, "8 6");
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 	/* 7 lines: heading + 2 fit */
 	doc = newdoc();
 	f = ts_flow_new(E, doc, frame());
@@ -156,13 +156,13 @@ test_keep_with_next(void)
 	ts_flow_finish(f, NULL, NULL);
 	pages(doc, s, sizeof s);
 	EXPECT_STR(s, "10 3");
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
 test_space_at_top(void)
 {
-	ts_doc *doc = newdoc();
+	ts_layout *doc = newdoc();
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	para(f, 10, false, 0);
 	ts_flow_space(f, TS_PT(30));
@@ -178,13 +178,13 @@ test_space_at_top(void)
 		/* between paragraphs: space_before + leading */
 		EXPECT(p->items[2].y == frame().y + ASC + LEAD + TS_PT(20) + LEAD);
 	}
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
 test_page_break(void)
 {
-	ts_doc *doc = newdoc();
+	ts_layout *doc = newdoc();
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	ts_flow_page_break(f); /* at the top of a page: nothing */
 	para(f, 2, false, 0);
@@ -199,7 +199,7 @@ test_page_break(void)
 	EXPECT_STR(s, "2 2 0");
 	EXPECT(first == 0);
 	EXPECT(doc->noutline == 1 && doc->outline[0].page == 1);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
@@ -207,8 +207,8 @@ test_flow_at(void)
 {
 	/* a flow that starts at y = 300 pt on an existing page: 2 lines there
 	 * (the frame's bottom is 100 + ASC + DESC + 9 LEAD), then new pages */
-	ts_doc *doc = newdoc();
-	size_t p0 = ts_doc_add_page(doc);
+	ts_layout *doc = newdoc();
+	size_t p0 = ts_layout_add_page(doc);
 	ts_frame fr = frame();
 	ts_sp y = fr.y + fr.h - ASC - DESC - LEAD;
 	ts_flow *f = ts_flow_new_at(E, doc, fr, p0, y);
@@ -223,13 +223,13 @@ test_flow_at(void)
 	EXPECT(first == 1);
 	EXPECT(doc->pages[0].items[0].y == y + ASC);
 	EXPECT(lp == 1 && ly == fr.y + ASC + 6 * LEAD);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
 test_keep_together(void)
 {
-	ts_doc *doc = newdoc();
+	ts_layout *doc = newdoc();
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	para(f, 5, false, 0);
 	char buf[] = "nnnnnn nnnnnn nnnnnn nnnnnn nnnnnn nnnnnn";
@@ -244,22 +244,22 @@ test_keep_together(void)
 	char s[64];
 	pages(doc, s, sizeof s);
 	EXPECT_STR(s, "5 6");
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
 test_dump(void)
 {
-	ts_doc *doc = newdoc();
+	ts_layout *doc = newdoc();
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	ts_flow_outline(f, "T\"x", 0);
 	para(f, 2, false, 0);
 	ts_flow_finish(f, NULL, NULL);
-	ts_doc_add_label(doc, 0, "Bericht ", TS_LABEL_DECIMAL, 1);
+	ts_layout_add_label(doc, 0, "Bericht ", TS_LABEL_DECIMAL, 1);
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *m = open_memstream(&buf, &len);
-	ts_doc_dump(doc, m);
+	ts_layout_dump(doc, m);
 	fclose(m);
 	EXPECT(strstr(buf, "doc 13107200 26214400 pages 1\npage 0 items 2\n  text ") == buf);
 	EXPECT(strstr(buf, "face regular size 720896 \"nnnnnn\"\n") != NULL);
@@ -269,7 +269,7 @@ test_dump(void)
 	EXPECT(strstr(buf, "line 0 para 1 1/2 size 720896 space 0 width ") != NULL);
 	EXPECT(strstr(buf, "line 0 para 1 2/2 size 720896 space 0 width ") != NULL);
 	free(buf);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 int

@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "font.h"
+#include "engine/engine.h"
 #include "unit.h"
 
 #define REGULAR "fonts/LiberationSans-Regular.ttf"

@@ -7,7 +7,7 @@
  * existing hyphen or slash (HYPH_EXPLICIT); soft hyphens are not shown. */
 #include <stdlib.h>
 
-#include "hyph.h"
+#include "engine/engine.h"
 #include "unit.h"
 
 static hyph *H;

@@ -13,8 +13,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "hyph.h"
-#include "hyphcache.h"
+#include "engine/engine.h"
+#include "engine/hyph_int.h"
 #include "unit.h"
 
 #define DIC "tests/scratch/hc/en.dic"

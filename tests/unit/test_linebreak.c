@@ -1,5 +1,5 @@
-/* test_linebreak.c: Knuth-Plass line breaking (src/linebreak.c). */
-#include "typeset.h"
+/* test_linebreak.c: Knuth-Plass line breaking (src/engine/linebreak.c). */
+#include "engine/engine.h"
 #include "unit.h"
 
 #include <stdlib.h>

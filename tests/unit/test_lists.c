@@ -1,4 +1,4 @@
-/* test_lists.c: list items (src/flow_list.c): hanging markers on the
+/* test_lists.c: list items (src/engine/flow_list.c): hanging markers on the
  * first line's baseline, right- and left-aligned, three levels of
  * indentation; and links and raised runs carried onto items (lineset.c). */
 #include "blocks.h"
@@ -26,7 +26,7 @@ item(ts_flow *f, const char *marker, const char *text, int level, bool left)
 static void
 test_marker_right(void)
 {
-	ts_doc *doc = ts_doc_new(TS_PT(400), TS_PT(600), FONTS);
+	ts_layout *doc = ts_layout_new(TS_PT(400), TS_PT(600), FONTS);
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	item(f, "9.", "Neun", 0, false);
 	item(f, "10.", "Zehn", 0, false);
@@ -45,13 +45,13 @@ test_marker_right(void)
 		EXPECT(t10->y == t9->y + LEAD);
 	}
 	expect_in_frame(doc, frame());
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
 test_marker_left_nested(void)
 {
-	ts_doc *doc = ts_doc_new(TS_PT(400), TS_PT(600), FONTS);
+	ts_layout *doc = ts_layout_new(TS_PT(400), TS_PT(600), FONTS);
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	item(f, "a)", "Erste Ebene", 0, true);
 	item(f, "–", "Zweite Ebene mit einem Text, der über mehrere Zeilen läuft, weil er "
@@ -81,13 +81,13 @@ test_marker_left_nested(void)
 	/* the text's measure is the frame's less the indent */
 	EXPECT(doc->nstats >= 3 && doc->stats[1].measure == frame().w - 3 * IND);
 	expect_in_frame(doc, frame());
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
 test_links_and_rise(void)
 {
-	ts_doc *doc = ts_doc_new(TS_PT(400), TS_PT(600), FONTS);
+	ts_layout *doc = ts_layout_new(TS_PT(400), TS_PT(600), FONTS);
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	ts_run r[4] = { run("Siehe ", SIZE), run("Drucksache", SIZE), run(" hier", SIZE),
 		run("3", TS_PT(7)) };
@@ -107,12 +107,12 @@ test_links_and_rise(void)
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *m = open_memstream(&buf, &len);
-	ts_doc_dump(doc, m);
+	ts_layout_dump(doc, m);
 	fclose(m);
 	EXPECT(strstr(buf, "\"Drucksache\" link \"https://example.org/d\"\n") != NULL);
 	EXPECT(strstr(buf, "\"hier\"\n") != NULL);
 	free(buf);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 int

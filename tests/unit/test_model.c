@@ -1,8 +1,8 @@
 /* test_model.c: the model's helpers (the loader and checks are tested by
  * tests/t_check.sh). */
-#include "model.h"
+#include "front/front.h"
 #include "unit.h"
-#include "xmlsrc.h"
+#include "front/front_int.h"
 
 #include <limits.h>
 

@@ -1,4 +1,4 @@
-/* test_notes.c: footnotes (src/flow_note.c): set at the bottom of the
+/* test_notes.c: footnotes (src/engine/flow_note.c): set at the bottom of the
  * page of their mark's line under a short rule, in order across pages,
  * room reserved for their first lines, a long note continued on the next
  * page. */
@@ -49,7 +49,7 @@ plain(ts_flow *f, const char *text)
 
 /* The rules on a page (the rule over its notes), as count; the last one's y. */
 static int
-rules(const ts_doc *doc, size_t p, ts_sp *y, ts_sp *w)
+rules(const ts_layout *doc, size_t p, ts_sp *y, ts_sp *w)
 {
 	int n = 0;
 	for (size_t i = 0; i < doc->pages[p].nitems; i++) {
@@ -66,7 +66,7 @@ rules(const ts_doc *doc, size_t p, ts_sp *y, ts_sp *w)
 static void
 test_note_bottom(void)
 {
-	ts_doc *doc = ts_doc_new(TS_PT(400), TS_PT(700), FONTS);
+	ts_layout *doc = ts_layout_new(TS_PT(400), TS_PT(700), FONTS);
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	plain(f, "Vorher");
 	para_note(f, "Ein Satz", "1", "Anmerkung eins.");
@@ -78,7 +78,7 @@ test_note_bottom(void)
 	const ts_item *after = find_word(doc, "Nachher", NULL), *satz = find_word(doc, "Satz", NULL);
 	EXPECT(mark && note && after && satz && pm == 0 && pn == 0);
 	if (!mark || !note || !after || !satz) {
-		ts_doc_free(doc);
+		ts_layout_free(doc);
 		return;
 	}
 	EXPECT(mark->y == satz->y - TS_PT(3));
@@ -90,13 +90,13 @@ test_note_bottom(void)
 	EXPECT(rw == frame().w / 3);
 	EXPECT(ry > after->y + descender(SIZE) && ry < note->y - ascender(NSIZE));
 	expect_in_frame(doc, frame());
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
 test_note_order(void)
 {
-	ts_doc *doc = ts_doc_new(TS_PT(400), TS_PT(700), FONTS);
+	ts_layout *doc = ts_layout_new(TS_PT(400), TS_PT(700), FONTS);
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	char marks[40][16], notes[40][24];
 	for (int k = 1; k <= 40; k++) {
@@ -136,7 +136,7 @@ test_note_order(void)
 		EXPECTF(low == bottom() - descender(NSIZE), "page %zu", p);
 	}
 	expect_in_frame(doc, frame());
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
@@ -144,7 +144,7 @@ test_note_reserve(void)
 {
 	/* 19 lines, then a line with a mark: without its note it would be the
 	 * page's 20th line; the note's room sends it to the next page */
-	ts_doc *doc = ts_doc_new(TS_PT(400), TS_PT(700), FONTS);
+	ts_layout *doc = ts_layout_new(TS_PT(400), TS_PT(700), FONTS);
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	for (int i = 0; i < NL - 1; i++)
 		plain(f, "Zeile");
@@ -158,7 +158,7 @@ test_note_reserve(void)
 	ts_sp ry = 0, rw = 0;
 	EXPECT(rules(doc, 0, &ry, &rw) == 0 && rules(doc, 1, &ry, &rw) == 1);
 	/* without the note, the same line stays on the first page */
-	ts_doc *d2 = ts_doc_new(TS_PT(400), TS_PT(700), FONTS);
+	ts_layout *d2 = ts_layout_new(TS_PT(400), TS_PT(700), FONTS);
 	f = ts_flow_new(E, d2, frame());
 	for (int i = 0; i < NL - 1; i++)
 		plain(f, "Zeile");
@@ -166,8 +166,8 @@ test_note_reserve(void)
 	ts_flow_finish(f, NULL, NULL);
 	EXPECT(d2->npages == 1);
 	expect_in_frame(doc, frame());
-	ts_doc_free(d2);
-	ts_doc_free(doc);
+	ts_layout_free(d2);
+	ts_layout_free(doc);
 }
 
 static void
@@ -180,7 +180,7 @@ test_note_continued(void)
 	for (int i = 0; i < 120; i++)
 		strcat(longnote, i ? " lang" : "Anfang");
 	strcat(longnote, " Schluss");
-	ts_doc *doc = ts_doc_new(TS_PT(400), TS_PT(700), FONTS);
+	ts_layout *doc = ts_layout_new(TS_PT(400), TS_PT(700), FONTS);
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	for (int i = 0; i < 14; i++)
 		plain(f, "Zeile");
@@ -211,7 +211,7 @@ test_note_continued(void)
 	/* the text after the mark goes on under the continued note's room */
 	EXPECT(count_text(doc, "Danach") == 10);
 	expect_in_frame(doc, frame());
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 int

@@ -9,9 +9,8 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 
-#include "pdf.h"
-#include "sha256.h"
-#include "utf8.h"
+#include "pdf/pdf_int.h"
+#include "base/base.h"
 #include "unit.h"
 
 static const char *
@@ -84,7 +83,7 @@ static void
 xmp_packet(void)
 {
 	arena *a = arena_new();
-	render_info in = {
+	ts_info in = {
 		.title = "T & <x>", .author = "A\"uthor", .subject = "S'ubject",
 		.keywords = "k1; k2", .creator = "vorlage", .producer = "P&P",
 		.year = 2023, .month = 11, .day = 2, .hour = 13, .minute = 5, .second = 9,
@@ -106,7 +105,7 @@ xmp_packet(void)
 	EXPECT(!strstr(x, "<x>") && !strstr(x, "P&P"));
 	EXPECT_STR(pdf_pdf_date(a, &in), "D:20231102130509Z");
 	/* absent values: no element at all; no claim without PDF/A */
-	render_info none = { .title = "only" };
+	ts_info none = { .title = "only" };
 	x = pdf_xmp_packet(a, &none, NULL);
 	EXPECT(!strstr(x, "dc:creator") && !strstr(x, "CreateDate") && !strstr(x, "Producer"));
 	EXPECT(!strstr(x, "pdfaid"));
@@ -182,9 +181,9 @@ static bool
 make_doc(pdf_ctx *c, const render_opts *o, diag *d)
 {
 	const char *fonts[TS_NFACES] = { "fonts/LiberationSans-Regular.ttf" };
-	ts_doc *doc = ts_doc_new(ts_mm(210), ts_mm(297), fonts);
+	ts_layout *doc = ts_layout_new(ts_mm(210), ts_mm(297), fonts);
 	if (!pdf_ctx_open(c, doc, o, d)) {
-		ts_doc_free(doc);
+		ts_layout_free(doc);
 		return false;
 	}
 	HPDF_Doc pdf = c->pdf;
@@ -208,9 +207,9 @@ make_doc(pdf_ctx *c, const render_opts *o, diag *d)
 static void
 close_doc(pdf_ctx *c)
 {
-	ts_doc *doc = (ts_doc *)c->doc;
+	ts_layout *doc = (ts_layout *)c->doc;
 	pdf_ctx_close(c);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void

@@ -8,9 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "font.h"
-#include "render.h"
-#include "typeset.h"
+#include "engine/engine.h"
+#include "pdf/pdf.h"
 #include "unit.h"
 
 #define TMP "tests/scratch"
@@ -129,7 +128,7 @@ width_of(enum ts_face face, ts_sp size, const char *s)
 
 /* One item; returns its advance. */
 static ts_sp
-word(ts_doc *doc, size_t page, ts_sp x, ts_sp y, enum ts_face face, ts_sp size, const char *s)
+word(ts_layout *doc, size_t page, ts_sp x, ts_sp y, enum ts_face face, ts_sp size, const char *s)
 {
 	ts_item *it = ts_page_add(doc, page);
 	it->kind = TS_ITEM_TEXT;
@@ -146,7 +145,7 @@ word(ts_doc *doc, size_t page, ts_sp x, ts_sp y, enum ts_face face, ts_sp size, 
 
 /* Words set on one baseline, a quarter em apart. */
 static void
-line(ts_doc *doc, size_t page, ts_sp x, ts_sp y, enum ts_face face, ts_sp size,
+line(ts_layout *doc, size_t page, ts_sp x, ts_sp y, enum ts_face face, ts_sp size,
     const char *const *words, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -154,7 +153,7 @@ line(ts_doc *doc, size_t page, ts_sp x, ts_sp y, enum ts_face face, ts_sp size,
 }
 
 static void
-image(ts_doc *doc, size_t page, const char *path)
+image(ts_layout *doc, size_t page, const char *path)
 {
 	ts_item *it = ts_page_add(doc, page);
 	it->kind = TS_ITEM_IMAGE;
@@ -166,11 +165,11 @@ image(ts_doc *doc, size_t page, const char *path)
 	it->len = strlen(path);
 }
 
-static ts_doc *
+static ts_layout *
 sample(void)
 {
-	ts_doc *doc = ts_doc_new(ts_mm(210), ts_mm(297), faces);
-	size_t p0 = ts_doc_add_page(doc), p1 = ts_doc_add_page(doc);
+	ts_layout *doc = ts_layout_new(ts_mm(210), ts_mm(297), faces);
+	size_t p0 = ts_layout_add_page(doc), p1 = ts_layout_add_page(doc);
 	ts_sp x = ts_mm(25), size = TS_PT(11), lead = TS_PT(14);
 	static const char *const l1[] = { "Łukasz", "Pôlénergie", "Grüßen", "„Zitat“", "–", "ß" };
 	static const char *const l2[] = { "ä", "ö", "ü", "ß", "Ärger", "Öl", "Übel" };
@@ -193,11 +192,11 @@ sample(void)
 	line(doc, p1, x, ts_mm(40), TS_REGULAR, size, l5, 3);
 	word(doc, p1, ts_mm(100), ts_mm(280), TS_REGULAR, TS_PT(9), "2");
 
-	ts_doc_add_outline(doc, "Mitteilung des Senats", 0, p0, ts_mm(40) - TS_PT(14));
-	ts_doc_add_outline(doc, "Begründung – Größe", 1, p0, ts_mm(55) - size);
-	ts_doc_add_outline(doc, "Anlage „Übersicht“", 0, p1, ts_mm(40) - size);
-	ts_doc_add_label(doc, p0, "Anschreiben", TS_LABEL_NONE, 1);
-	ts_doc_add_label(doc, p1, "Anlage ", TS_LABEL_DECIMAL, 1);
+	ts_layout_add_outline(doc, "Mitteilung des Senats", 0, p0, ts_mm(40) - TS_PT(14));
+	ts_layout_add_outline(doc, "Begründung – Größe", 1, p0, ts_mm(55) - size);
+	ts_layout_add_outline(doc, "Anlage „Übersicht“", 0, p1, ts_mm(40) - size);
+	ts_layout_add_label(doc, p0, "Anschreiben", TS_LABEL_NONE, 1);
+	ts_layout_add_label(doc, p1, "Anlage ", TS_LABEL_DECIMAL, 1);
 	return doc;
 }
 
@@ -215,7 +214,7 @@ static const render_opts plain = {
 static void
 test_render_sample(void)
 {
-	ts_doc *doc = sample();
+	ts_layout *doc = sample();
 	diag_start();
 	unlink(TMP "/render1.pdf");
 	int rc = render_pdf(doc, &plain, TMP "/render1.pdf", &d);
@@ -226,27 +225,27 @@ test_render_sample(void)
 	EXPECT(pdf && n > 1000 && !memcmp(pdf, "%PDF-", 5));
 	EXPECT(leftovers(TMP) == 0);
 	free(pdf);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
 test_render_image(void)
 {
 	EXPECT(write_file(TMP "/sig.png", png_rgb, sizeof png_rgb - 1));
-	ts_doc *doc = sample();
+	ts_layout *doc = sample();
 	image(doc, 1, TMP "/sig.png");
 	image(doc, 1, TMP "/sig.png"); /* loaded once, drawn twice */
 	diag_start();
 	int rc = render_pdf(doc, &plain, TMP "/render_img.pdf", &d);
 	EXPECTF(rc == VL_EXIT_OK, "rc %d: %s", rc, diag_text());
 	EXPECT(exists(TMP "/render_img.pdf"));
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
 test_render_missing_png(void)
 {
-	ts_doc *doc = sample();
+	ts_layout *doc = sample();
 	image(doc, 1, TMP "/no-such-signature.png");
 	diag_start();
 	unlink(TMP "/render_nopng.pdf");
@@ -257,7 +256,7 @@ test_render_missing_png(void)
 	    "%s", diag_text());
 	EXPECT(!exists(TMP "/render_nopng.pdf"));
 	EXPECT(leftovers(TMP) == 0);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
@@ -271,14 +270,14 @@ test_render_broken_png(void)
 	EXPECT(write_file(TMP "/text.png", "not a picture\n", 14));
 	static const char *const files[] = { TMP "/broken.png", TMP "/short.png", TMP "/text.png" };
 	for (size_t i = 0; i < 3; i++) {
-		ts_doc *doc = sample();
+		ts_layout *doc = sample();
 		image(doc, 0, files[i]);
 		diag_start();
 		int rc = render_pdf(doc, &plain, TMP "/render_badpng.pdf", &d);
 		EXPECTF(rc == VL_EXIT_TROUBLE, "%s: rc %d", files[i], rc);
 		EXPECTF(strstr(diag_text(), "error: cannot load signature image: "), "%s", diag_text());
 		EXPECT(!exists(TMP "/render_badpng.pdf"));
-		ts_doc_free(doc);
+		ts_layout_free(doc);
 	}
 	EXPECT(leftovers(TMP) == 0);
 }
@@ -286,14 +285,14 @@ test_render_broken_png(void)
 static void
 test_render_missing_dir(void)
 {
-	ts_doc *doc = sample();
+	ts_layout *doc = sample();
 	diag_start();
 	int rc = render_pdf(doc, &plain, TMP "/no-such-dir/out.pdf", &d);
 	EXPECT(rc == VL_EXIT_TROUBLE);
 	EXPECTF(strstr(diag_text(), TMP "/no-such-dir/out.pdf: error: cannot write: "), "%s", diag_text());
 	EXPECT(!exists(TMP "/no-such-dir"));
 	EXPECT(leftovers(TMP) == 0);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 /* Root writes anywhere: as root, the body runs in a child that has become
@@ -301,13 +300,13 @@ test_render_missing_dir(void)
 static void
 unwritable_dir_body(void)
 {
-	ts_doc *doc = sample();
+	ts_layout *doc = sample();
 	diag_start();
 	int rc = render_pdf(doc, &plain, TMP "/ro/out.pdf", &d);
 	EXPECT(rc == VL_EXIT_TROUBLE);
 	EXPECTF(strstr(diag_text(), "cannot write: ") && strstr(diag_text(), "Permission denied"), "%s", diag_text());
 	EXPECT(leftovers(TMP "/ro") == 0);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
@@ -339,7 +338,7 @@ test_render_replace(void)
 {
 	const char *path = TMP "/render_keep.pdf";
 	EXPECT(write_file(path, "old contents\n", 13));
-	ts_doc *doc = sample();
+	ts_layout *doc = sample();
 	image(doc, 0, TMP "/no-such-signature.png");
 	diag_start();
 	EXPECT(render_pdf(doc, &plain, path, &d) == VL_EXIT_TROUBLE);
@@ -347,7 +346,7 @@ test_render_replace(void)
 	char *s = read_file(path, &n);
 	EXPECT(s && n == 13 && !memcmp(s, "old contents\n", 13));
 	free(s);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 
 	doc = sample();
 	diag_start();
@@ -358,13 +357,13 @@ test_render_replace(void)
 	struct stat st;
 	EXPECT(stat(path, &st) == 0 && (st.st_mode & 0444) == 0444); /* not mkstemp's 0600 */
 	EXPECT(leftovers(TMP) == 0);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
 test_render_missing_glyph(void)
 {
-	ts_doc *doc = sample();
+	ts_layout *doc = sample();
 	word(doc, 0, ts_mm(25), ts_mm(150), TS_REGULAR, TS_PT(11), "中文中");
 	word(doc, 1, ts_mm(25), ts_mm(150), TS_REGULAR, TS_PT(11), "中");
 	diag_start();
@@ -378,15 +377,15 @@ test_render_missing_glyph(void)
 	EXPECTF(strstr(diag_text(), "U+6587 (文)") && !strstr(strstr(diag_text(), "U+4E2D") + 1, "U+4E2D"),
 	    "%s", diag_text());
 	EXPECT(access(TMP "/render_glyph.pdf", F_OK) != 0);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
 test_render_missing_font(void)
 {
 	const char *bad[TS_NFACES] = { "fonts/No-Such-Font.ttf", NULL, NULL, NULL };
-	ts_doc *doc = ts_doc_new(ts_mm(210), ts_mm(297), bad);
-	size_t p = ts_doc_add_page(doc);
+	ts_layout *doc = ts_layout_new(ts_mm(210), ts_mm(297), bad);
+	size_t p = ts_layout_add_page(doc);
 	word(doc, p, ts_mm(25), ts_mm(40), TS_REGULAR, TS_PT(11), "Text");
 	diag_start();
 	unlink(TMP "/render_nofont.pdf");
@@ -394,13 +393,13 @@ test_render_missing_font(void)
 	EXPECTF(strstr(diag_text(), "fonts/No-Such-Font.ttf: error: cannot load font: No such file or directory"),
 	    "%s", diag_text());
 	EXPECT(!exists(TMP "/render_nofont.pdf"));
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
 test_render_deterministic(void)
 {
-	ts_doc *doc = sample();
+	ts_layout *doc = sample();
 	diag_start();
 	EXPECT(render_pdf(doc, &plain, TMP "/render_again.pdf", &d) == VL_EXIT_OK);
 	size_t n1 = 0, n2 = 0;
@@ -409,7 +408,7 @@ test_render_deterministic(void)
 	free(a);
 	free(b);
 	unlink(TMP "/render_again.pdf");
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 /* Into memory: the same bytes as the file, and no file written; a failure
@@ -417,7 +416,7 @@ test_render_deterministic(void)
 static void
 test_render_mem(void)
 {
-	ts_doc *doc = sample();
+	ts_layout *doc = sample();
 	diag_start();
 	unsigned char *pdf = NULL;
 	size_t len = 0;
@@ -427,16 +426,16 @@ test_render_mem(void)
 	EXPECTF(pdf && file && len == n && !memcmp(pdf, file, n), "%zu bytes, the file %zu", len, n);
 	free(pdf);
 	free(file);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 
 	/* a document without pages cannot be a PDF */
-	doc = ts_doc_new(ts_mm(210), ts_mm(297), faces);
+	doc = ts_layout_new(ts_mm(210), ts_mm(297), faces);
 	diag_start();
 	pdf = (unsigned char *)"";
 	EXPECT(render_pdf_mem(doc, &plain, &pdf, &len, &d) == VL_EXIT_TROUBLE);
 	EXPECT(pdf == NULL && len == 0);
 	EXPECTF(strstr(diag_text(), "no pages") != NULL, "%s", diag_text());
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 /* Bookmark titles and Info strings longer than a PDF string may be
@@ -445,14 +444,14 @@ test_render_mem(void)
 static void
 test_render_long_strings(void)
 {
-	ts_doc *doc = sample();
+	ts_layout *doc = sample();
 	size_t n = 100000;
 	char *title = malloc(n + 1);
 	for (size_t i = 0; i + 2 <= n; i += 2)
 		memcpy(title + i, "\xC3\xBC", 2);
 	title[n] = '\0';
-	ts_doc_add_outline(doc, title, 1, 0, ts_mm(60));
-	ts_doc_add_label(doc, 1, title, TS_LABEL_DECIMAL, 1);
+	ts_layout_add_outline(doc, title, 1, 0, ts_mm(60));
+	ts_layout_add_label(doc, 1, title, TS_LABEL_DECIMAL, 1);
 	render_opts o = plain;
 	o.info.title = title;
 	o.info.keywords = title + 2;
@@ -463,7 +462,7 @@ test_render_long_strings(void)
 	EXPECTF(d.nsyserrs == 0 && !strstr(diag_text(), "0x"), "%s", diag_text());
 	EXPECT(exists(TMP "/render_long.pdf"));
 	free(title);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 int

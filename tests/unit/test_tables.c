@@ -1,4 +1,4 @@
-/* test_tables.c: tables (src/flow_table.c): breaking between rows with the
+/* test_tables.c: tables (src/engine/flow_table.c): breaking between rows with the
  * header repeated, decimal alignment, column and row spans, the caption
  * kept with the table, a row taller than the page, linear time. */
 #include "blocks.h"
@@ -71,7 +71,7 @@ test_long_table(void)
 {
 	gen g;
 	gen_table(&g, 60);
-	ts_doc *doc = ts_doc_new(TS_PT(500), TS_PT(400), FONTS);
+	ts_layout *doc = ts_layout_new(TS_PT(500), TS_PT(400), FONTS);
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	ts_run intro = run("Die Tabelle:", SIZE);
 	ts_para_style st = plain_style(TS_PT(12));
@@ -113,7 +113,7 @@ test_long_table(void)
 		last_y = a->y;
 	}
 	expect_in_frame(doc, frame());
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 	gen_free(&g);
 }
 
@@ -143,7 +143,7 @@ test_decimal(void)
 		rows[r] = (ts_table_row){ .cells = cells[r], .ncells = 2 };
 	}
 	ts_table t = { .cols = cols, .ncols = 2, .rows = rows, .nrows = 5, .pad = PAD };
-	ts_doc *doc = ts_doc_new(TS_PT(500), TS_PT(400), FONTS);
+	ts_layout *doc = ts_layout_new(TS_PT(500), TS_PT(400), FONTS);
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	ts_flow_table(f, &t);
 	/* the same in a right-aligned column: numbers line up there too */
@@ -169,7 +169,7 @@ test_decimal(void)
 	const ts_item *euro = find_text(doc, "€", NULL);
 	EXPECT(euro && euro->x + euro->w == frame().x + frame().w - PAD);
 	expect_in_frame(doc, frame());
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
@@ -187,7 +187,7 @@ test_spans(void)
 	ts_table_row rows[4] = { { c0, 2 }, { c1, 3 }, { c2, 1 }, { c3, 1 } };
 	ts_table t = { .cols = cols, .ncols = 3, .rows = rows, .nrows = 4, .pad = PAD,
 		.row_rule = TS_PT(0.3) };
-	ts_doc *doc = ts_doc_new(TS_PT(500), TS_PT(400), FONTS);
+	ts_layout *doc = ts_layout_new(TS_PT(500), TS_PT(400), FONTS);
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	ts_flow_table(f, &t);
 	ts_flow_finish(f, NULL, NULL);
@@ -197,7 +197,7 @@ test_spans(void)
 	const ts_item *c = find_text(doc, "C", NULL), *after = find_text(doc, "Danach", NULL);
 	EXPECT(b2 && b1 && c && after);
 	if (!b2 || !b1 || !c || !after) {
-		ts_doc_free(doc);
+		ts_layout_free(doc);
 		return;
 	}
 	EXPECT(c->x == frame().x + TS_PT(220) + PAD);
@@ -224,7 +224,7 @@ test_spans(void)
 	/* the rows beside it are not stretched apart: B2 one row below B1 */
 	EXPECT(b2->y - b1->y == SIZE * 6 / 5 + descender(SIZE) + ascender(SIZE) + 2 * PAD - SIZE * 6 / 5);
 	expect_in_frame(doc, frame());
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static void
@@ -236,7 +236,7 @@ test_caption_and_tall_row(void)
 	ts_run cap = run("Tabelle 1: Ausgaben", SIZE);
 	g.t.caption = &cap;
 	g.t.ncaption = 1;
-	ts_doc *doc = ts_doc_new(TS_PT(500), TS_PT(400), FONTS);
+	ts_layout *doc = ts_layout_new(TS_PT(500), TS_PT(400), FONTS);
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	ts_run fill = run("x", SIZE);
 	ts_para_style st = plain_style(TS_PT(12));
@@ -250,7 +250,7 @@ test_caption_and_tall_row(void)
 	EXPECTF(ci && hi && pc == 1 && ph == 1 && pr == 1, "%zu %zu %zu", pc, ph, pr);
 	if (ci && hi)
 		EXPECT(ci->y < hi->y && ci->y == frame().y + ascender(SIZE));
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 	gen_free(&g);
 
 	/* a row taller than the page: placed, a warning, nothing lost */
@@ -264,7 +264,7 @@ test_caption_and_tall_row(void)
 	ts_table_row rows[2] = { { &cells[0], 1 }, { &cells[1], 1 } };
 	ts_table t = { .cols = cols, .ncols = 1, .rows = rows, .nrows = 2, .pad = PAD };
 	unsigned w0 = D.nwarnings;
-	doc = ts_doc_new(TS_PT(500), TS_PT(400), FONTS);
+	doc = ts_layout_new(TS_PT(500), TS_PT(400), FONTS);
 	f = ts_flow_new(E, doc, frame());
 	ts_flow_table(f, &t);
 	ts_flow_finish(f, NULL, NULL);
@@ -272,7 +272,7 @@ test_caption_and_tall_row(void)
 	EXPECT(count_text(doc, "nnnn") == 1000);
 	size_t pe = 9;
 	EXPECT(find_text(doc, "Ende", &pe) && pe == 1);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 }
 
 static double
@@ -280,7 +280,7 @@ lay_out(size_t n)
 {
 	gen g;
 	gen_table(&g, n);
-	ts_doc *doc = ts_doc_new(TS_PT(500), TS_PT(400), FONTS);
+	ts_layout *doc = ts_layout_new(TS_PT(500), TS_PT(400), FONTS);
 	clock_t t0 = clock();
 	ts_flow *f = ts_flow_new(E, doc, frame());
 	ts_flow_table(f, &g.t);
@@ -288,7 +288,7 @@ lay_out(size_t n)
 	double t = (double)(clock() - t0) / CLOCKS_PER_SEC;
 	EXPECT(find_word(doc, g.text[n][0], NULL) != NULL);
 	EXPECT(count_text(doc, "Betrag") == (int)doc->npages);
-	ts_doc_free(doc);
+	ts_layout_free(doc);
 	gen_free(&g);
 	return t;
 }

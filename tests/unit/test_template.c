@@ -8,8 +8,8 @@
 
 #include <libxml/parser.h>
 
-#include "res.h"
-#include "template.h"
+#include "base/base.h"
+#include "front/front.h"
 #include "unit.h"
 
 #define XSD "templates/template.xsd"

@@ -6,11 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "file.h"
-#include "font.h"
-#include "sfnt.h"
-#include "ttf_subset.h"
+#include "base/base.h"
+#include "engine/engine.h"
+#include "pdf/ttf_subset_int.h"
 #include "unit.h"
 
 #define FONT "fonts/LiberationSans-Regular.ttf"

@@ -2,7 +2,7 @@
  * for a space that must be tied and ' ' for one that may break. */
 #include <stdlib.h>
 
-#include "typo.h"
+#include "engine/engine_int.h"
 #include "unit.h"
 
 /* Runs typo_ties on `marked` with '~' replaced by ' ' and compares. */

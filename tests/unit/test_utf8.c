@@ -1,5 +1,5 @@
 /* test_utf8.c: the strict decoder refuses what RFC 3629 forbids. */
-#include "utf8.h"
+#include "base/base.h"
 #include "unit.h"
 
 static size_t

@@ -1,0 +1,315 @@
+/* base.h: the base of the program, which every stage uses and which uses
+ * no stage: arenas and allocation, the message catalogue and its printer,
+ * files (bounded non-blocking reads, atomic writes), UTF-8, SHA-256, the
+ * resource root, the PNG reader and the TrueType (sfnt) reader. */
+#ifndef VORLAGE_BASE_H
+#define VORLAGE_BASE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/* arena.h: a bump allocator; everything of one document lives and dies together. */
+
+
+typedef struct arena arena;
+
+arena *arena_new(void);
+void arena_free(arena *a);              /* frees every allocation; NULL is fine */
+void *arena_alloc(arena *a, size_t n);  /* aligned for any type; never NULL (exits on OOM) */
+void *arena_zalloc(arena *a, size_t n); /* zeroed */
+void *arena_array(arena *a, size_t n, size_t size); /* zeroed, overflow-checked */
+char *arena_strdup(arena *a, const char *s);
+char *arena_strndup(arena *a, const char *s, size_t n);
+char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+size_t arena_bytes(const arena *a);     /* bytes reserved from the system, for the benchmark */
+
+/* base.h: the one place that prints diagnostics and keeps the exit status,
+ * with the catalogue of every message the program prints (front end,
+ * engine, back end, composer: every message is a catalogue entry).
+ *
+ * Each message is one entry of DIAG_MESSAGES: its name, its level and its
+ * printf format, with the types of its arguments. From that one list come
+ * the enum of codes (MSG_NAME), the table in diag.c (name, level, format;
+ * README.md's table is generated from it: tests/t_messages.py) and one small
+ * function per message, msg_NAME(d, file, line, col, args…), which hands its
+ * format literal and its typed arguments to the printf-checked diag_emit: the
+ * compiler checks every format against its arguments, and every call site
+ * against the argument types. Call it as MSG(NAME, d, file, line, col, …).
+ * The entries are ordered by severity (tests/unit/test_diag.c checks it). */
+
+
+/* Exit codes of the program, documented in README.md. */
+enum vl_exit {
+	VL_EXIT_OK = 0,      /* success */
+	VL_EXIT_INVALID = 1, /* the document or template is invalid */
+	VL_EXIT_TROUBLE = 2  /* usage, unreadable file, missing resource, unwritable output, no memory */
+};
+
+enum diag_level {
+	DIAG_WARNING, /* printed; exit status unchanged */
+	DIAG_ERROR,   /* the input is invalid: exit status 1 */
+	DIAG_SYSERR   /* trouble outside the input: exit status 2 */
+};
+
+/* Argument lists of the entries: the parameters of msg_NAME after the
+ * location, and the arguments it passes on with the format. */
+#define DIAG_A0 (), ()
+#define DIAG_A1(t1) (, t1 a1), (, a1)
+#define DIAG_A2(t1, t2) (, t1 a1, t2 a2), (, a1, a2)
+#define DIAG_A3(t1, t2, t3) (, t1 a1, t2 a2, t3 a3), (, a1, a2, a3)
+#define DIAG_A4(t1, t2, t3, t4) (, t1 a1, t2 a2, t3 a3, t4 a4), (, a1, a2, a3, a4)
+
+#include "messages.h" /* DIAG_MESSAGES: the catalogue */
+
+#define DIAG_ENUM_(name, lvl, fmt, args) MSG_##name,
+enum diag_code {
+	DIAG_MESSAGES(DIAG_ENUM_)
+	DIAG_NMSGS
+};
+#undef DIAG_ENUM_
+
+/* An entry of the catalogue (diag_catalogue[code]). */
+typedef struct diag_entry {
+	const char *name;
+	enum diag_level level;
+	const char *format;
+} diag_entry;
+extern const diag_entry diag_catalogue[];
+
+/* A diagnostics sink. Passed explicitly; no global state. */
+typedef struct diag_held diag_held;
+typedef struct diag {
+	FILE *out;          /* where messages go (stderr in the program); NULL: count only */
+	const char *prog;   /* program name for messages without a location */
+	unsigned nwarnings;
+	unsigned nerrors;   /* DIAG_ERROR messages */
+	unsigned nsyserrs;  /* DIAG_SYSERR messages */
+	int worst;          /* the worst level seen, -1 for none */
+	int holding;        /* diag_hold: messages wait for diag_release */
+	diag_held *held;
+	size_t nheld, capheld;
+} diag;
+
+void diag_init(diag *d, const char *prog, FILE *out);
+
+/* Prints catalogue message `code` as FILE:LINE:COL: level: text (line 0:
+ * FILE: level: text; no file: PROG: level: text) and counts its level. The
+ * format must be the catalogue's: call it through msg_NAME (MSG). */
+void diag_emit(diag *d, enum diag_code code, const char *file, unsigned line,
+    unsigned col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Messages emitted from diag_hold on wait (counted at once) and are printed
+ * by diag_release, in the order of their line and column (then emission). */
+void diag_hold(diag *d);
+void diag_release(diag *d);
+
+#define DIAG_UNPAREN_(...) __VA_ARGS__
+#define DIAG_FN_(name, lvl, fmt, params, args) \
+	static inline void msg_##name(diag *d, const char *file, unsigned line, \
+	    unsigned col DIAG_UNPAREN_ params) \
+	{ diag_emit(d, MSG_##name, file, line, col, fmt DIAG_UNPAREN_ args); }
+#define DIAG_GEN_(name, lvl, fmt, sig) DIAG_FN_(name, lvl, fmt, sig)
+DIAG_MESSAGES(DIAG_GEN_)
+#undef DIAG_GEN_
+#undef DIAG_FN_
+
+/* MSG(NAME, d, file, line, col, args…): print catalogue message NAME. */
+#define MSG(name, ...) msg_##name(__VA_ARGS__)
+
+/* The exit status the worst message so far calls for (enum vl_exit). */
+int diag_exit_status(const diag *d);
+
+/* Out of memory: print and exit with VL_EXIT_TROUBLE. Used by the allocators. */
+_Noreturn void diag_oom(void);
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow an array of `size`-byte elements to hold at least `need`; returns new capacity. */
+void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+
+/* file.h: reading a whole file and writing one atomically, bounded, with one
+ * set of messages. */
+
+
+
+/* Reads the regular file path (opened without blocking: a FIFO or a device
+ * is refused, never waited on) of at most max bytes into a malloc'd buffer with a NUL
+ * after its *len bytes; returns NULL after one message otherwise: "cannot
+ * open: …", "cannot open: is a directory", "cannot read: …" (trouble, exit
+ * 2), and for a file above max: with what NULL the file is an input document
+ * (the source, a template) and "document too large: …" makes it invalid
+ * (exit 1); else what names the resource ("font") and "font too large: …" is
+ * trouble (exit 2). */
+char *file_read(const char *path, const char *what, size_t max, size_t *len, diag *d);
+
+/* Reads up to n bytes from the start of the regular file path (opened as
+ * file_read does: a FIFO or a device is never waited on) into buf; returns
+ * how many, 0 when path is no readable regular file. Prints nothing. */
+size_t file_head(const char *path, void *buf, size_t n);
+
+/* SHA-256 of the regular file path (opened as file_read does) into out;
+ * false after a message. */
+bool file_sha256(const char *path, unsigned char out[32], diag *d);
+
+/* Writes len bytes to a temporary file beside path and renames it into
+ * place only when complete: path is never left half-written. Writes only
+ * over a regular file or a missing path, and never over one of the ninputs
+ * files of inputs (compared by device and inode, so another name of an input
+ * is refused too). SIGINT, SIGTERM and SIGHUP during the write remove the
+ * temporary file. Returns an enum vl_exit, after one DIAG_SYSERR message on
+ * failure. */
+int file_write_atomic(const char *path, const void *data, size_t len,
+    const char *const *inputs, size_t ninputs, diag *d);
+
+/* utf8.h: the one UTF-8 decoder and encoder, strict (RFC 3629): no overlong
+ * forms, no surrogates, nothing above U+10FFFF; and the one whitespace test. */
+
+
+#define UTF8_REPLACEMENT 0xFFFDu
+
+/* Decodes the sequence at s (n bytes available) into *cp; returns its
+ * length (1 to 4), or 0 when it is malformed or cut short. */
+size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+
+/* Decodes the code point at s[*i] (len bytes in all) and advances *i past it;
+ * a malformed sequence gives U+FFFD and advances one byte. */
+uint32_t utf8_next(const char *s, size_t len, size_t *i);
+
+/* Encodes cp (at most U+10FFFF, no surrogate) into out; returns 1 to 4, or 0
+ * for a value that has no encoding. */
+size_t utf8_encode(uint32_t cp, char out[4]);
+
+/* Whether the len bytes at s are well-formed UTF-8. */
+bool utf8_valid(const char *s, size_t len);
+
+/* XML white space (U+0020, U+0009, U+000A, U+000D): what separates words in
+ * the source. */
+static inline bool
+utf8_is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* sha256.h: SHA-256 (FIPS 180-4), for the document ID and reproducibility
+ * checks. No global state. */
+
+
+typedef struct sha256_ctx {
+	uint32_t h[8];
+	uint64_t len;            /* bytes hashed so far */
+	unsigned char buf[64];
+	size_t nbuf;
+} sha256_ctx;
+
+void sha256_init(sha256_ctx *c);
+void sha256_update(sha256_ctx *c, const void *data, size_t len);
+void sha256_final(sha256_ctx *c, unsigned char out[32]);
+
+/* One call: out = SHA-256(data[0..len)). */
+void sha256(const void *data, size_t len, unsigned char out[32]);
+
+/* Lower-case hex of a digest into hex[65]. */
+void sha256_hex(const unsigned char digest[32], char hex[65]);
+
+/* res.h: finding the project's resources (schema, templates, fonts,
+ * dictionaries, ICC profile) relative to the program, never by a compiled-in
+ * absolute path. */
+
+
+/* The resource root: $VORLAGE_HOME if set, else the parent of the directory
+ * holding the executable (build/vorlage → the repository), else ".". */
+const char *res_root(arena *a);
+/* root + "/" + rel; an absolute rel is returned as is. */
+const char *res_path(arena *a, const char *rel);
+
+/* image.h: the one PNG reader (libpng). Layout reads a signature image's
+ * size through it, the PDF back end the bytes it embeds; neither trusts a
+ * PNG that libpng cannot decode from end to end. */
+
+
+
+/* Larger images are refused before they are decoded: a signature needs a
+ * few hundred thousand pixels; 20000 x 20000 would take 1.2 GB and most of a
+ * minute. */
+#define IMAGE_MAX_PIXELS (4u << 20)
+#define IMAGE_MAX_BYTES (32u << 20)
+
+typedef struct image_png {
+	uint32_t width, height;  /* pixels */
+	bool alpha;              /* an alpha channel or a tRNS chunk */
+	unsigned char *data;     /* the file's bytes (malloc'd), when asked for */
+	size_t len;
+} image_png;
+
+/* Reads the PNG file path (a regular file, opened without blocking),
+ * decodes every row and fills *img; keeps the file's bytes in img->data
+ * when keep (the caller frees them), else frees them. what names the image
+ * in messages ("signature image"). On failure one DIAG_SYSERR message on
+ * path ("cannot open WHAT: …", "cannot load WHAT: broken PNG: …"); false. */
+bool image_png_load(const char *path, const char *what, bool keep, image_png *img, diag *d);
+
+/* sfnt.h: reading a TrueType (sfnt) file: its big-endian numbers, bounds,
+ * and the table directory. Shared by the metrics reader (font.c) and the
+ * subsetter (ttf_subset.c). */
+
+
+/* n bytes at p: a file or one of its tables. */
+typedef struct sfnt_span {
+	const unsigned char *p;
+	size_t n;
+} sfnt_span;
+
+static inline uint16_t
+sfnt_u16(const unsigned char *p)
+{
+	return (uint16_t)((unsigned)p[0] << 8 | p[1]);
+}
+
+static inline int16_t
+sfnt_s16(const unsigned char *p)
+{
+	uint16_t u = sfnt_u16(p);
+	return u < 0x8000 ? (int16_t)u : (int16_t)((int)u - 0x10000);
+}
+
+static inline uint32_t
+sfnt_u32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* True when [off, off+len) lies inside b. */
+static inline bool
+sfnt_fits(sfnt_span b, size_t off, size_t len)
+{
+	return off <= b.n && len <= b.n - off;
+}
+
+/* The table tag of font into *out: 1; 0 when the font has none; -1 when
+ * the table directory or the table runs past the end of the file (*out
+ * empty unless 1). */
+static inline int
+sfnt_table(sfnt_span font, const char *tag, sfnt_span *out)
+{
+	*out = (sfnt_span){ NULL, 0 };
+	if (!sfnt_fits(font, 0, 12) || !sfnt_fits(font, 12, (size_t)sfnt_u16(font.p + 4) * 16))
+		return -1;
+	uint16_t ntables = sfnt_u16(font.p + 4);
+	for (uint16_t i = 0; i < ntables; i++) {
+		const unsigned char *r = font.p + 12 + (size_t)i * 16;
+		if (memcmp(r, tag, 4) != 0)
+			continue;
+		uint32_t off = sfnt_u32(r + 8), len = sfnt_u32(r + 12);
+		if (!sfnt_fits(font, off, len))
+			return -1;
+		*out = (sfnt_span){ font.p + off, len };
+		return 1;
+	}
+	return 0;
+}
+
+#endif

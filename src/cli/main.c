@@ -1,0 +1,555 @@
+/* main.c: the command line: check, dump, layout, build, annex, partners, run. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "base/base.h"
+#include "compose/compose.h"
+#include "engine/engine.h"
+#include "front/front.h"
+#include "pdf/pdf.h"
+
+#define VORLAGE_VERSION "1.0.0"
+#define DEFAULT_TEMPLATE "templates/landtag-nrw.xml"
+
+static const char usage_text[] =
+"usage: vorlage COMMAND SOURCE.xml [OPTIONS]\n"
+"       vorlage build SOURCE.xml... [-d DIR] [OPTIONS]\n"
+"\n"
+"Typesets the XML source of a Vorlage of the Landtag Nordrhein-Westfalen.\n"
+"\n"
+"commands:\n"
+"  check    SOURCE.xml                  validate (schema and semantic rules) only\n"
+"  dump     SOURCE.xml                  print the document model as text\n"
+"  partners SOURCE.xml                  list partner ids, kinds and names\n"
+"  build    SOURCE.xml [-o OUT.pdf]     write the Vorlage (cover letter and report)\n"
+"  build    SOURCE.xml... [-d DIR]      a batch: each source's Vorlage, the template,\n"
+"                                      fonts and dictionaries loaded once\n"
+"  annex    SOURCE.xml --partner ID [-o OUT.pdf]\n"
+"  annex    SOURCE.xml --all [-d DIR]   one annex per partner with agreements\n"
+"  layout   SOURCE.xml [--partner ID]   print the laid-out pages as a box dump\n"
+"  run      SOURCE.xml                  build the Vorlage and all annexes into out/\n"
+"\n"
+"options:\n"
+"  -o, --output FILE     output file (build: out/vorlage-WP-NR.pdf;\n"
+"                        annex: out/anlagen/vorlage-WP-NR-anlage-ID.pdf)\n"
+"  -d, --dir DIR         directory for annex --all and run (default out/anlagen);\n"
+"                        build: DIR/NAME.pdf for each NAME.xml\n"
+"  -t, --template FILE   layout template (default " DEFAULT_TEMPLATE ")\n"
+"  -p, --partner ID      the partner of an annex\n"
+"  -a, --all             annex: every partner with at least one agreement\n"
+"      --no-archival     write a tagged PDF/UA-1 file without the PDF/A-1a claim\n"
+"  -q, --quiet           print nothing but diagnostics\n"
+"  -h, --help            this help\n"
+"  -V, --version         the program's version\n"
+"\n"
+"The creation date written into a PDF is SOURCE_DATE_EPOCH when set, else the\n"
+"date of the letter: the same inputs always give the same bytes.\n"
+"\n"
+"A batch goes on after a source that fails; its exit status is the worst.\n"
+"\n"
+"exit status: 0 success; 1 the document or template is invalid (each problem\n"
+"printed as FILE:LINE:COL: error: message); 2 other trouble (usage, unreadable\n"
+"file, missing resource, unwritable output).\n";
+
+struct opts {
+	const char *cmd, *source, *output, *dir, *tpl, *partner;
+	const char **sources; /* build: every source of the batch (source: the one at work) */
+	size_t nsources;
+	bool all, archival, quiet;
+};
+
+typedef struct session {
+	diag d;
+	arena *a;
+	struct opts o;
+	vl_doc *doc;
+	vl_template *tpl;
+	hyph *h;
+	ts_engine *e;
+	unsigned char source_hash[32], template_hash[32]; /* for the PDF's ID */
+	const char *progress;  /* a batch: "[k/n] " before each line of progress */
+	const char **written;  /* a batch: the PDF of each source so far, or NULL */
+} session;
+
+/* After a usage message: the hint and the exit status. */
+static int
+usage_hint(void)
+{
+	fputs("Try 'vorlage --help'.\n", stderr);
+	return VL_EXIT_TROUBLE;
+}
+
+/* A usage message (catalogue entry USAGE_NAME, no location), then the hint. */
+#define USAGE_ERROR(name, ...) (MSG(USAGE_##name, __VA_ARGS__), usage_hint())
+
+static int
+parse_args(int argc, char **argv, struct opts *o, diag *d)
+{
+	memset(o, 0, sizeof *o);
+	o->archival = true;
+	o->sources = xcalloc((size_t)argc, sizeof *o->sources);
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char **val = NULL;
+		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+			fputs(usage_text, stdout);
+			exit(VL_EXIT_OK);
+		} else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
+			puts("vorlage " VORLAGE_VERSION);
+			exit(VL_EXIT_OK);
+		} else if (!strcmp(a, "-o") || !strcmp(a, "--output"))
+			val = &o->output;
+		else if (!strcmp(a, "-d") || !strcmp(a, "--dir"))
+			val = &o->dir;
+		else if (!strcmp(a, "-t") || !strcmp(a, "--template"))
+			val = &o->tpl;
+		else if (!strcmp(a, "-p") || !strcmp(a, "--partner"))
+			val = &o->partner;
+		else if (!strcmp(a, "-a") || !strcmp(a, "--all"))
+			o->all = true;
+		else if (!strcmp(a, "--no-archival"))
+			o->archival = false;
+		else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
+			o->quiet = true;
+		else if (a[0] == '-' && a[1] != '\0')
+			return USAGE_ERROR(OPTION, d, NULL, 0, 0, a);
+		else if (!o->cmd)
+			o->cmd = a;
+		else if (o->nsources == 0 || !strcmp(o->cmd, "build"))
+			o->sources[o->nsources++] = a;
+		else
+			return USAGE_ERROR(ARGUMENT, d, NULL, 0, 0, a);
+		if (val) {
+			if (i + 1 >= argc)
+				return USAGE_ERROR(VALUE, d, NULL, 0, 0, a);
+			*val = argv[++i];
+		}
+	}
+	if (!o->cmd)
+		return USAGE_ERROR(NO_COMMAND, d, NULL, 0, 0);
+	if (o->nsources == 0)
+		return USAGE_ERROR(NO_SOURCE, d, NULL, 0, 0, o->cmd);
+	if (o->nsources > 1 && o->output)
+		return USAGE_ERROR(OUTPUT_MANY, d, NULL, 0, 0, o->nsources);
+	o->source = o->sources[0];
+	return VL_EXIT_OK;
+}
+
+static int
+worst(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+/* The exit status of the messages since the counts were taken. */
+static int
+status_since(const diag *d, unsigned errors, unsigned syserrs)
+{
+	return d->nsyserrs > syserrs ? VL_EXIT_TROUBLE
+	    : d->nerrors > errors ? VL_EXIT_INVALID : VL_EXIT_OK;
+}
+
+static bool
+session_load_source(session *s)
+{
+	unsigned errors = s->d.nerrors, syserrs = s->d.nsyserrs;
+	s->doc = vl_load(s->o.source, res_path(s->a, "xml/vorlage.xsd"), &s->d);
+	if (s->doc)
+		vl_check(s->doc, &s->d);
+	return s->doc && status_since(&s->d, errors, syserrs) == VL_EXIT_OK;
+}
+
+/* Template, dictionaries, fonts. */
+static bool
+session_load_layout(session *s)
+{
+	const char *tpl = s->o.tpl ? s->o.tpl : res_path(s->a, DEFAULT_TEMPLATE);
+	s->tpl = tpl_load(tpl, res_path(s->a, "templates/template.xsd"), &s->d);
+	if (!s->tpl)
+		return false;
+	s->h = hyph_new();
+	for (size_t i = 0; i < s->tpl->nhyph; i++)
+		if (hyph_add_language(s->h, s->tpl->hyph[i].lang, s->tpl->hyph[i].path, &s->d) != 0)
+			return false;
+	s->e = ts_engine_new(s->tpl->fonts, s->h, &s->d);
+	return s->e && file_sha256(s->tpl->path, s->template_hash, &s->d);
+}
+
+static void
+session_free(session *s)
+{
+	ts_engine_free(s->e);
+	hyph_free(s->h);
+	tpl_free(s->tpl);
+	vl_doc_free(s->doc);
+	arena_free(s->a);
+	free(s->o.sources);
+}
+
+/* Creation date: SOURCE_DATE_EPOCH when set, else the letter's date (as
+ * compose set it), never the clock. */
+static bool
+doc_set_date(session *s, ts_info *out)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	if (!env || !*env)
+		return true;
+	char *end;
+	errno = 0;
+	long long v = strtoll(env, &end, 10);
+	if (errno || *end || v < 0 || v > 253402300799LL) {
+		MSG(BAD_EPOCH, &s->d, NULL, 0, 0, env);
+		return false;
+	}
+	time_t t = (time_t)v;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	out->year = tm.tm_year + 1900;
+	out->month = tm.tm_mon + 1;
+	out->day = tm.tm_mday;
+	out->hour = tm.tm_hour;
+	out->minute = tm.tm_min;
+	out->second = tm.tm_sec;
+	return true;
+}
+
+/* "vorlage-18-1828" from the number "18/1828". */
+static const char *
+doc_stem(session *s)
+{
+	char *stem = arena_printf(s->a, "vorlage-%s", s->doc->meta.number);
+	for (char *p = stem; *p; p++)
+		if (*p == '/')
+			*p = '-';
+	return stem;
+}
+
+/* mkdir -p for the directory part of an output path. */
+static bool
+make_dirs(diag *d, const char *dir)
+{
+	char buf[4096];
+	if (snprintf(buf, sizeof buf, "%s", dir) >= (int)sizeof buf) {
+		MSG(PATH_TOO_LONG, d, dir, 0, 0);
+		return false;
+	}
+	for (char *p = buf + 1;; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+			*p = '\0';
+			if (mkdir(buf, 0777) != 0 && errno != EEXIST) {
+				MSG(CANNOT_MKDIR, d, buf, 0, 0, strerror(errno));
+				return false;
+			}
+			*p = c;
+			if (!c)
+				break;
+		}
+	}
+	return true;
+}
+
+/* Every file the run reads: a PDF is never written over one of them. */
+static size_t
+run_inputs(session *s, const char ***out)
+{
+	const vl_template *t = s->tpl;
+	const char **in = arena_array(s->a, 8 + 2 * t->nhyph + TS_NFACES, sizeof *in);
+	size_t n = 0;
+	in[n++] = s->o.source;
+	in[n++] = t->path;
+	in[n++] = t->icc_path;
+	in[n++] = res_path(s->a, "xml/vorlage.xsd");
+	in[n++] = res_path(s->a, "templates/template.xsd");
+	for (int f = 0; f < TS_NFACES; f++)
+		in[n++] = t->fonts[f];
+	for (size_t i = 0; i < t->nhyph; i++) {
+		in[n++] = t->hyph[i].path;
+		in[n++] = arena_printf(s->a, "%s" HYPH_CACHE_SUFFIX, t->hyph[i].path);
+	}
+	*out = in;
+	return n;
+}
+
+static int
+write_doc(session *s, ts_layout *out, const ts_info *info, const char *variant, const char *path)
+{
+	render_opts ro = { .archival = s->o.archival, .icc_path = s->tpl->icc_path, .info = *info,
+		.variant = variant, .drop_pages = true };
+	ro.info.creator = "vorlage";
+	ro.info.producer = "vorlage with libharu";
+	memcpy(ro.source_hash, s->source_hash, sizeof ro.source_hash);
+	memcpy(ro.template_hash, s->template_hash, sizeof ro.template_hash);
+	const char **inputs;
+	ro.ninputs = run_inputs(s, &inputs);
+	ro.inputs = inputs;
+	if (!doc_set_date(s, &ro.info))
+		return VL_EXIT_TROUBLE;
+	int rc = render_pdf(out, &ro, path, &s->d);
+	if (rc == VL_EXIT_OK && !s->o.quiet) {
+		printf("%swrote %s (%zu page%s%s)\n", s->progress ? s->progress : "", path,
+		    out->npages, out->npages == 1 ? "" : "s", s->o.archival ? ", PDF/A-1a" : "");
+		if (s->progress)
+			fflush(stdout); /* progress shows as it happens */
+	}
+	return rc;
+}
+
+/* DIR/NAME.pdf for the source NAME.xml (any other name: NAME.pdf beside). */
+static const char *
+dir_path(session *s, const char *dir, const char *source)
+{
+	const char *base = strrchr(source, '/');
+	base = base ? base + 1 : source;
+	size_t n = strlen(base);
+	if (n > 4 && !strcmp(base + n - 4, ".xml"))
+		n -= 4;
+	return arena_printf(s->a, "%s/%.*s.pdf", dir, (int)n, base);
+}
+
+/* The PDF of source k of a batch is not that of an earlier one (copies of
+ * one Vorlage share its number, sources in two directories their names). */
+static bool
+batch_output_free(session *s, size_t k, const char *path)
+{
+	if (!s->written)
+		return true;
+	for (size_t i = 0; i < k; i++)
+		if (s->written[i] && !strcmp(s->written[i], path)) {
+			MSG(SAME_OUTPUT, &s->d, s->o.sources[k], 0, 0, path, s->o.sources[i]);
+			return false;
+		}
+	s->written[k] = path;
+	return true;
+}
+
+static int
+cmd_build(session *s, size_t k)
+{
+	const char *path = s->o.output;
+	if (!path) {
+		const char *dir = s->o.dir ? s->o.dir : "out";
+		if (!make_dirs(&s->d, dir))
+			return VL_EXIT_TROUBLE;
+		path = s->o.dir ? dir_path(s, dir, s->o.source)
+		    : arena_printf(s->a, "out/%s.pdf", doc_stem(s));
+	}
+	if (!batch_output_free(s, k, path))
+		return VL_EXIT_TROUBLE;
+	ts_layout *out = compose_vorlage(s->doc, s->tpl, s->e, &s->d);
+	ts_info info;
+	compose_vorlage_info(s->doc, s->a, &info);
+	int rc = out ? write_doc(s, out, &info, "vorlage", path) : VL_EXIT_INVALID;
+	ts_layout_free(out);
+	return rc;
+}
+
+static int
+unknown_partner(session *s, const char *id)
+{
+	MSG(UNKNOWN_PARTNER_ID, &s->d, s->o.source, 0, 0, id);
+	for (size_t i = 0; i < s->doc->npartners; i++)
+		fprintf(stderr, "  %s\n", s->doc->partners[i].id);
+	return VL_EXIT_INVALID;
+}
+
+static int
+annex_one(session *s, int partner, const char *path)
+{
+	ts_layout *out = compose_annex(s->doc, s->tpl, s->e, partner, &s->d);
+	if (!out)
+		return VL_EXIT_INVALID;
+	const char *variant = arena_printf(s->a, "annex:%s", s->doc->partners[partner].id);
+	ts_info info;
+	compose_annex_info(s->doc, partner, s->a, &info);
+	int rc = write_doc(s, out, &info, variant, path);
+	ts_layout_free(out);
+	return rc;
+}
+
+static const char *
+annex_path(session *s, const char *dir, int partner)
+{
+	return arena_printf(s->a, "%s/%s-anlage-%s.pdf", dir, doc_stem(s),
+	    s->doc->partners[partner].id);
+}
+
+static int
+cmd_annex_all(session *s, const char *dir)
+{
+	if (!make_dirs(&s->d, dir))
+		return VL_EXIT_TROUBLE;
+	int worst = VL_EXIT_OK;
+	for (size_t i = 0; i < s->doc->npartners; i++) {
+		if (!compose_partner_has_agreements(s->doc, (int)i))
+			continue;
+		/* one failing partner does not stop the others */
+		int rc = annex_one(s, (int)i, annex_path(s, dir, (int)i));
+		if (rc > worst)
+			worst = rc;
+	}
+	return worst;
+}
+
+static int
+cmd_annex(session *s)
+{
+	if (s->o.all == (s->o.partner != NULL)) {
+		MSG(USAGE_ANNEX, &s->d, NULL, 0, 0);
+		return VL_EXIT_TROUBLE;
+	}
+	if (s->o.all)
+		return cmd_annex_all(s, s->o.dir ? s->o.dir : "out/anlagen");
+	int p = vl_partner_find(s->doc, s->o.partner);
+	if (p < 0)
+		return unknown_partner(s, s->o.partner);
+	const char *path = s->o.output;
+	if (!path) {
+		if (!make_dirs(&s->d, "out/anlagen"))
+			return VL_EXIT_TROUBLE;
+		path = annex_path(s, "out/anlagen", p);
+	}
+	return annex_one(s, p, path);
+}
+
+static int
+cmd_layout(session *s)
+{
+	ts_layout *out;
+	if (s->o.partner) {
+		int p = vl_partner_find(s->doc, s->o.partner);
+		if (p < 0)
+			return unknown_partner(s, s->o.partner);
+		out = compose_annex(s->doc, s->tpl, s->e, p, &s->d);
+	} else {
+		out = compose_vorlage(s->doc, s->tpl, s->e, &s->d);
+	}
+	if (!out)
+		return VL_EXIT_INVALID;
+	ts_layout_dump(out, stdout);
+	ts_layout_free(out);
+	return VL_EXIT_OK;
+}
+
+static int
+cmd_partners(session *s)
+{
+	for (size_t i = 0; i < s->doc->npartners; i++) {
+		const vl_partner *p = &s->doc->partners[i];
+		printf("%-26s %-13s %s%s\n", p->id, vl_partner_kind_names[p->kind], p->name,
+		    p->main_partner ? " (Hauptkooperationspartner)"
+		    : compose_partner_has_agreements(s->doc, (int)i) ? "" : " (no agreement)");
+	}
+	return VL_EXIT_OK;
+}
+
+/* build, of one source or of a batch: each source loaded, checked, laid out
+ * and written in turn, the template, fonts and dictionaries loaded once
+ * (after the first valid source, as for a single one). A source that fails
+ * does not stop the others; the status is the worst. Only a template or
+ * resource that cannot be loaded stops the batch. */
+static int
+run_build(session *s)
+{
+	size_t n = s->o.nsources;
+	bool batch = n > 1, layout = false;
+	if (batch)
+		s->written = arena_array(s->a, n, sizeof *s->written);
+	int worst_rc = VL_EXIT_OK;
+	for (size_t k = 0; k < n; k++) {
+		unsigned errors = s->d.nerrors, syserrs = s->d.nsyserrs;
+		s->o.source = s->o.sources[k];
+		if (batch)
+			s->progress = arena_printf(s->a, "[%zu/%zu] ", k + 1, n);
+		int rc = VL_EXIT_OK;
+		if (session_load_source(s)) {
+			if (!layout && !session_load_layout(s))
+				return worst(worst_rc, diag_exit_status(&s->d));
+			layout = true;
+			if (file_sha256(s->o.source, s->source_hash, &s->d))
+				rc = cmd_build(s, k);
+		}
+		rc = worst(rc, status_since(&s->d, errors, syserrs));
+		if (rc != VL_EXIT_OK && batch && !s->o.quiet) {
+			printf("%s%s: not written\n", s->progress, s->o.source);
+			fflush(stdout);
+		}
+		vl_doc_free(s->doc);
+		s->doc = NULL;
+		worst_rc = worst(worst_rc, rc);
+	}
+	return worst_rc;
+}
+
+/* Loads what the command needs and runs it; returns its exit status. */
+static int
+run_command(session *s)
+{
+	const char *cmd = s->o.cmd;
+	if (!strcmp(cmd, "build"))
+		return run_build(s);
+	if (!session_load_source(s))
+		return diag_exit_status(&s->d);
+	if (!strcmp(cmd, "check"))
+		return VL_EXIT_OK;
+	if (!strcmp(cmd, "dump")) {
+		vl_dump(s->doc, stdout);
+		return VL_EXIT_OK;
+	}
+	if (!strcmp(cmd, "partners"))
+		return cmd_partners(s);
+	if (!session_load_layout(s) || !file_sha256(s->o.source, s->source_hash, &s->d))
+		return diag_exit_status(&s->d);
+	if (!strcmp(cmd, "annex"))
+		return cmd_annex(s);
+	if (!strcmp(cmd, "layout"))
+		return cmd_layout(s);
+	/* run: the Vorlage, then every annex, into out/ */
+	s->o.output = NULL;
+	const char *dir = s->o.dir;
+	s->o.dir = NULL; /* build: out/vorlage-WP-NR.pdf */
+	int rc = cmd_build(s, 0);
+	s->o.dir = dir;
+	return worst(rc, cmd_annex_all(s, s->o.dir ? s->o.dir : "out/anlagen"));
+}
+
+int
+main(int argc, char **argv)
+{
+	session s;
+	memset(&s, 0, sizeof s);
+	diag_init(&s.d, "vorlage", stderr);
+	int rc = parse_args(argc, argv, &s.o, &s.d);
+	if (rc != VL_EXIT_OK) {
+		free(s.o.sources);
+		return rc;
+	}
+	s.a = arena_new();
+
+	static const char *const cmds[] = {
+		"check", "dump", "partners", "build", "annex", "layout", "run",
+	};
+	bool known = false;
+	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		known = known || !strcmp(s.o.cmd, cmds[i]);
+	if (!known) {
+		rc = USAGE_ERROR(COMMAND, &s.d, NULL, 0, 0, s.o.cmd);
+		arena_free(s.a);
+		free(s.o.sources);
+		return rc;
+	}
+
+	rc = run_command(&s);
+	rc = worst(rc, diag_exit_status(&s.d));
+	if (fflush(stdout) != 0) {
+		MSG(STDOUT_WRITE, &s.d, NULL, 0, 0);
+		rc = VL_EXIT_TROUBLE;
+	}
+	session_free(&s);
+	return rc;
+}

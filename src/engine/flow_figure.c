@@ -1,0 +1,147 @@
+/* flow_figure.c: figures, and floating them. A figure is its image and its
+ * caption below, never split. Where it fits on the current page it is
+ * placed at once; else it waits, and the text after it goes on filling the
+ * page, until the next page starts: then the waiting figures are set at
+ * its top, in order, as many as fit (at least one on an empty page). A
+ * figure arriving while others wait waits behind them. The figure's
+ * memory is the document's arena: it may outlive the pour of its block. */
+#include "flow_int.h"
+#include "engine_int.h"
+
+#include <string.h>
+
+struct fx_figure {
+	fx_blk blk;
+	const char *path;
+	int tag;                   /* the image's node */
+	ts_sp w, h;                /* as set */
+	ts_lines cap;              /* the caption's lines */
+	ts_sp cap_lead, cap_asc, cap_desc, cap_gap;
+	ts_sp before, after;
+};
+
+/* The figure's height: image, gap, caption to its last descender. */
+static ts_sp
+fig_height(const fx_figure *g)
+{
+	int64_t h = g->h;
+	if (g->cap.nlines)
+		h += g->cap_gap + g->cap_asc + (int64_t)(g->cap.nlines - 1) * g->cap_lead + g->cap_desc;
+	return ts_clamp(h);
+}
+
+void
+ts_flow_figure(ts_flow *f, const ts_figure *fig)
+{
+	ts_layout *doc = flow_doc(f);
+	const ts_engine *e = flow_engine(f);
+	ts_frame fr = flow_frame(f);
+	fx_figure *g = arena_zalloc(doc->arena, sizeof *g);
+	g->blk.kind = FX_FIGURE;
+	g->path = arena_strdup(doc->arena, fig->path ? fig->path : "");
+	g->tag = fig->tag;
+	g->before = fig->space_before;
+	g->after = fig->space_after;
+	if (fig->ncaption) {
+		ts_para_style st;
+		memset(&st, 0, sizeof st);
+		st.align = TS_LEFT;
+		if (fig->caption_style)
+			st = *fig->caption_style;
+		if (st.measure <= 0 || st.measure > fr.w)
+			st.measure = fr.w;
+		ts_break(e, doc->arena, doc->arena, fig->caption, fig->ncaption, &st, false, &g->cap);
+		ts_sp size;
+		flow_run_metrics(e, fig->caption, fig->ncaption, &size, &g->cap_asc, &g->cap_desc);
+		g->cap_lead = st.leading > 0 ? st.leading : (ts_sp)((int64_t)size * 6 / 5);
+		g->cap_gap = fig->caption_gap;
+		if (g->cap.nlines == 0)
+			g->cap_gap = 0;
+	}
+	/* scaled down, aspect kept, to the frame's width and to the height
+	 * its caption leaves of the frame */
+	int64_t w = fig->width > 0 ? fig->width : 1, h = fig->height > 0 ? fig->height : 1;
+	int64_t maxh = (int64_t)fr.h - (fig_height(g) - g->h); /* g->h is 0 yet */
+	if (maxh < fr.h / 4)
+		maxh = fr.h / 4;
+	if (w > fr.w) {
+		h = h * fr.w / w;
+		w = fr.w;
+	}
+	if (h > maxh) {
+		w = w * maxh / h;
+		h = maxh;
+	}
+	g->w = ts_clamp(w > 0 ? w : 1);
+	g->h = ts_clamp(h > 0 ? h : 1);
+	flow_add_block(f, &g->blk, false);
+}
+
+ts_sp
+flow_figure_head(const ts_flow *f, const fx_blk *b)
+{
+	(void)f;
+	const fx_figure *g = (const fx_figure *)b;
+	return ts_clamp((int64_t)g->before + fig_height(g));
+}
+
+/* Sets the figure with its top edge at top, centred in the frame. */
+static void
+place_figure(ts_flow *f, const fx_figure *g, ts_sp top)
+{
+	ts_layout *doc = flow_doc(f);
+	ts_frame fr = flow_frame(f);
+	size_t page = flow_page(f);
+	ts_item *it = ts_page_add(doc, page);
+	it->kind = TS_ITEM_IMAGE;
+	it->x = ts_clamp(fr.x + ((int64_t)fr.w - g->w) / 2);
+	it->y = top;
+	it->w = g->w;
+	it->h = g->h;
+	it->text = g->path;
+	it->len = strlen(g->path);
+	it->tag = g->tag;
+	ts_sp end = ts_clamp((int64_t)top + g->h);
+	if (g->cap.nlines) {
+		ts_sp base = ts_clamp((int64_t)end + g->cap_gap + g->cap_asc);
+		end = ts_layout_place_lines(doc, page, fr.x, base, &g->cap, g->cap_lead);
+		for (size_t k = 0; k < g->cap.nlines; k++) {
+			ts_line_stat *st = &doc->stats[doc->nstats - g->cap.nlines + k];
+			st->line = (int)k;
+			st->nlines = (int)g->cap.nlines;
+		}
+	}
+	flow_block_done(f, end, g->after);
+}
+
+void
+flow_figure_pour(ts_flow *f, fx_blk *b)
+{
+	fx_figure *g = (fx_figure *)b;
+	struct flow_ext *x = flow_ext(f);
+	if (x->fl0 == x->nfl) {
+		ts_sp top = flow_block_top(f, g->before);
+		if (flow_fresh(f) || (int64_t)top + fig_height(g) <= flow_body_bottom(f)) {
+			place_figure(f, g, top);
+			return;
+		}
+	}
+	x->fl = xgrow(x->fl, &x->flcap, x->nfl + 1, sizeof *x->fl);
+	x->fl[x->nfl++] = g;
+}
+
+void
+flow_figure_page_start(ts_flow *f)
+{
+	struct flow_ext *x = flow_ext(f);
+	while (x->fl0 < x->nfl) {
+		const fx_figure *g = x->fl[x->fl0];
+		ts_sp top = flow_block_top(f, g->before);
+		if (!flow_fresh(f) && (int64_t)top + fig_height(g) > flow_body_bottom(f))
+			break;
+		place_figure(f, g, top);
+		x->fl0++;
+	}
+	if (x->fl0 == x->nfl)
+		x->fl0 = x->nfl = 0;
+}

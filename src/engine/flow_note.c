@@ -1,0 +1,276 @@
+/* flow_note.c: footnotes. A paragraph's runs may mark notes (ts_run.note);
+ * each note is broken into lines when its paragraph arrives, in the
+ * document's arena (a note may continue pages later). The notes of the
+ * lines placed on a page are listed with it and set at its bottom when the
+ * page is left:
+ *
+ *   frame bottom - notes_h          new bottom of the body's text area
+ *     gap / 2                        rule (rule_width × rule) centred here
+ *   frame bottom - notes_h + gap    top of the first note line's slot
+ *   every note line takes one leading of its note; its baseline is the
+ *   slot's bottom - the note's descender; the last slot ends at the
+ *   frame's bottom.
+ *
+ * Placing a line with marks needs room below it for the first two lines
+ * (or all, when fewer) of each of its notes (flow_notes_fit); when the line
+ * is placed, each note takes as many lines as fit beyond what the later
+ * marks of the same lines reserve, and the rest continues at the top of
+ * the next page's notes (flow_notes_page_start), before its own. Work is
+ * linear in the marks and note lines. */
+#include "flow_int.h"
+#include "engine_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct flow_notes {
+	size_t n;
+	size_t *line;       /* the line of the paragraph each mark is on, rising */
+	note_piece *note;   /* the note's lines, whole */
+};
+
+void
+ts_flow_note_area(ts_flow *f, const ts_note_area *a)
+{
+	struct flow_ext *x = flow_ext(f);
+	ts_frame fr = flow_frame(f);
+	ts_note_area v = { 0 };
+	if (a)
+		v = *a;
+	if (v.rule_width <= 0)
+		v.rule_width = fr.w / 3;
+	if (v.rule <= 0)
+		v.rule = TS_PT(0.4);
+	if (v.gap <= 0)
+		v.gap = TS_PT(12);
+	if (v.max_height <= 0)
+		v.max_height = fr.h / 2;
+	x->area = v;
+}
+
+static void
+push_piece(note_piece **v, size_t *n, size_t *cap, note_piece p)
+{
+	*v = xgrow(*v, cap, *n + 1, sizeof **v);
+	(*v)[(*n)++] = p;
+}
+
+static note_piece
+break_note(ts_flow *f, const ts_note *nt)
+{
+	const ts_engine *e = flow_engine(f);
+	ts_layout *doc = flow_doc(f);
+	ts_para_style st;
+	memset(&st, 0, sizeof st);
+	st.align = TS_JUSTIFY;
+	st.hyphenate = true;
+	if (nt->style)
+		st = *nt->style;
+	ts_frame fr = flow_frame(f);
+	if (st.measure <= 0 || st.measure > fr.w)
+		st.measure = fr.w;
+	st.keep_with_next = st.keep_together = false;
+	ts_lines ls;
+	ts_break(e, doc->arena, doc->arena, nt->runs, nt->nruns, &st, false, &ls);
+	ts_sp size, asc, desc;
+	flow_run_metrics(e, nt->runs, nt->nruns, &size, &asc, &desc);
+	ts_sp lead = st.leading > 0 ? st.leading : (ts_sp)((int64_t)size * 6 / 5);
+	return (note_piece){ .lines = ls.lines, .n = ls.nlines, .first = 0, .total = ls.nlines,
+		.leading = lead, .desc = desc };
+}
+
+flow_notes *
+flow_notes_of(ts_flow *f, const ts_run *runs, size_t nruns, const ts_lines *lines)
+{
+	size_t n = 0;
+	for (size_t r = 0; r < nruns; r++)
+		n += runs[r].note != NULL;
+	if (n == 0)
+		return NULL;
+	arena *a = flow_work(f);
+	flow_notes *fn = arena_zalloc(a, sizeof *fn);
+	fn->line = arena_array(a, n, sizeof *fn->line);
+	fn->note = arena_array(a, n, sizeof *fn->note);
+	/* the mark's byte offset in the paragraph's text against each line's
+	 * first item: both rise, so one walk finds every mark's line */
+	size_t off = 0, ln = 0;
+	for (size_t r = 0; r < nruns; r++) {
+		if (runs[r].note) {
+			while (lines->text && ln + 1 < lines->nlines) {
+				const ts_line *next = &lines->lines[ln + 1];
+				if (next->nitems == 0) {
+					ln++;
+					continue;
+				}
+				size_t s = (size_t)(next->items[0].text - lines->text);
+				if (s > off)
+					break;
+				ln++;
+			}
+			note_piece p = break_note(f, runs[r].note);
+			if (p.n && lines->nlines) {
+				fn->line[fn->n] = ln;
+				fn->note[fn->n++] = p;
+			}
+		}
+		off += runs[r].text ? runs[r].len : 0;
+	}
+	return fn->n ? fn : NULL;
+}
+
+/* What a note must have below its mark's line: its first two lines. */
+static ts_sp
+reserve(const note_piece *p)
+{
+	return (ts_sp)((p->n < 2 ? p->n : 2) * (int64_t)p->leading);
+}
+
+static size_t
+first_at(const flow_notes *n, size_t from)
+{
+	size_t lo = 0, hi = n->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (n->line[mid] < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static ts_sp
+frame_bottom(const ts_flow *f)
+{
+	ts_frame fr = flow_frame(f);
+	return fr.y + fr.h;
+}
+
+size_t
+flow_notes_fit(ts_flow *f, const flow_notes *n, size_t from, size_t k, ts_sp y0,
+    ts_sp leading, ts_sp desc)
+{
+	struct flow_ext *x = flow_ext(f);
+	if (x->carry0 < x->ncarry)
+		return k;  /* notes wait behind a note continued from before */
+	int64_t b = frame_bottom(f), h = x->notes_h;
+	int64_t lead = leading > 0 ? leading : 1;
+	for (size_t i = first_at(n, from); i < n->n && n->line[i] < from + k; i++) {
+		size_t l = n->line[i] - from;
+		h += (h == 0 ? x->area.gap : 0) + reserve(&n->note[i]);
+		if (h > x->area.max_height || y0 + (int64_t)l * lead + desc > b - h)
+			return l;
+	}
+	int64_t room = b - h - desc - y0;
+	if (room < 0)
+		return 0;
+	size_t fit = 1 + (size_t)(room / lead);
+	return fit < k ? fit : k;
+}
+
+void
+flow_notes_placed(ts_flow *f, const flow_notes *n, size_t from, size_t m, ts_sp y, ts_sp desc)
+{
+	struct flow_ext *x = flow_ext(f);
+	size_t i0 = first_at(n, from), i1 = first_at(n, from + m);
+	int64_t later = 0;
+	for (size_t i = i0; i < i1; i++)
+		later += reserve(&n->note[i]);
+	int64_t used = (int64_t)y + desc;
+	for (size_t i = i0; i < i1; i++) {
+		note_piece p = n->note[i];
+		later -= reserve(&p);
+		if (x->carry0 < x->ncarry) { /* keep the notes' order */
+			push_piece(&x->carry, &x->ncarry, &x->carrycap, p);
+			continue;
+		}
+		int64_t gap = x->npg ? 0 : x->area.gap;
+		int64_t room = frame_bottom(f) - used - x->notes_h - gap - later;
+		int64_t cap = (int64_t)x->area.max_height - x->notes_h - gap;
+		if (room > cap)
+			room = cap;
+		size_t t = room > 0 ? (size_t)(room / (p.leading > 0 ? p.leading : 1)) : 0;
+		if (t > p.n)
+			t = p.n;
+		if (t == 0) {
+			push_piece(&x->carry, &x->ncarry, &x->carrycap, p);
+			continue;
+		}
+		note_piece here = p, rest = p;
+		here.n = t;
+		push_piece(&x->pg, &x->npg, &x->pgcap, here);
+		x->notes_h = ts_clamp(x->notes_h + gap + (int64_t)t * p.leading);
+		if (t < p.n) {
+			rest.lines += t;
+			rest.n -= t;
+			rest.first += t;
+			push_piece(&x->carry, &x->ncarry, &x->carrycap, rest);
+		}
+	}
+}
+
+ts_sp
+flow_notes_height(const ts_flow *f)
+{
+	const struct flow_ext *x = flow_ext_peek(f);
+	return x ? x->notes_h : 0;
+}
+
+void
+flow_notes_page_start(ts_flow *f)
+{
+	struct flow_ext *x = flow_ext(f);
+	while (x->carry0 < x->ncarry) {
+		note_piece *p = &x->carry[x->carry0];
+		int64_t gap = x->npg ? 0 : x->area.gap;
+		int64_t room = (int64_t)x->area.max_height - x->notes_h - gap;
+		size_t t = room > 0 ? (size_t)(room / (p->leading > 0 ? p->leading : 1)) : 0;
+		if (t > p->n)
+			t = p->n;
+		if (t == 0 && x->npg == 0)
+			t = 1;  /* a page too small for the notes' area: one line goes on */
+		if (t == 0)
+			break;
+		note_piece here = *p;
+		here.n = t;
+		push_piece(&x->pg, &x->npg, &x->pgcap, here);
+		x->notes_h = ts_clamp(x->notes_h + gap + (int64_t)t * p->leading);
+		if (t < p->n) {
+			p->lines += t;
+			p->n -= t;
+			p->first += t;
+			break;
+		}
+		x->carry0++;
+	}
+	if (x->carry0 == x->ncarry)
+		x->carry0 = x->ncarry = 0;
+}
+
+void
+flow_notes_page_end(ts_flow *f)
+{
+	struct flow_ext *x = flow_ext(f);
+	if (x->npg == 0)
+		return;
+	ts_layout *doc = flow_doc(f);
+	ts_frame fr = flow_frame(f);
+	size_t page = flow_page(f);
+	int64_t top = frame_bottom(f) - (int64_t)x->notes_h;
+	ts_page_add_rule(doc, page, fr.x, ts_clamp(top + x->area.gap / 2 - x->area.rule / 2),
+	    x->area.rule_width, x->area.rule);
+	int64_t y = top + x->area.gap;
+	for (size_t i = 0; i < x->npg; i++) {
+		const note_piece *p = &x->pg[i];
+		ts_lines part = { .lines = p->lines, .nlines = p->n };
+		ts_layout_place_lines(doc, page, fr.x, ts_clamp(y + p->leading - p->desc), &part, p->leading);
+		for (size_t k = 0; k < p->n; k++) {
+			ts_line_stat *st = &doc->stats[doc->nstats - p->n + k];
+			st->line = (int)(p->first + k);
+			st->nlines = (int)p->total;
+		}
+		y += (int64_t)p->n * p->leading;
+	}
+	x->npg = 0;
+	x->notes_h = 0;
+}

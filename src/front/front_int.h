@@ -1,0 +1,94 @@
+/* front_int.h: what the front end's own files share: the XML reader
+ * (xmlsrc.c, the one user of libxml2) and the template's checks. Not for
+ * other folders. */
+#ifndef VORLAGE_FRONT_INT_H
+#define VORLAGE_FRONT_INT_H
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "front.h"
+
+/* front_int.h: the one XML front end, for the source of a Vorlage and for the
+ * layout templates: bounded read (file_read), parse with libxml2 from memory
+ * (XML_PARSE_NONET; never NOENT, DTDLOAD, XINCLUDE or HUGE), no DOCTYPE,
+ * bounded depth, UTF-8 only, XSD validation with no network, every message
+ * with its line and column through the catalogue (base.h), and the helpers
+ * the builders read the tree with. */
+
+
+
+typedef struct xmlsrc xmlsrc;
+
+/* Reads path (at most max bytes) and parses it; returns NULL after printing
+ * the problem: unreadable (exit 2), too large, empty, not UTF-8, not
+ * well-formed, a DOCTYPE, nested deeper than VL_MAX_DEPTH (exit 1). */
+xmlsrc *xs_open(const char *path, size_t max, diag *d);
+
+/* Validates against the XSD at xsd_path (read with no network): 1 valid,
+ * 0 invalid (each violation printed at its element or attribute), -1 the
+ * schema cannot be read (exit 2). */
+int xs_validate(xmlsrc *x, const char *xsd_path);
+
+void xs_free(xmlsrc *x);
+
+xmlNode *xs_root(const xmlsrc *x);
+const char *xs_path(const xmlsrc *x);
+/* The bytes read (for the hash of the input). */
+const char *xs_bytes(const xmlsrc *x, size_t *len);
+
+/* Where a node is in the source (1-based line, column in characters):
+ * elements, comments and PIs at their '<', attributes at their name, text
+ * at its first non-blank character. */
+vl_pos xs_pos(xmlsrc *x, const xmlNode *n);
+/* The attribute `name` (no namespace) of element el, or el when it has none
+ * or name is NULL. */
+vl_pos xs_attr_pos(xmlsrc *x, const xmlNode *el, const char *name);
+
+/* ---- reading the tree ---- */
+
+/* Whether n is the element `name` in no namespace. */
+int xs_is(const xmlNode *n, const char *name);
+/* The first child element `name` of n (NULL for n NULL). */
+xmlNode *xs_child(const xmlNode *n, const char *name);
+/* The number of child elements `name` of n. */
+size_t xs_count(const xmlNode *n, const char *name);
+/* An attribute's value (no namespace) in the arena, or NULL. */
+const char *xs_attr(arena *a, const xmlNode *n, const char *name);
+/* The same with XML white space trimmed at both ends (ids, numbers, tokens). */
+const char *xs_attr_trim(arena *a, const xmlNode *n, const char *name);
+/* A decimal number of digits only (no sign, no space) from s up to end (NULL:
+ * to the NUL) into *out when it is at most max; 0 (and *out untouched) when s
+ * is empty, has another character, or the value exceeds max. The schema bounds
+ * what it lets through, but a checked read keeps a bound the schema forgot
+ * from wrapping around ("4294967314" is not 18). */
+int xs_uint(const char *s, const char *end, unsigned max, unsigned *out);
+/* xml:lang of n, else inherited. */
+const char *xs_lang(arena *a, const xmlNode *n, const char *inherited);
+
+/* front_int.h: the layout checks of a template that the schema cannot say
+ * (tcheck.c), and the tables of the template's elements that the loader
+ * (template.c) and the checks share. */
+
+
+
+/* The paragraph styles: element under <stile> and field of vl_template. */
+typedef struct tpl_style_field {
+	const char *name;
+	size_t off;
+} tpl_style_field;
+enum { TPL_NSTYLES = 15 };
+extern const tpl_style_field tpl_styles[TPL_NSTYLES];
+
+/* The three fold marks under <falzmarken>, in the order of fold_y. */
+extern const char *const tpl_fold_marks[3];
+
+/* Checks t, loaded from the template x, and prints each problem at its
+ * element or attribute: boxes outside the page, overlapping zones of page
+ * 1, a letter body above the date line, leading below the font size, a
+ * stamp too small for its eight lines, a page number format without %n, ….
+ * Returns the number of problems. */
+unsigned tpl_check(const vl_template *t, xmlsrc *x, diag *d);
+
+#endif

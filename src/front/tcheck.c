@@ -1,0 +1,189 @@
+/* tcheck.c: the rules of a layout template that the XSD cannot say
+ * (tpl_check), on the filled vl_template; the tree gives the positions. */
+#include "front_int.h"
+
+#include <stdint.h>
+#include <string.h>
+
+const tpl_style_field tpl_styles[TPL_NSTYLES] = {
+	{ "briefkopf", offsetof(vl_template, letterhead_style) },
+	{ "anschrift", offsetof(vl_template, address_style) },
+	{ "stempel", offsetof(vl_template, stamp_style) },
+	{ "anrede", offsetof(vl_template, salutation_style) },
+	{ "brieftext", offsetof(vl_template, letter_body_style) },
+	{ "gruss", offsetof(vl_template, closing_style) },
+	{ "unterzeichner", offsetof(vl_template, signer_style) },
+	{ "titelblattGross", offsetof(vl_template, title_large_style) },
+	{ "titelblatt", offsetof(vl_template, title_style) },
+	{ "ueberschrift", offsetof(vl_template, heading_style) },
+	{ "frageAntwort", offsetof(vl_template, label_style) },
+	{ "vereinbarung", offsetof(vl_template, agreement_style) },
+	{ "absatz", offsetof(vl_template, body_style) },
+	{ "anlagenkopf", offsetof(vl_template, annex_head_style) },
+	{ "seitenzahl", offsetof(vl_template, pagenum_style) },
+};
+
+const char *const tpl_fold_marks[3] = { "obereFalzmarke", "lochmarke", "untereFalzmarke" };
+
+typedef struct checker {
+	const vl_template *t;
+	xmlsrc *x;
+	diag *d;
+	unsigned n;
+} checker;
+
+/* A catalogue message at element node, or at its attribute attr. */
+#define AT(name, c, node, attr, ...) do { \
+	vl_pos p_ = xs_attr_pos((c)->x, (node), (attr)); \
+	MSG(name, (c)->d, xs_path((c)->x), p_.line, p_.col, __VA_ARGS__); \
+	(c)->n++; \
+} while (0)
+
+static const char *
+name_of(const xmlNode *n)
+{
+	return (const char *)n->name;
+}
+
+static void
+check_in_page(checker *c, const xmlNode *n, const tpl_box *b)
+{
+	const vl_template *t = c->t;
+	if ((int64_t)b->x + b->w > t->page_w)
+		AT(TPL_BEYOND_RIGHT, c, n, "breiteMm", name_of(n), ts_to_mm(b->x + b->w), ts_to_mm(t->page_w));
+	if ((int64_t)b->y + b->h > t->page_h)
+		AT(TPL_BEYOND_BOTTOM, c, n, "hoeheMm", name_of(n), ts_to_mm(b->y + b->h), ts_to_mm(t->page_h));
+}
+
+static int
+overlap(const tpl_box *a, const tpl_box *b)
+{
+	return a->x < b->x + b->w && b->x < a->x + a->w &&
+	    a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+/* The zones of page 1 must not overlap: reported at the later one. */
+static void
+check_apart(checker *c, const xmlNode *const nodes[], const tpl_box *const boxes[], size_t n)
+{
+	for (size_t j = 1; j < n; j++)
+		for (size_t i = 0; i < j; i++)
+			if (nodes[i] && nodes[j] && overlap(boxes[i], boxes[j])) {
+				vl_pos first = xs_pos(c->x, nodes[i]);
+				AT(TPL_OVERLAP, c, nodes[j], NULL, name_of(nodes[j]), name_of(nodes[i]),
+				    first.line);
+			}
+}
+
+static void
+check_styles(checker *c, const xmlNode *root)
+{
+	const xmlNode *st = xs_child(root, "stile");
+	for (size_t i = 0; i < TPL_NSTYLES; i++) {
+		const tpl_style *s = (const tpl_style *)((const char *)c->t + tpl_styles[i].off);
+		if (s->leading < s->size)
+			AT(TPL_LEADING, c, xs_child(st, tpl_styles[i].name), "zeilenabstandPt",
+			    tpl_styles[i].name, ts_to_pt(s->leading), ts_to_pt(s->size));
+	}
+	/* the blocks set in a size of their own or the body's */
+	const vl_template *t = c->t;
+	const xmlNode *rep = xs_child(root, "bericht");
+	if (t->note_leading < t->note_size)
+		AT(TPL_LEADING, c, xs_child(rep, "fussnoten"), "zeilenabstandPt", "fussnoten",
+		    ts_to_pt(t->note_leading), ts_to_pt(t->note_size));
+	if (t->cell_leading < t->body_style.size)
+		AT(TPL_LEADING, c, xs_child(rep, "tabellen"), "zeilenabstandPt", "tabellen",
+		    ts_to_pt(t->cell_leading), ts_to_pt(t->body_style.size));
+}
+
+static void
+check_letter(checker *c, const xmlNode *root)
+{
+	const vl_template *t = c->t;
+	const xmlNode *letter = xs_child(root, "anschreiben");
+	const xmlNode *head = xs_child(letter, "briefkopf");
+	check_in_page(c, head, &t->letterhead);
+
+	const xmlNode *addr = xs_child(letter, "anschriftfeld");
+	check_in_page(c, addr, &t->address);
+	if (t->address_first_baseline >= t->address.h)
+		AT(TPL_ADDRESS_BASELINE, c, addr, "ersteGrundlinieMm",
+		    ts_to_mm(t->address_first_baseline), ts_to_mm(t->address.h));
+	if (t->address_inset >= t->address.w)
+		AT(TPL_ADDRESS_INSET, c, addr, "innenabstandMm", ts_to_mm(t->address_inset),
+		    ts_to_mm(t->address.w));
+
+	const xmlNode *stamp = xs_child(letter, "eingangsstempel");
+	if (t->stamp) {
+		check_in_page(c, stamp, &t->stamp_box);
+		/* the stamp's 8 lines: Landtag, state, Wahlperiode, blank, VORLAGE,
+		 * number, blank, distribution */
+		int64_t inner_h = (int64_t)t->stamp_box.h - 2 * (int64_t)t->stamp_padding;
+		int64_t inner_w = (int64_t)t->stamp_box.w - 2 * (int64_t)t->stamp_padding;
+		int64_t lines = t->stamp_style.leading > 0 && inner_h > 0 ?
+		    inner_h / t->stamp_style.leading : 0;
+		if (inner_w <= 0)
+			AT(TPL_STAMP_PADDING, c, stamp, "innenabstandMm", ts_to_mm(t->stamp_padding),
+			    ts_to_mm(t->stamp_box.w));
+		else if (lines < 8)
+			AT(TPL_STAMP_LINES, c, stamp, "hoeheMm", (int)lines,
+			    ts_to_pt(t->stamp_style.leading));
+	}
+
+	const xmlNode *body = xs_child(letter, "brieftext");
+	check_in_page(c, body, &t->letter_body);
+	if (t->letter_body.y <= t->date_y)
+		AT(TPL_BODY_ABOVE_DATE, c, body, "yMm", ts_to_mm(t->letter_body.y), ts_to_mm(t->date_y));
+
+	const xmlNode *const zones[] = { head, addr, t->stamp ? stamp : NULL, body };
+	const tpl_box *const zone_boxes[] = { &t->letterhead, &t->address, &t->stamp_box,
+		&t->letter_body };
+	check_apart(c, zones, zone_boxes, sizeof zones / sizeof zones[0]);
+
+	if (t->signature_image_h > t->signature_space)
+		AT(TPL_SIGNATURE_IMAGE, c, xs_child(letter, "unterschrift"), "bildhoeheMm",
+		    ts_to_mm(t->signature_image_h), ts_to_mm(t->signature_space));
+
+	const xmlNode *fm = xs_child(letter, "falzmarken");
+	for (int i = 0; i < 3; i++)
+		if (t->fold_marks && ((int64_t)t->fold_x + t->fold_len[i] > t->page_w ||
+		    t->fold_y[i] > t->page_h))
+			AT(TPL_FOLD_MARK, c, xs_child(fm, tpl_fold_marks[i]), NULL, tpl_fold_marks[i]);
+}
+
+static void
+check_report(checker *c, const xmlNode *root)
+{
+	const vl_template *t = c->t;
+	const xmlNode *rep = xs_child(root, "bericht");
+	check_in_page(c, xs_child(rep, "textbereich"), &t->text_area);
+	if (t->title_top <= t->text_area.y || t->title_top > t->text_area.y + t->text_area.h)
+		AT(TPL_TITLE_BASELINE, c, xs_child(rep, "titelblatt"), "ersteGrundlinieMm",
+		    ts_to_mm(t->title_top), ts_to_mm(t->text_area.y), ts_to_mm(t->text_area.y + t->text_area.h));
+
+	/* page numbers */
+	const xmlNode *pn = xs_child(root, "seitenzahl");
+	const char *const fmts[2] = { "format", "anlagenFormat" };
+	const char *const vals[2] = { t->pagenum_format, t->annex_pagenum_format };
+	for (int i = 0; i < 2; i++)
+		if (vals[i] && !strstr(vals[i], "%n"))
+			AT(TPL_PAGENUM_FORMAT, c, pn, fmts[i], vals[i]);
+	ts_sp ta_bottom = t->text_area.y + t->text_area.h;
+	if (t->pagenum_pos == TPL_PAGENUM_TOP && t->pagenum_y > t->text_area.y)
+		AT(TPL_PAGENUM_ABOVE, c, pn, "grundlinieMm", ts_to_mm(t->pagenum_y),
+		    ts_to_mm(t->text_area.y));
+	if (t->pagenum_pos == TPL_PAGENUM_BOTTOM &&
+	    (t->pagenum_y - t->pagenum_style.size < ta_bottom || t->pagenum_y > t->page_h))
+		AT(TPL_PAGENUM_BELOW, c, pn, "grundlinieMm", ts_to_mm(t->pagenum_y), ts_to_mm(ta_bottom));
+}
+
+unsigned
+tpl_check(const vl_template *t, xmlsrc *x, diag *d)
+{
+	checker c = { t, x, d, 0 };
+	const xmlNode *root = xs_root(x);
+	check_styles(&c, root);
+	check_letter(&c, root);
+	check_report(&c, root);
+	return c.n;
+}
