@@ -20,9 +20,11 @@
  * a page, through chains of keep_with_next blocks) fit behind it. On a page
  * that already is empty nothing can move further: lines are placed as they
  * fit, at least one.
- * Lists, tables, figures and footnotes are in flow_list.c, flow_table.c,
- * flow_figure.c and flow_note.c, which see this file's state through
- * flow_int.h; the notes of a page shrink its text area (bottom()). */
+ * Lists, tables and figures are in flow_list.c, flow_table.c and
+ * flow_figure.c, each a table of operations (fx_ops) this file calls;
+ * footnotes are in flow_note.c, their state here: the notes of a page
+ * shrink its text area (bottom()). They see this file's state through
+ * flow_int.h. */
 #include "engine.h"
 #include "flow_int.h"
 #include "engine_int.h"
@@ -73,7 +75,12 @@ struct ts_flow {
 	size_t nol, olcap;
 	pstate s;
 	bool started;
-	struct flow_ext *x;     /* the state of notes and floats (flow_int.h) */
+	note_state notes;       /* the footnotes (flow_note.c) */
+	struct {                /* the block types with state of their own */
+		const fx_ops *ops;
+		void *state;
+	} fx[FLOW_MAX_TYPES];
+	size_t nfx;
 };
 
 static ts_flow *
@@ -84,6 +91,7 @@ flow_alloc(const ts_engine *e, ts_layout *doc, ts_frame frame)
 	f->doc = doc;
 	f->frame = frame;
 	f->work = arena_new();
+	ts_flow_note_area(f, NULL);
 	return f;
 }
 
@@ -104,6 +112,36 @@ ts_flow_new_at(const ts_engine *e, ts_layout *doc, ts_frame frame, size_t page, 
 }
 
 static void flow_pour(ts_flow *f);
+
+/* Does a block type or a note wait for a next page? */
+static bool
+waiting(const ts_flow *f)
+{
+	if (flow_notes_pending(f))
+		return true;
+	for (size_t i = 0; i < f->nfx; i++)
+		if (f->fx[i].state && f->fx[i].ops->pending && f->fx[i].ops->pending(f->fx[i].state))
+			return true;
+	return false;
+}
+
+static void new_page(pstate *s);
+
+/* The end of the flow: what waits goes onto new pages (each takes at
+ * least one float or one line of a note), the last page's notes onto it;
+ * the block types' state freed. */
+static void
+flow_finish_pending(ts_flow *f)
+{
+	while (waiting(f))
+		new_page(&f->s);
+	flow_notes_page_end(f);
+	flow_notes_free(&f->notes);
+	for (size_t i = 0; i < f->nfx; i++)
+		if (f->fx[i].state && f->fx[i].ops->finish)
+			f->fx[i].ops->finish(f->fx[i].state);
+	f->nfx = 0;
+}
 
 static blk *
 add_blk(ts_flow *f, enum blk_kind kind)
@@ -169,14 +207,18 @@ ts_flow_outline(ts_flow *f, const char *title, int level)
 static void
 new_page(pstate *s)
 {
-	flow_ext_page_end(s->f);
+	flow_notes_page_end(s->f);
 	s->page = ts_layout_add_page(s->f->doc);
 	if (s->first_added == SIZE_MAX)
 		s->first_added = s->page;
 	s->top = s->fresh = true;
 	s->top_y = s->f->frame.y;
 	s->gap = 0;
-	flow_ext_page_start(s->f);
+	ts_flow *f = s->f;
+	flow_notes_page_start(f);  /* first: they set the text area's bottom */
+	for (size_t i = 0; i < f->nfx; i++)
+		if (f->fx[i].state && f->fx[i].ops->page_start)
+			f->fx[i].ops->page_start(f, f->fx[i].state);
 }
 
 static ts_sp
@@ -220,7 +262,7 @@ chain_fits(const ts_flow *f, size_t i, ts_sp y)
 		if (p->kind == B_BREAK)
 			return true;
 		if (p->kind == B_EXT) /* a table, a figure: its first row, the image */
-			return (int64_t)y + gap + flow_ext_head(f, p->ext) <= bottom(f);
+			return (int64_t)y + gap + p->ext->ops->head(f, p->ext) <= bottom(f);
 		if (p->lines.nlines == 0)
 			continue;
 		ts_sp y0 = y + gap + p->space_before + p->leading;
@@ -361,7 +403,7 @@ flow_pour(ts_flow *f)
 				pour_para(s, i);
 			break;
 		case B_EXT:
-			flow_ext_pour(f, b->ext);
+			b->ext->ops->pour(f, b->ext);
 			break;
 		}
 	}
@@ -375,7 +417,7 @@ size_t
 ts_flow_finish(ts_flow *f, size_t *last_page, ts_sp *last_y)
 {
 	flow_pour(f);
-	flow_ext_finish(f);
+	flow_finish_pending(f);
 	pstate *s = &f->s;
 	/* bookmarks after the last paragraph point at where the flow ended */
 	while (s->next_ol < f->nol) {
@@ -484,16 +526,29 @@ flow_para_end(ts_flow *f)
 		flow_pour(f);
 }
 
-struct flow_ext **
-flow_ext_slot(ts_flow *f)
+void **
+flow_state(ts_flow *f, const fx_ops *ops)
 {
-	return &f->x;
+	for (size_t i = 0; i < f->nfx; i++)
+		if (f->fx[i].ops == ops)
+			return &f->fx[i].state;
+	if (f->nfx == FLOW_MAX_TYPES)
+		abort();  /* more block types with state than the engine has */
+	f->fx[f->nfx].ops = ops;
+	f->fx[f->nfx].state = NULL;
+	return &f->fx[f->nfx++].state;
 }
 
-const struct flow_ext *
-flow_ext_peek(const ts_flow *f)
+note_state *
+flow_note_state(ts_flow *f)
 {
-	return f->x;
+	return &f->notes;
+}
+
+const note_state *
+flow_note_state_peek(const ts_flow *f)
+{
+	return &f->notes;
 }
 
 void

@@ -8,7 +8,26 @@
 #include "flow_int.h"
 #include "engine_int.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+typedef struct fx_figure fx_figure;
+
+/* The figures of a flow waiting for the next page: [fl0, nfl). */
+typedef struct fig_floats {
+	fx_figure **fl;
+	size_t fl0, nfl, flcap;
+} fig_floats;
+
+static void figure_pour(ts_flow *f, fx_blk *b);
+static ts_sp figure_head(const ts_flow *f, const fx_blk *b);
+static void floats_page_start(ts_flow *f, void *state);
+static bool floats_pending(const void *state);
+static void floats_free(void *state);
+static const fx_ops figure_ops = {
+	.pour = figure_pour, .head = figure_head,
+	.page_start = floats_page_start, .pending = floats_pending, .finish = floats_free,
+};
 
 struct fx_figure {
 	fx_blk blk;
@@ -37,7 +56,7 @@ ts_flow_figure(ts_flow *f, const ts_figure *fig)
 	const ts_engine *e = flow_engine(f);
 	ts_frame fr = flow_frame(f);
 	fx_figure *g = arena_zalloc(doc->arena, sizeof *g);
-	g->blk.kind = FX_FIGURE;
+	g->blk.ops = &figure_ops;
 	g->path = arena_strdup(doc->arena, fig->path ? fig->path : "");
 	g->tag = fig->tag;
 	g->before = fig->space_before;
@@ -77,8 +96,8 @@ ts_flow_figure(ts_flow *f, const ts_figure *fig)
 	flow_add_block(f, &g->blk, false);
 }
 
-ts_sp
-flow_figure_head(const ts_flow *f, const fx_blk *b)
+static ts_sp
+figure_head(const ts_flow *f, const fx_blk *b)
 {
 	(void)f;
 	const fx_figure *g = (const fx_figure *)b;
@@ -114,26 +133,38 @@ place_figure(ts_flow *f, const fx_figure *g, ts_sp top)
 	flow_block_done(f, end, g->after);
 }
 
-void
-flow_figure_pour(ts_flow *f, fx_blk *b)
+/* The floats of f, made when the first figure waits. */
+static fig_floats *
+floats_of(ts_flow *f)
+{
+	void **slot = flow_state(f, &figure_ops);
+	if (!*slot)
+		*slot = xcalloc(1, sizeof(fig_floats));
+	return *slot;
+}
+
+static void
+figure_pour(ts_flow *f, fx_blk *b)
 {
 	fx_figure *g = (fx_figure *)b;
-	struct flow_ext *x = flow_ext(f);
-	if (x->fl0 == x->nfl) {
+	fig_floats *x = *flow_state(f, &figure_ops);
+	if (!x || x->fl0 == x->nfl) {
 		ts_sp top = flow_block_top(f, g->before);
 		if (flow_fresh(f) || (int64_t)top + fig_height(g) <= flow_body_bottom(f)) {
 			place_figure(f, g, top);
 			return;
 		}
 	}
+	x = floats_of(f);
 	x->fl = xgrow(x->fl, &x->flcap, x->nfl + 1, sizeof *x->fl);
 	x->fl[x->nfl++] = g;
 }
 
-void
-flow_figure_page_start(ts_flow *f)
+/* On a new page: the waiting figures at its top, as many as fit. */
+static void
+floats_page_start(ts_flow *f, void *state)
 {
-	struct flow_ext *x = flow_ext(f);
+	fig_floats *x = state;
 	while (x->fl0 < x->nfl) {
 		const fx_figure *g = x->fl[x->fl0];
 		ts_sp top = flow_block_top(f, g->before);
@@ -144,4 +175,19 @@ flow_figure_page_start(ts_flow *f)
 	}
 	if (x->fl0 == x->nfl)
 		x->fl0 = x->nfl = 0;
+}
+
+static bool
+floats_pending(const void *state)
+{
+	const fig_floats *x = state;
+	return x->fl0 < x->nfl;
+}
+
+static void
+floats_free(void *state)
+{
+	fig_floats *x = state;
+	free(x->fl);
+	free(x);
 }

@@ -1,23 +1,38 @@
-/* flow_int.h: what the page breaker (flow.c) shares with the block types
- * kept in files of their own (flow_list.c, flow_table.c, flow_note.c,
- * flow_figure.c). Not for other modules.
+/* flow_int.h: what the page builder (flow.c) shares with the block types
+ * kept in files of their own (flow_list.c, flow_table.c, flow_figure.c)
+ * and with its footnotes (flow_note.c). Not for other modules.
  *
- * flow.c keeps the page-filling state; the block types see it through the
- * functions below and keep their own state in a flow_ext, which flow.c
- * holds and calls at the end and start of every page. */
+ * flow.c keeps the page-filling state, the footnotes' among it (as TeX's
+ * page builder keeps its inserts): the notes of a page shrink its text
+ * area. A block type beyond paragraphs is a table of operations (fx_ops)
+ * that flow.c calls: pour a block, the height it needs below a heading,
+ * and, for a type with state of its own in the flow (floats waiting for a
+ * page), the start of every page and the end of the flow. */
 #ifndef VORLAGE_FLOWINT_H
 #define VORLAGE_FLOWINT_H
 
 #include "engine.h"
 
-/* Kinds of the blocks flow.c pours through flow_ext_pour. */
-enum fx_kind { FX_TABLE, FX_FIGURE };
+typedef struct fx_blk fx_blk;
+
+/* What flow.c asks of a block type. The last three may be NULL: they are
+ * for a type that keeps state in the flow (flow_state). */
+typedef struct fx_ops {
+	void (*pour)(ts_flow *f, fx_blk *b);               /* onto the pages */
+	/* The height a block needs at the bottom of a page below a heading
+	 * kept with it (space_before included): a table's caption, header and
+	 * first row; a figure whole. */
+	ts_sp (*head)(const ts_flow *f, const fx_blk *b);
+	void (*page_start)(ts_flow *f, void *state);       /* on a new page */
+	bool (*pending)(const void *state);                /* waits for a next page */
+	void (*finish)(void *state);                       /* frees the state */
+} fx_ops;
 
 /* A block of a new type: its data starts with this (allocated in the
  * flow's work arena, or the document's when it must outlive the pour). */
-typedef struct fx_blk {
-	enum fx_kind kind;
-} fx_blk;
+struct fx_blk {
+	const fx_ops *ops;
+};
 
 /* flow.c: the state of page filling */
 arena *flow_work(ts_flow *f);          /* the pending blocks' memory: freed when poured */
@@ -45,9 +60,11 @@ void flow_add_block(ts_flow *f, fx_blk *data, bool keep_with_next);
 ts_lines *flow_para_begin(ts_flow *f, const ts_run *runs, size_t nruns,
     const ts_para_style *st, ts_sp inset);
 void flow_para_end(ts_flow *f);
-/* Where the flow keeps the block types' state (NULL until first used). */
-struct flow_ext **flow_ext_slot(ts_flow *f);
-const struct flow_ext *flow_ext_peek(const ts_flow *f);
+/* Where the flow keeps the state of the block type ops (NULL until the
+ * type sets it); its page_start, pending and finish are called from then
+ * on. At most FLOW_MAX_TYPES types with state in one flow. */
+enum { FLOW_MAX_TYPES = 4 };
+void **flow_state(ts_flow *f, const fx_ops *ops);
 /* The first size among the runs (10 pt when none) and the ascender and
  * descender (positive) of its face at it. */
 void flow_run_metrics(const ts_engine *e, const ts_run *runs, size_t nruns, ts_sp *size,
@@ -61,23 +78,19 @@ typedef struct note_piece {
 	ts_sp leading, desc;
 } note_piece;
 
-typedef struct fx_figure fx_figure;
-
-/* The block types' state of one flow. */
-struct flow_ext {
+/* The footnotes of one flow, kept by the page builder (flow.c). */
+typedef struct note_state {
 	ts_note_area area;       /* with the defaults filled in */
 	note_piece *pg;          /* the notes on the current page, in order */
 	size_t npg, pgcap;
 	ts_sp notes_h;           /* their height with the gap (0: none) */
 	note_piece *carry;       /* what continues on the next page: [carry0, ncarry) */
 	size_t carry0, ncarry, carrycap;
-	fx_figure **fl;          /* floats waiting for the next page: [fl0, nfl) */
-	size_t fl0, nfl, flcap;
-};
-/* The state, created on first use. */
-struct flow_ext *flow_ext(ts_flow *f);
+} note_state;
+note_state *flow_note_state(ts_flow *f);
+const note_state *flow_note_state_peek(const ts_flow *f);
 
-/* flow_note.c, flow_figure.c, flow_table.c: called by flow.c */
+/* flow_note.c: the footnotes, called by flow.c */
 typedef struct flow_notes flow_notes;   /* the notes of one paragraph */
 /* The notes referenced by the runs (ts_run.note), broken into lines; NULL
  * when there are none. */
@@ -91,21 +104,9 @@ size_t flow_notes_fit(ts_flow *f, const flow_notes *n, size_t from, size_t k, ts
  * notes go to the bottom of this page, as much of them as fits. */
 void flow_notes_placed(ts_flow *f, const flow_notes *n, size_t from, size_t m, ts_sp y, ts_sp desc);
 ts_sp flow_notes_height(const ts_flow *f); /* of the notes on the current page */
-void flow_ext_pour(ts_flow *f, fx_blk *b);
-/* The height a block needs at the bottom of a page below a heading kept
- * with it (space_before included): a table's caption, header and first
- * row; a figure whole. */
-ts_sp flow_ext_head(const ts_flow *f, const fx_blk *b);
-void flow_ext_page_end(ts_flow *f);   /* before a page is left for the next */
-void flow_ext_page_start(ts_flow *f); /* on a new page */
-void flow_ext_finish(ts_flow *f);     /* pending floats and notes out; frees the state */
-
 void flow_notes_page_end(ts_flow *f);   /* the page's notes onto it */
 void flow_notes_page_start(ts_flow *f); /* what continues from the last page */
-void flow_table_pour(ts_flow *f, fx_blk *b);
-ts_sp flow_table_head(const ts_flow *f, const fx_blk *b);
-void flow_figure_pour(ts_flow *f, fx_blk *b);
-ts_sp flow_figure_head(const ts_flow *f, const fx_blk *b);
-void flow_figure_page_start(ts_flow *f); /* floats at the top */
+bool flow_notes_pending(const ts_flow *f); /* a note continues on the next page */
+void flow_notes_free(note_state *x);
 
 #endif

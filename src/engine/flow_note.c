@@ -32,7 +32,7 @@ struct flow_notes {
 void
 ts_flow_note_area(ts_flow *f, const ts_note_area *a)
 {
-	struct flow_ext *x = flow_ext(f);
+	note_state *x = flow_note_state(f);
 	ts_frame fr = flow_frame(f);
 	ts_note_area v = { 0 };
 	if (a)
@@ -150,7 +150,7 @@ size_t
 flow_notes_fit(ts_flow *f, const flow_notes *n, size_t from, size_t k, ts_sp y0,
     ts_sp leading, ts_sp desc)
 {
-	struct flow_ext *x = flow_ext(f);
+	note_state *x = flow_note_state(f);
 	if (x->carry0 < x->ncarry)
 		return k;  /* notes wait behind a note continued from before */
 	int64_t b = frame_bottom(f), h = x->notes_h;
@@ -171,7 +171,7 @@ flow_notes_fit(ts_flow *f, const flow_notes *n, size_t from, size_t k, ts_sp y0,
 void
 flow_notes_placed(ts_flow *f, const flow_notes *n, size_t from, size_t m, ts_sp y, ts_sp desc)
 {
-	struct flow_ext *x = flow_ext(f);
+	note_state *x = flow_note_state(f);
 	size_t i0 = first_at(n, from), i1 = first_at(n, from + m);
 	int64_t later = 0;
 	for (size_t i = i0; i < i1; i++)
@@ -212,14 +212,13 @@ flow_notes_placed(ts_flow *f, const flow_notes *n, size_t from, size_t m, ts_sp 
 ts_sp
 flow_notes_height(const ts_flow *f)
 {
-	const struct flow_ext *x = flow_ext_peek(f);
-	return x ? x->notes_h : 0;
+	return flow_note_state_peek(f)->notes_h;
 }
 
 void
 flow_notes_page_start(ts_flow *f)
 {
-	struct flow_ext *x = flow_ext(f);
+	note_state *x = flow_note_state(f);
 	while (x->carry0 < x->ncarry) {
 		note_piece *p = &x->carry[x->carry0];
 		int64_t gap = x->npg ? 0 : x->area.gap;
@@ -247,10 +246,24 @@ flow_notes_page_start(ts_flow *f)
 		x->carry0 = x->ncarry = 0;
 }
 
+bool
+flow_notes_pending(const ts_flow *f)
+{
+	const note_state *x = flow_note_state_peek(f);
+	return x->carry0 < x->ncarry;
+}
+
+void
+flow_notes_free(note_state *x)
+{
+	free(x->pg);
+	free(x->carry);
+}
+
 void
 flow_notes_page_end(ts_flow *f)
 {
-	struct flow_ext *x = flow_ext(f);
+	note_state *x = flow_note_state(f);
 	if (x->npg == 0)
 		return;
 	ts_layout *doc = flow_doc(f);

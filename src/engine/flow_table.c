@@ -23,6 +23,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void table_pour(ts_flow *f, fx_blk *b);
+static ts_sp table_head(const ts_flow *f, const fx_blk *b);
+static const fx_ops table_ops = { .pour = table_pour, .head = table_head };
+
 typedef struct tcell {
 	ts_lines lines;
 	size_t row, nrow;
@@ -153,7 +157,7 @@ ts_flow_table(ts_flow *f, const ts_table *t)
 	const ts_engine *e = flow_engine(f);
 	ts_frame fr = flow_frame(f);
 	fx_table *tb = arena_zalloc(a, sizeof *tb);
-	tb->blk.kind = FX_TABLE;
+	tb->blk.ops = &table_ops;
 	tb->w = t->width > 0 && t->width < fr.w ? t->width : fr.w;
 	tb->x = fr.x;
 	tb->pad = t->pad > 0 ? t->pad : 0;
@@ -308,8 +312,8 @@ group_h(const fx_table *tb, size_t g)
 	return tb->top[tb->gend[g]] - tb->top[g];
 }
 
-ts_sp
-flow_table_head(const ts_flow *f, const fx_blk *b)
+static ts_sp
+table_head(const ts_flow *f, const fx_blk *b)
 {
 	(void)f;
 	const fx_table *tb = (const fx_table *)b;
@@ -365,8 +369,8 @@ frame_part(ts_flow *f, const fx_table *tb, int64_t top, int64_t bottom)
 	ts_page_add_rule(doc, page, ts_clamp((int64_t)tb->x + tb->w - t), ts_clamp(top), t, h);
 }
 
-void
-flow_table_pour(ts_flow *f, fx_blk *b)
+static void
+table_pour(ts_flow *f, fx_blk *b)
 {
 	const fx_table *tb = (const fx_table *)b;
 	diag *d = ts_engine_diag(flow_engine(f));
