@@ -1,8 +1,8 @@
 /* pdf.h: back ends that draw a laid-out document. The PDF back end's
  * files (render_pdf.c, pdf_*.c, pdfa.c) are the only ones that include
  * hpdf.h. */
-#ifndef VORLAGE_RENDER_H
-#define VORLAGE_RENDER_H
+#ifndef VORLAGE_PDF_H
+#define VORLAGE_PDF_H
 
 #include <stdbool.h>
 

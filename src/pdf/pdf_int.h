@@ -1,8 +1,11 @@
-/* pdf.h: what the files of the PDF back end share. Only they include it (it
- * needs hpdf.h); the rest of the program sees pdf.h.
+/* pdf_int.h: what the files of the PDF back end share. Only they include it
+ * (it needs hpdf.h); the rest of the program sees pdf.h.
  *
- *   render_pdf.c  the driver: the steps in order, libharu's errors in words,
- *                 the content buffer, the file written (file_write_atomic)
+ *   render_pdf.c  the driver: the steps in order, the file written
+ *                 (file_write_atomic)
+ *   pdf_obj.c     the object layer the driver and every step use: libharu's
+ *                 errors in words, checked objects, the content buffer,
+ *                 numbers in hundredths
  *   pdf_page.c    a page's content: rules, images, text as TJ runs
  *   pdf_font.c    fonts: loading, text to codes, /W, ToUnicode,
  *                 CIDToGIDMap, FontDescriptor with /CIDSet
@@ -12,8 +15,8 @@
  *                 PDF/UA-1 asks of the catalog and the pages
  *   pdfa.c        what only PDF/A asks for: XMP claim, output intent,
  *                 every font embedded, annotation flags */
-#ifndef VORLAGE_PDF_H
-#define VORLAGE_PDF_H
+#ifndef VORLAGE_PDF_INT_H
+#define VORLAGE_PDF_INT_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -80,6 +83,11 @@ typedef struct pdf_ctx {
  * false after a message. pdf_ctx_close frees everything. */
 bool pdf_ctx_open(pdf_ctx *c, const ts_layout *doc, const render_opts *o, diag *d);
 void pdf_ctx_close(pdf_ctx *c);
+
+/* ---- pdf_obj.c ---- */
+
+/* libharu's error handler (HPDF_New's): the first error lands in c. */
+void pdf_on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *c);
 /* libharu's error code in words. */
 const char *pdf_error_text(HPDF_STATUS no);
 /* Marks c failed and returns the pending libharu error in words (errno's
@@ -103,15 +111,15 @@ void pdf_dict_remove(HPDF_Dict dict, const char *key);
 /* The content buffer: c->buf holds c->len bytes and a NUL. */
 void pdf_buf_add(pdf_ctx *c, const char *s, size_t n);
 void pdf_buf_str(pdf_ctx *c, const char *s);
+/* Scaled points to PDF points rounded to 1/100 pt, as an integer count of
+ * hundredths: positions on the page are exact to 0.0035 mm and print short. */
+long pdf_hundredths(ts_sp v);
 
 /* ---- pdf_page.c ---- */
 
 /* Rules, images, then text of page i (c->pages[i]), every item marked as
  * its tag says. */
 bool pdf_page_draw(pdf_ctx *c, size_t i);
-/* Scaled points to PDF points rounded to 1/100 pt, as an integer count of
- * hundredths: positions on the page are exact to 0.0035 mm and print short. */
-long pdf_hundredths(ts_sp v);
 
 /* ---- pdf_font.c ---- */
 

@@ -24,12 +24,6 @@
 
 #include "base/base.h"
 
-long
-pdf_hundredths(ts_sp v)
-{
-	return lround((double)v * 100.0 / TS_UNIT);
-}
-
 /* v hundredths as a short PDF number ("12.5", "-3", "0.07"): libharu
  * prints its float HPDF_REAL with noise ("453.54001"). */
 static void
