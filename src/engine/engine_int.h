@@ -39,4 +39,9 @@ void ts_break(const ts_engine *e, arena *lines_arena, arena *text_arena,
  * that is an ASCII space which must not become a line break, 0 elsewhere. */
 void typo_ties(const char *text, size_t len, const char *lang, unsigned char *tie);
 
+/* The first size among the runs (10 pt when none) and the ascender and
+ * descender (positive) of its face at it. */
+void ts_run_metrics(const ts_engine *e, const ts_run *runs, size_t nruns, ts_sp *size,
+    ts_sp *asc, ts_sp *desc);
+
 #endif

@@ -91,7 +91,7 @@ flow_alloc(const ts_engine *e, ts_layout *doc, ts_frame frame)
 	f->doc = doc;
 	f->frame = frame;
 	f->work = arena_new();
-	ts_flow_note_area(f, NULL);
+	notes_init(&f->notes, e, doc, frame);
 	return f;
 }
 
@@ -117,7 +117,7 @@ static void flow_pour(ts_flow *f);
 static bool
 waiting(const ts_flow *f)
 {
-	if (flow_notes_pending(f))
+	if (notes_pending(&f->notes))
 		return true;
 	for (size_t i = 0; i < f->nfx; i++)
 		if (f->fx[i].state && f->fx[i].ops->pending && f->fx[i].ops->pending(f->fx[i].state))
@@ -135,8 +135,8 @@ flow_finish_pending(ts_flow *f)
 {
 	while (waiting(f))
 		new_page(&f->s);
-	flow_notes_page_end(f);
-	flow_notes_free(&f->notes);
+	notes_page_end(&f->notes, f->s.page);
+	notes_free(&f->notes);
 	for (size_t i = 0; i < f->nfx; i++)
 		if (f->fx[i].state && f->fx[i].ops->finish)
 			f->fx[i].ops->finish(f->fx[i].state);
@@ -164,13 +164,13 @@ para_blk(ts_flow *f, const ts_run *runs, size_t nruns, const ts_para_style *st, 
 	blk *b = add_blk(f, B_PARA);
 	ts_break(f->e, f->work, f->doc->arena, runs, nruns, &s, false, &b->lines);
 	ts_sp size;
-	flow_run_metrics(f->e, runs, nruns, &size, &b->asc, &b->desc);
+	ts_run_metrics(f->e, runs, nruns, &size, &b->asc, &b->desc);
 	b->leading = s.leading > 0 ? s.leading : (ts_sp)((int64_t)size * 6 / 5);
 	b->space_before = s.space_before;
 	b->space_after = s.space_after;
 	b->keep_with_next = s.keep_with_next;
 	b->keep_together = s.keep_together;
-	b->notes = flow_notes_of(f, runs, nruns, &b->lines);
+	b->notes = notes_of(&f->notes, f->work, runs, nruns, &b->lines);
 	return b;
 }
 
@@ -207,7 +207,7 @@ ts_flow_outline(ts_flow *f, const char *title, int level)
 static void
 new_page(pstate *s)
 {
-	flow_notes_page_end(s->f);
+	notes_page_end(&s->f->notes, s->page);
 	s->page = ts_layout_add_page(s->f->doc);
 	if (s->first_added == SIZE_MAX)
 		s->first_added = s->page;
@@ -215,7 +215,7 @@ new_page(pstate *s)
 	s->top_y = s->f->frame.y;
 	s->gap = 0;
 	ts_flow *f = s->f;
-	flow_notes_page_start(f);  /* first: they set the text area's bottom */
+	notes_page_start(&f->notes);  /* first: they set the text area's bottom */
 	for (size_t i = 0; i < f->nfx; i++)
 		if (f->fx[i].state && f->fx[i].ops->page_start)
 			f->fx[i].ops->page_start(f, f->fx[i].state);
@@ -224,7 +224,7 @@ new_page(pstate *s)
 static ts_sp
 bottom(const ts_flow *f)
 {
-	return f->frame.y + f->frame.h - flow_notes_height(f);
+	return f->frame.y + f->frame.h - notes_height(&f->notes);
 }
 
 /* How many lines of b fit with the first baseline at y0. */
@@ -305,7 +305,7 @@ place(pstate *s, size_t bi, size_t from, size_t m, ts_sp y0)
 	s->top = s->fresh = false;
 	s->gap = 0;
 	if (b->notes)
-		flow_notes_placed(f, b->notes, from, m, s->last_base, b->desc);
+		notes_placed(&f->notes, b->notes, from, m, s->last_base, b->desc);
 }
 
 static void
@@ -319,7 +319,7 @@ pour_para(pstate *s, size_t bi)
 				  : s->last_base + s->gap + b->space_before + b->leading;
 		size_t k = lines_fitting(f, b, y0);
 		if (b->notes)
-			k = flow_notes_fit(f, b->notes, done, k, y0, b->leading, b->desc);
+			k = notes_fit(&f->notes, b->notes, done, k, y0, b->leading, b->desc);
 		size_t rest = n - done;
 		size_t m;
 		if (done == 0) {
@@ -539,33 +539,9 @@ flow_state(ts_flow *f, const fx_ops *ops)
 	return &f->fx[f->nfx++].state;
 }
 
-note_state *
-flow_note_state(ts_flow *f)
-{
-	return &f->notes;
-}
-
-const note_state *
-flow_note_state_peek(const ts_flow *f)
-{
-	return &f->notes;
-}
-
 void
-flow_run_metrics(const ts_engine *e, const ts_run *runs, size_t nruns, ts_sp *size,
-    ts_sp *asc, ts_sp *desc)
+ts_flow_note_area(ts_flow *f, const ts_note_area *a)
 {
-	*size = TS_PT(10);
-	enum ts_face face = TS_REGULAR;
-	for (size_t i = 0; i < nruns; i++)
-		if (runs[i].size > 0) {
-			*size = runs[i].size;
-			face = runs[i].face;
-			break;
-		}
-	const ts_font *fo = ts_engine_font(e, face);
-	*asc = ts_units(fo, font_ascender(fo), *size);
-	*desc = -ts_units(fo, font_descender(fo), *size);
-	if (*desc < 0)
-		*desc = -*desc;
+	notes_set_area(&f->notes, a);
 }
+

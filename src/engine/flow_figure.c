@@ -71,7 +71,7 @@ ts_flow_figure(ts_flow *f, const ts_figure *fig)
 			st.measure = fr.w;
 		ts_break(e, doc->arena, doc->arena, fig->caption, fig->ncaption, &st, false, &g->cap);
 		ts_sp size;
-		flow_run_metrics(e, fig->caption, fig->ncaption, &size, &g->cap_asc, &g->cap_desc);
+		ts_run_metrics(e, fig->caption, fig->ncaption, &size, &g->cap_asc, &g->cap_desc);
 		g->cap_lead = st.leading > 0 ? st.leading : (ts_sp)((int64_t)size * 6 / 5);
 		g->cap_gap = fig->caption_gap;
 		if (g->cap.nlines == 0)

@@ -65,10 +65,6 @@ void flow_para_end(ts_flow *f);
  * on. At most FLOW_MAX_TYPES types with state in one flow. */
 enum { FLOW_MAX_TYPES = 4 };
 void **flow_state(ts_flow *f, const fx_ops *ops);
-/* The first size among the runs (10 pt when none) and the ascender and
- * descender (positive) of its face at it. */
-void flow_run_metrics(const ts_engine *e, const ts_run *runs, size_t nruns, ts_sp *size,
-    ts_sp *asc, ts_sp *desc);
 
 /* A note's lines, or the part of them still to be placed. */
 typedef struct note_piece {
@@ -78,8 +74,11 @@ typedef struct note_piece {
 	ts_sp leading, desc;
 } note_piece;
 
-/* The footnotes of one flow, kept by the page builder (flow.c). */
+/* The footnotes of one flow (flow_note.c), kept by the page builder. */
 typedef struct note_state {
+	const ts_engine *e;
+	ts_layout *doc;
+	ts_frame frame;
 	ts_note_area area;       /* with the defaults filled in */
 	note_piece *pg;          /* the notes on the current page, in order */
 	size_t npg, pgcap;
@@ -87,26 +86,27 @@ typedef struct note_state {
 	note_piece *carry;       /* what continues on the next page: [carry0, ncarry) */
 	size_t carry0, ncarry, carrycap;
 } note_state;
-note_state *flow_note_state(ts_flow *f);
-const note_state *flow_note_state_peek(const ts_flow *f);
 
-/* flow_note.c: the footnotes, called by flow.c */
+/* flow_note.c: the footnotes, called by flow.c (and calling nothing of it) */
+void notes_init(note_state *x, const ts_engine *e, ts_layout *doc, ts_frame frame);
+void notes_set_area(note_state *x, const ts_note_area *a); /* NULL: the defaults */
 typedef struct flow_notes flow_notes;   /* the notes of one paragraph */
-/* The notes referenced by the runs (ts_run.note), broken into lines; NULL
- * when there are none. */
-flow_notes *flow_notes_of(ts_flow *f, const ts_run *runs, size_t nruns, const ts_lines *lines);
+/* The notes referenced by the runs (ts_run.note), broken into lines (the
+ * per-paragraph lists from a); NULL when there are none. */
+flow_notes *notes_of(const note_state *x, arena *a, const ts_run *runs, size_t nruns,
+    const ts_lines *lines);
 /* Of the k lines from `from` of a paragraph whose first would stand at
  * baseline y0, how many fit with room for (the first two lines of) their
  * notes. */
-size_t flow_notes_fit(ts_flow *f, const flow_notes *n, size_t from, size_t k, ts_sp y0,
+size_t notes_fit(const note_state *x, const flow_notes *n, size_t from, size_t k, ts_sp y0,
     ts_sp leading, ts_sp desc);
 /* Lines [from, from + m) were placed, the last with its baseline at y: their
  * notes go to the bottom of this page, as much of them as fits. */
-void flow_notes_placed(ts_flow *f, const flow_notes *n, size_t from, size_t m, ts_sp y, ts_sp desc);
-ts_sp flow_notes_height(const ts_flow *f); /* of the notes on the current page */
-void flow_notes_page_end(ts_flow *f);   /* the page's notes onto it */
-void flow_notes_page_start(ts_flow *f); /* what continues from the last page */
-bool flow_notes_pending(const ts_flow *f); /* a note continues on the next page */
-void flow_notes_free(note_state *x);
+void notes_placed(note_state *x, const flow_notes *n, size_t from, size_t m, ts_sp y, ts_sp desc);
+ts_sp notes_height(const note_state *x);     /* of the notes on the current page */
+void notes_page_end(note_state *x, size_t page); /* the page's notes onto it */
+void notes_page_start(note_state *x);        /* what continues from the last page */
+bool notes_pending(const note_state *x);     /* a note continues on the next page */
+void notes_free(note_state *x);
 
 #endif

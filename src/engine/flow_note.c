@@ -12,11 +12,12 @@
  *   frame's bottom.
  *
  * Placing a line with marks needs room below it for the first two lines
- * (or all, when fewer) of each of its notes (flow_notes_fit); when the line
+ * (or all, when fewer) of each of its notes (notes_fit); when the line
  * is placed, each note takes as many lines as fit beyond what the later
  * marks of the same lines reserve, and the rest continues at the top of
- * the next page's notes (flow_notes_page_start), before its own. Work is
- * linear in the marks and note lines. */
+ * the next page's notes (notes_page_start), before its own. Work is
+ * linear in the marks and note lines. The page builder (flow.c) holds the
+ * notes' state and calls these; they call nothing of it. */
 #include "flow_int.h"
 #include "engine_int.h"
 
@@ -30,10 +31,19 @@ struct flow_notes {
 };
 
 void
-ts_flow_note_area(ts_flow *f, const ts_note_area *a)
+notes_init(note_state *x, const ts_engine *e, ts_layout *doc, ts_frame frame)
 {
-	note_state *x = flow_note_state(f);
-	ts_frame fr = flow_frame(f);
+	memset(x, 0, sizeof *x);
+	x->e = e;
+	x->doc = doc;
+	x->frame = frame;
+	notes_set_area(x, NULL);
+}
+
+void
+notes_set_area(note_state *x, const ts_note_area *a)
+{
+	ts_frame fr = x->frame;
 	ts_note_area v = { 0 };
 	if (a)
 		v = *a;
@@ -56,38 +66,37 @@ push_piece(note_piece **v, size_t *n, size_t *cap, note_piece p)
 }
 
 static note_piece
-break_note(ts_flow *f, const ts_note *nt)
+break_note(const note_state *x, const ts_note *nt)
 {
-	const ts_engine *e = flow_engine(f);
-	ts_layout *doc = flow_doc(f);
+	const ts_engine *e = x->e;
+	ts_layout *doc = x->doc;
 	ts_para_style st;
 	memset(&st, 0, sizeof st);
 	st.align = TS_JUSTIFY;
 	st.hyphenate = true;
 	if (nt->style)
 		st = *nt->style;
-	ts_frame fr = flow_frame(f);
+	ts_frame fr = x->frame;
 	if (st.measure <= 0 || st.measure > fr.w)
 		st.measure = fr.w;
 	st.keep_with_next = st.keep_together = false;
 	ts_lines ls;
 	ts_break(e, doc->arena, doc->arena, nt->runs, nt->nruns, &st, false, &ls);
 	ts_sp size, asc, desc;
-	flow_run_metrics(e, nt->runs, nt->nruns, &size, &asc, &desc);
+	ts_run_metrics(e, nt->runs, nt->nruns, &size, &asc, &desc);
 	ts_sp lead = st.leading > 0 ? st.leading : (ts_sp)((int64_t)size * 6 / 5);
 	return (note_piece){ .lines = ls.lines, .n = ls.nlines, .first = 0, .total = ls.nlines,
 		.leading = lead, .desc = desc };
 }
 
 flow_notes *
-flow_notes_of(ts_flow *f, const ts_run *runs, size_t nruns, const ts_lines *lines)
+notes_of(const note_state *x, arena *a, const ts_run *runs, size_t nruns, const ts_lines *lines)
 {
 	size_t n = 0;
 	for (size_t r = 0; r < nruns; r++)
 		n += runs[r].note != NULL;
 	if (n == 0)
 		return NULL;
-	arena *a = flow_work(f);
 	flow_notes *fn = arena_zalloc(a, sizeof *fn);
 	fn->line = arena_array(a, n, sizeof *fn->line);
 	fn->note = arena_array(a, n, sizeof *fn->note);
@@ -107,7 +116,7 @@ flow_notes_of(ts_flow *f, const ts_run *runs, size_t nruns, const ts_lines *line
 					break;
 				ln++;
 			}
-			note_piece p = break_note(f, runs[r].note);
+			note_piece p = break_note(x, runs[r].note);
 			if (p.n && lines->nlines) {
 				fn->line[fn->n] = ln;
 				fn->note[fn->n++] = p;
@@ -140,20 +149,18 @@ first_at(const flow_notes *n, size_t from)
 }
 
 static ts_sp
-frame_bottom(const ts_flow *f)
+frame_bottom(const note_state *x)
 {
-	ts_frame fr = flow_frame(f);
-	return fr.y + fr.h;
+	return x->frame.y + x->frame.h;
 }
 
 size_t
-flow_notes_fit(ts_flow *f, const flow_notes *n, size_t from, size_t k, ts_sp y0,
+notes_fit(const note_state *x, const flow_notes *n, size_t from, size_t k, ts_sp y0,
     ts_sp leading, ts_sp desc)
 {
-	note_state *x = flow_note_state(f);
 	if (x->carry0 < x->ncarry)
 		return k;  /* notes wait behind a note continued from before */
-	int64_t b = frame_bottom(f), h = x->notes_h;
+	int64_t b = frame_bottom(x), h = x->notes_h;
 	int64_t lead = leading > 0 ? leading : 1;
 	for (size_t i = first_at(n, from); i < n->n && n->line[i] < from + k; i++) {
 		size_t l = n->line[i] - from;
@@ -169,9 +176,8 @@ flow_notes_fit(ts_flow *f, const flow_notes *n, size_t from, size_t k, ts_sp y0,
 }
 
 void
-flow_notes_placed(ts_flow *f, const flow_notes *n, size_t from, size_t m, ts_sp y, ts_sp desc)
+notes_placed(note_state *x, const flow_notes *n, size_t from, size_t m, ts_sp y, ts_sp desc)
 {
-	note_state *x = flow_note_state(f);
 	size_t i0 = first_at(n, from), i1 = first_at(n, from + m);
 	int64_t later = 0;
 	for (size_t i = i0; i < i1; i++)
@@ -185,7 +191,7 @@ flow_notes_placed(ts_flow *f, const flow_notes *n, size_t from, size_t m, ts_sp 
 			continue;
 		}
 		int64_t gap = x->npg ? 0 : x->area.gap;
-		int64_t room = frame_bottom(f) - used - x->notes_h - gap - later;
+		int64_t room = frame_bottom(x) - used - x->notes_h - gap - later;
 		int64_t cap = (int64_t)x->area.max_height - x->notes_h - gap;
 		if (room > cap)
 			room = cap;
@@ -210,15 +216,14 @@ flow_notes_placed(ts_flow *f, const flow_notes *n, size_t from, size_t m, ts_sp 
 }
 
 ts_sp
-flow_notes_height(const ts_flow *f)
+notes_height(const note_state *x)
 {
-	return flow_note_state_peek(f)->notes_h;
+	return x->notes_h;
 }
 
 void
-flow_notes_page_start(ts_flow *f)
+notes_page_start(note_state *x)
 {
-	note_state *x = flow_note_state(f);
 	while (x->carry0 < x->ncarry) {
 		note_piece *p = &x->carry[x->carry0];
 		int64_t gap = x->npg ? 0 : x->area.gap;
@@ -247,29 +252,26 @@ flow_notes_page_start(ts_flow *f)
 }
 
 bool
-flow_notes_pending(const ts_flow *f)
+notes_pending(const note_state *x)
 {
-	const note_state *x = flow_note_state_peek(f);
 	return x->carry0 < x->ncarry;
 }
 
 void
-flow_notes_free(note_state *x)
+notes_free(note_state *x)
 {
 	free(x->pg);
 	free(x->carry);
 }
 
 void
-flow_notes_page_end(ts_flow *f)
+notes_page_end(note_state *x, size_t page)
 {
-	note_state *x = flow_note_state(f);
 	if (x->npg == 0)
 		return;
-	ts_layout *doc = flow_doc(f);
-	ts_frame fr = flow_frame(f);
-	size_t page = flow_page(f);
-	int64_t top = frame_bottom(f) - (int64_t)x->notes_h;
+	ts_layout *doc = x->doc;
+	ts_frame fr = x->frame;
+	int64_t top = frame_bottom(x) - (int64_t)x->notes_h;
 	ts_page_add_rule(doc, page, fr.x, ts_clamp(top + x->area.gap / 2 - x->area.rule / 2),
 	    x->area.rule_width, x->area.rule);
 	int64_t y = top + x->area.gap;

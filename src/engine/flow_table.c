@@ -142,7 +142,7 @@ break_caption(ts_flow *f, fx_table *tb, const ts_table *t)
 	if (tb->cap.nlines == 0)
 		return;
 	ts_sp size, desc;
-	flow_run_metrics(e, t->caption, t->ncaption, &size, &tb->cap_asc, &desc);
+	ts_run_metrics(e, t->caption, t->ncaption, &size, &tb->cap_asc, &desc);
 	tb->cap_lead = st.leading > 0 ? st.leading : (ts_sp)((int64_t)size * 6 / 5);
 	tb->cap_h = ts_clamp((int64_t)tb->cap_asc + (int64_t)(tb->cap.nlines - 1) * tb->cap_lead +
 	    desc + st.space_after);
@@ -233,7 +233,7 @@ ts_flow_table(ts_flow *f, const ts_table *t)
 			st.leading = t->leading;
 			ts_break(e, a, flow_doc(f)->arena, in->runs, in->nruns, &st, false, &cell->lines);
 			ts_sp size, desc;
-			flow_run_metrics(e, in->runs, in->nruns, &size, &cell->asc, &desc);
+			ts_run_metrics(e, in->runs, in->nruns, &size, &cell->asc, &desc);
 			cell->lead = t->leading > 0 ? t->leading : (ts_sp)((int64_t)size * 6 / 5);
 			int64_t h = 2 * (int64_t)tb->pad;
 			if (cell->lines.nlines)

@@ -108,3 +108,22 @@ ts_text_width(const ts_engine *e, enum ts_face face, ts_sp size, const char *s, 
 	}
 	return ts_clamp(w);
 }
+
+void
+ts_run_metrics(const ts_engine *e, const ts_run *runs, size_t nruns, ts_sp *size,
+    ts_sp *asc, ts_sp *desc)
+{
+	*size = TS_PT(10);
+	enum ts_face face = TS_REGULAR;
+	for (size_t i = 0; i < nruns; i++)
+		if (runs[i].size > 0) {
+			*size = runs[i].size;
+			face = runs[i].face;
+			break;
+		}
+	const ts_font *fo = ts_engine_font(e, face);
+	*asc = ts_units(fo, font_ascender(fo), *size);
+	*desc = -ts_units(fo, font_descender(fo), *size);
+	if (*desc < 0)
+		*desc = -*desc;
+}
