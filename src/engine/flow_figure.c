@@ -120,6 +120,7 @@ place_figure(ts_flow *f, const fx_figure *g, ts_sp top)
 	it->text = g->path;
 	it->len = strlen(g->path);
 	it->tag = g->tag;
+	ts_layout_placed(doc, page, it);
 	ts_sp end = ts_clamp((int64_t)top + g->h);
 	if (g->cap.nlines) {
 		ts_sp base = ts_clamp((int64_t)end + g->cap_gap + g->cap_asc);

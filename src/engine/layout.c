@@ -53,6 +53,7 @@ ts_layout_free(ts_layout *doc)
 	free(doc->labels);
 	free(doc->nodes);
 	free(doc->dests);
+	free(doc->dest_of);
 	arena_free(doc->arena);
 	free(doc);
 }
@@ -118,6 +119,8 @@ ts_layout_add_node(ts_layout *doc, enum ts_role role, int parent, const char *la
 		.lang = lang ? arena_strdup(doc->arena, lang) : NULL,
 		.alt = alt ? arena_strdup(doc->arena, alt) : NULL,
 	};
+	doc->dest_of = xgrow(doc->dest_of, &doc->dest_of_cap, doc->nnodes + 1, sizeof *doc->dest_of);
+	doc->dest_of[doc->nnodes] = -1;
 	return (int)doc->nnodes++;
 }
 
@@ -137,7 +140,10 @@ ts_layout_add_dest(ts_layout *doc, const char *name, const char *title, int node
 	doc->dests[doc->ndests++] = (ts_dest){
 		.name = arena_strdup(doc->arena, name),
 		.title = arena_strdup(doc->arena, title ? title : ""), .node = node,
+		.page = SIZE_MAX,
 	};
+	if (node >= 0 && (size_t)node < doc->nnodes && doc->dest_of[node] < 0)
+		doc->dest_of[node] = (long)(doc->ndests - 1);
 }
 
 long
@@ -165,36 +171,17 @@ ts_layout_drop_dangling_links(ts_layout *doc)
 }
 
 void
-ts_layout_dest_places(const ts_layout *doc, size_t *page, ts_sp *top)
+ts_layout_placed(ts_layout *doc, size_t page, const ts_item *it)
 {
-	for (size_t i = 0; i < doc->ndests; i++)
-		page[i] = SIZE_MAX;
 	if (!doc->ndests)
 		return;
-	/* the destination a node is (or -1): nodes are made after their parent */
-	long *dest_of = xcalloc(doc->nnodes, sizeof *dest_of);
-	for (size_t n = 0; n < doc->nnodes; n++)
-		dest_of[n] = -1;
-	for (size_t i = 0; i < doc->ndests; i++)
-		if (doc->dests[i].node >= 0 && (size_t)doc->dests[i].node < doc->nnodes &&
-		    dest_of[doc->dests[i].node] < 0)
-			dest_of[doc->dests[i].node] = (long)i;
-	size_t left = doc->ndests;
-	for (size_t p = 0; p < doc->npages && left; p++) {
-		const ts_page *pg = &doc->pages[p];
-		for (size_t k = 0; k < pg->nitems && left; k++) {
-			const ts_item *it = &pg->items[k];
-			for (int n = it->tag; n >= 0 && (size_t)n < doc->nnodes; n = doc->nodes[n].parent) {
-				long d = dest_of[n];
-				if (d < 0 || page[d] != SIZE_MAX)
-					continue;
-				page[d] = p;
-				top[d] = it->kind == TS_ITEM_TEXT ? it->y - it->size : it->y;
-				left--;
-			}
-		}
+	for (int n = it->tag; n >= 0 && (size_t)n < doc->nnodes; n = doc->nodes[n].parent) {
+		long d = doc->dest_of[n];
+		if (d < 0 || doc->dests[d].page != SIZE_MAX)
+			continue;
+		doc->dests[d].page = page;
+		doc->dests[d].top = it->kind == TS_ITEM_TEXT ? it->y - it->size : it->y;
 	}
-	free(dest_of);
 }
 
 void
@@ -221,6 +208,7 @@ ts_layout_place_lines(ts_layout *doc, size_t page, ts_sp x, ts_sp y,
 			*it = ln->items[k];
 			it->x += x;
 			it->y += base;
+			ts_layout_placed(doc, page, it);
 		}
 		doc->stats = xgrow(doc->stats, &doc->stats_cap, doc->nstats + 1, sizeof *doc->stats);
 		doc->stats[doc->nstats++] = (ts_line_stat){

@@ -101,11 +101,14 @@ typedef struct ts_outline {
 } ts_outline;
 
 /* A place inside the document a link can go to (a run's link "#name"): the
- * first item laid out of node or of a node under it. */
+ * first item laid out of node or of a node under it, recorded by the engine
+ * when it places that item (ts_layout_placed). */
 typedef struct ts_dest {
 	const char *name;   /* the link's target without the '#' */
 	const char *title;  /* what it is ("Abschnitt 2.1", "Tabelle 3"): a link's description */
 	int node;
+	size_t page;        /* where it begins: SIZE_MAX while none of its items is placed */
+	ts_sp top;          /* the top of its first item (a text item's baseline less its size) */
 } ts_dest;
 
 /* Statistics of every line set into the document (for `make bench` and tests). */
@@ -152,6 +155,8 @@ typedef struct ts_layout {
 	size_t nnodes, nodes_cap;
 	ts_dest *dests;                     /* in the order they were named */
 	size_t ndests, dests_cap;
+	long *dest_of;                      /* per node: the destination it is, or -1 */
+	size_t dest_of_cap;
 } ts_layout;
 
 ts_layout *ts_layout_new(ts_sp width, ts_sp height, const char *const font_paths[TS_NFACES]);
@@ -176,10 +181,11 @@ long ts_layout_dest_find(const ts_layout *doc, const char *name);
  * referring to a section of the report) is dropped: its items lose the
  * link, its Link node becomes a Span. Call when the document is laid out. */
 void ts_layout_drop_dangling_links(ts_layout *doc);
-/* Where each destination begins: page[i] (SIZE_MAX when none of its items
- * was placed) and top[i], the top of its first item (a text item's baseline
- * less its size); arrays of ndests, one pass over the pages' items. */
-void ts_layout_dest_places(const ts_layout *doc, size_t *page, ts_sp *top);
+/* The item it, complete on page, is placed: the destinations of its node
+ * and the nodes above it that have none yet begin there. Every engine call
+ * that places a node's items calls it; so must a caller that fills an item
+ * of ts_page_add itself. */
+void ts_layout_placed(ts_layout *doc, size_t page, const ts_item *it);
 void ts_layout_add_label(ts_layout *doc, size_t first_page, const char *prefix,
     enum ts_label_style style, int start);
 

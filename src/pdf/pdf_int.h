@@ -72,8 +72,6 @@ typedef struct pdf_ctx {
 	HPDF_Page *pages;               /* the document's pages, as made */
 	pdf_struct *st;                 /* the structure being recorded */
 	const ts_srcpos *src;           /* the source of the text item being drawn, or NULL */
-	size_t *dest_page;              /* where doc->dests begin (ts_layout_dest_places), */
-	ts_sp *dest_top;                /* found before the first page is drawn */
 	bool invalid;                   /* the failure is the document's (exit 1) */
 } pdf_ctx;
 

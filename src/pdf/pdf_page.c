@@ -330,7 +330,7 @@ goto_annot(pdf_ctx *c, HPDF_Page page, HPDF_Rect r, const char *link)
 	long d = ts_layout_dest_find(doc, link + 1);
 	if (d < 0)
 		return NULL;
-	if (!c->dest_page || c->dest_page[d] >= doc->npages)
+	if (doc->dests[d].page >= doc->npages)
 		return NULL;
 	/* libharu makes a link with either an indirect destination (which
 	 * Preflight cannot read) or a direct URI action: the latter, its
@@ -340,7 +340,7 @@ goto_annot(pdf_ctx *c, HPDF_Page page, HPDF_Rect r, const char *link)
 		return NULL;
 	pdf_dict_remove(an, "A");
 	if (!pdf_ok(c, HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0), "link annotation")
-	    || !pdf_nav_dest(c, an, c->pages[c->dest_page[d]], c->dest_top[d], "link destination")
+	    || !pdf_nav_dest(c, an, c->pages[doc->dests[d].page], doc->dests[d].top, "link destination")
 	    || !pdf_add(c, an, "Contents", pdf_text_obj(c, pdf_fit_text(c->a, doc->dests[d].title))))
 		return NULL;
 	return an;

@@ -133,13 +133,6 @@ render(pdf_ctx *c)
 		pages[i] = page;
 	}
 	pdf_struct_open(c);
-	if (doc->ndests) {
-		/* where the destinations begin, found before any page is drawn
-		 * (and dropped): a link may go back to an earlier page */
-		c->dest_page = arena_array(c->a, doc->ndests, sizeof *c->dest_page);
-		c->dest_top = arena_array(c->a, doc->ndests, sizeof *c->dest_top);
-		ts_layout_dest_places(doc, c->dest_page, c->dest_top);
-	}
 	for (size_t i = 0; i < doc->npages; i++) {
 		if (!pdf_page_draw(c, i))
 			return c->invalid ? VL_EXIT_INVALID : VL_EXIT_TROUBLE;
