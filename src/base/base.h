@@ -188,6 +188,24 @@ bool utf8_valid(const char *s, size_t len);
 
 /* XML white space (U+0020, U+0009, U+000A, U+000D): what separates words in
  * the source. */
+/* Character classes, the one definition of each (utf8.c): a letter is one of
+ * the Latin, Greek and Cyrillic scripts the fonts carry (ASCII, Latin-1,
+ * Latin Extended-A and -B, Greek, Cyrillic, Latin Extended Additional); an
+ * upper-case letter one of ASCII, Latin-1 and Latin Extended-A; a digit
+ * is ASCII. */
+bool utf8_is_letter(uint32_t c);
+bool utf8_is_upper(uint32_t c);
+static inline bool
+utf8_is_lower(uint32_t c)
+{
+	return utf8_is_letter(c) && !utf8_is_upper(c);
+}
+static inline bool
+utf8_is_digit(uint32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
 static inline bool
 utf8_is_space(uint32_t c)
 {

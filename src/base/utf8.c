@@ -89,3 +89,22 @@ utf8_valid(const char *s, size_t len)
 	}
 	return true;
 }
+
+bool
+utf8_is_upper(uint32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
+	    (c >= 0x100 && c <= 0x137 && c % 2 == 0) ||
+	    (c >= 0x139 && c <= 0x148 && c % 2 == 1) ||
+	    (c >= 0x14A && c <= 0x177 && c % 2 == 0) || c == 0x178 ||
+	    (c >= 0x179 && c <= 0x17E && c % 2 == 1);
+}
+
+bool
+utf8_is_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+	    (c >= 0x370 && c <= 0x3FF && c != 0x37E && c != 0x387) ||
+	    (c >= 0x400 && c <= 0x52F) || (c >= 0x1E00 && c <= 0x1EFF);
+}

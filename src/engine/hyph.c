@@ -268,37 +268,6 @@ find_lang(const hyph *h, const char *lang)
 }
 
 static bool
-is_upper(uint32_t c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7) ||
-	    (c >= 0x100 && c <= 0x137 && c % 2 == 0) ||
-	    (c >= 0x139 && c <= 0x148 && c % 2 == 1) ||
-	    (c >= 0x14A && c <= 0x177 && c % 2 == 0) || c == 0x178 ||
-	    (c >= 0x179 && c <= 0x17E && c % 2 == 1);
-}
-
-static bool
-is_letter(uint32_t c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
-	    (c >= 0x370 && c <= 0x3FF && c != 0x37E && c != 0x387) ||
-	    (c >= 0x400 && c <= 0x52F) || (c >= 0x1E00 && c <= 0x1EFF);
-}
-
-static bool
-is_lower(uint32_t c)
-{
-	return is_letter(c) && !is_upper(c);
-}
-
-static bool
-is_digit(uint32_t c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool
 is_hyphen(uint32_t c)
 {
 	return c == '-' || c == 0x2010 || c == 0x2013;
@@ -310,7 +279,7 @@ lower(uint32_t c)
 {
 	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
 		return c + 0x20;
-	if (c >= 0x100 && c <= 0x17F && is_upper(c))
+	if (c >= 0x100 && c <= 0x17F && utf8_is_upper(c))
 		return c == 0x178 ? 0xFF : c + 1;
 	return c;
 }
@@ -360,9 +329,9 @@ pattern_points(const hyph *h, const hyph_lang *L, const uint32_t *cps, const uin
 		return n;
 	size_t upper = 0, run = 0, maxrun = 0;
 	for (size_t i = b; i < e; i++) {
-		if (!is_letter(cps[i]))
+		if (!utf8_is_letter(cps[i]))
 			return n;
-		if (is_upper(cps[i])) {
+		if (utf8_is_upper(cps[i])) {
 			upper++;
 			run = 0;
 		} else if (++run > maxrun) {
@@ -446,9 +415,9 @@ token_points(const hyph *h, const char *lang, const char *tok, size_t len,
 	offs[ncp] = (uint32_t)len;
 
 	size_t b = 0, e = ncp;
-	while (b < e && !is_letter(cps[b]) && !is_digit(cps[b]))
+	while (b < e && !utf8_is_letter(cps[b]) && !utf8_is_digit(cps[b]))
 		b++;
-	while (e > b && !is_letter(cps[e - 1]) && !is_digit(cps[e - 1]))
+	while (e > b && !utf8_is_letter(cps[e - 1]) && !utf8_is_digit(cps[e - 1]))
 		e--;
 	if (b == e)
 		return 0;
@@ -458,11 +427,11 @@ token_points(const hyph *h, const char *lang, const char *tok, size_t len,
 	int digit = 0, dot = 0, soft = 0;
 	for (size_t i = b; i < e; i++) {
 		uint32_t c = cps[i];
-		if (is_letter(c)) {
+		if (utf8_is_letter(c)) {
 			letters++;
-			lowerc += is_lower(c) != 0;
+			lowerc += utf8_is_lower(c) != 0;
 		}
-		digit |= is_digit(c);
+		digit |= utf8_is_digit(c);
 		dot |= c == '.';
 		soft |= c == 0xAD;
 	}
@@ -473,10 +442,10 @@ token_points(const hyph *h, const char *lang, const char *tok, size_t len,
 	size_t n = 0, before = 0, part = b;
 	for (size_t i = b; i < e && n < max; i++) {
 		uint32_t c = cps[i];
-		if (is_letter(c))
+		if (utf8_is_letter(c))
 			before++;
 		if (c == 0xAD) {
-			if (i > b && i + 1 < e && is_letter(cps[i - 1]) && is_letter(cps[i + 1])) {
+			if (i > b && i + 1 < e && utf8_is_letter(cps[i - 1]) && utf8_is_letter(cps[i + 1])) {
 				out[n].offset = offs[i + 1];
 				out[n].kind = HYPH_ADD;
 				n++;
@@ -490,7 +459,7 @@ token_points(const hyph *h, const char *lang, const char *tok, size_t len,
 		part = i + 1;
 		if (n == max)
 			break;
-		int digits_around = i > b && i + 1 < e && is_digit(cps[i - 1]) && is_digit(cps[i + 1]);
+		int digits_around = i > b && i + 1 < e && utf8_is_digit(cps[i - 1]) && utf8_is_digit(cps[i + 1]);
 		if (!digits_around && before >= HYPH_LEFTMIN && letters - before >= HYPH_RIGHTMIN &&
 		    i + 1 < e && !is_hyphen(cps[i + 1]) && cps[i + 1] != '/') {
 			out[n].offset = offs[i + 1];

@@ -186,10 +186,11 @@ fallback_points(const char *tok, size_t len, hyph_point *out, size_t max)
 		if (cp == 0xAD && k > 0 && i < len) {
 			out[n++] = (hyph_point){ .offset = (uint32_t)i, .kind = HYPH_ADD };
 		} else if ((cp == '-' || cp == 0x2010 || cp == 0x2013) && k > 0 && i < len) {
-			unsigned char a = (unsigned char)tok[k - 1], b = (unsigned char)tok[i];
-			bool la = a >= 0x80 || (unsigned)((a | 0x20) - 'a') < 26u;
-			bool lb = b >= 0x80 || (unsigned)((b | 0x20) - 'a') < 26u;
-			if (la && lb)
+			size_t p = k - 1, j = i;
+			while (p > 0 && ((unsigned char)tok[p] & 0xC0) == 0x80)
+				p--;
+			uint32_t before = utf8_next(tok, k, &p), after = utf8_next(tok, len, &j);
+			if (utf8_is_letter(before) && utf8_is_letter(after))
 				out[n++] = (hyph_point){ .offset = (uint32_t)i, .kind = HYPH_EXPLICIT };
 		}
 	}

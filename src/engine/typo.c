@@ -36,7 +36,7 @@ typedef struct word {
 static int
 is_digit(char c)
 {
-	return c >= '0' && c <= '9';
+	return utf8_is_digit((unsigned char)c);
 }
 
 static int
@@ -117,8 +117,7 @@ strip_close(word w)
 	return w;
 }
 
-/* A letter in UTF-8 at p (ASCII, Latin-1 letters, Latin Extended-A);
- * returns its length or 0. */
+/* A letter (utf8_is_letter) in UTF-8 at p; returns its length or 0. */
 static size_t
 letter(const char *p, size_t n)
 {
@@ -126,9 +125,7 @@ letter(const char *p, size_t n)
 	size_t k = utf8_decode((const unsigned char *)p, n, &c);
 	if (k == 0)
 		return 0;
-	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-		return k;
-	return c >= 0xC0 && c <= 0x17F && c != 0xD7 && c != 0xF7 ? k : 0; /* not × ÷ */
+	return utf8_is_letter(c) ? k : 0;
 }
 
 /* "z." "B." "Ä." "i.": one or two letters and a dot. */

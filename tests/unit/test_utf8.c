@@ -63,6 +63,21 @@ encode_round_trip(void)
 	EXPECT(utf8_is_space(' ') && utf8_is_space('\n') && !utf8_is_space(0xA0));
 }
 
+/* The one definition of the character classes (hyphenation, typography and
+ * the item list all ask it). */
+static void
+character_classes(void)
+{
+	EXPECT(utf8_is_letter('a') && utf8_is_letter('Z') && utf8_is_letter(0xE4) /* ä */);
+	EXPECT(utf8_is_letter(0x17E) /* ž */ && utf8_is_letter(0x3B1) /* α */ && utf8_is_letter(0x436) /* ж */);
+	EXPECT(!utf8_is_letter(0xD7) && !utf8_is_letter(0xF7) /* × ÷ */ && !utf8_is_letter('1'));
+	EXPECT(!utf8_is_letter(0x201C) /* “ */ && !utf8_is_letter(0x2013) /* – */ && !utf8_is_letter(' '));
+	EXPECT(utf8_is_upper('A') && utf8_is_upper(0xC4) && utf8_is_upper(0x160) /* Š */);
+	EXPECT(!utf8_is_upper('a') && !utf8_is_upper(0x161) /* š */ && !utf8_is_upper(0xDF) /* ß */);
+	EXPECT(utf8_is_lower(0xDF) && utf8_is_lower('q') && !utf8_is_lower('Q') && !utf8_is_lower('7'));
+	EXPECT(utf8_is_digit('0') && utf8_is_digit('9') && !utf8_is_digit(0x660));
+}
+
 int
 main(void)
 {
@@ -70,5 +85,6 @@ main(void)
 	RUN(refuses_malformed);
 	RUN(next_replaces_and_advances_one);
 	RUN(encode_round_trip);
+	RUN(character_classes);
 	UNIT_EXIT();
 }
