@@ -151,6 +151,15 @@ char *file_read(const char *path, const char *what, size_t max, size_t *len, dia
  * how many, 0 when path is no readable regular file. Prints nothing. */
 size_t file_head(const char *path, void *buf, size_t n);
 
+/* Can path be read as a regular file (opened as file_read does, then
+ * closed)? 0 when it can; else the errno of the failure, or
+ * FILE_NOT_REGULAR for a directory, a FIFO or a device. Prints nothing. */
+#define FILE_NOT_REGULAR (-1)
+int file_probe(const char *path);
+/* The same with file_read's message on failure (for a file another library
+ * then opens by its name: a dictionary). */
+bool file_check(const char *path, diag *d);
+
 /* SHA-256 of the regular file path (opened as file_read does) into out;
  * false after a message. */
 bool file_sha256(const char *path, unsigned char out[32], diag *d);

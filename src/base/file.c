@@ -59,6 +59,29 @@ open_regular(const char *path, struct stat *st, diag *d)
 	return fd;
 }
 
+int
+file_probe(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK);
+	if (fd < 0)
+		return errno ? errno : EIO;
+	struct stat st;
+	int rc = fstat(fd, &st) != 0 ? (errno ? errno : EIO) : S_ISREG(st.st_mode) ? 0 : FILE_NOT_REGULAR;
+	close(fd);
+	return rc;
+}
+
+bool
+file_check(const char *path, diag *d)
+{
+	struct stat st;
+	int fd = open_regular(path, &st, d);
+	if (fd < 0)
+		return false;
+	close(fd);
+	return true;
+}
+
 /* read() that retries on EINTR; 0 at the end, -1 on error. */
 static ssize_t
 read_some(int fd, void *buf, size_t n)

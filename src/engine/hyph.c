@@ -212,13 +212,10 @@ hyph_add_language(hyph *h, const char *lang, const char *dic_path, diag *d)
 		MSG(HYPH_TOO_MANY, d, dic_path, 0, 0, HYPH_MAXLANG);
 		return -1;
 	}
-	/* libhyphen says nothing useful when the file is missing: look first. */
-	FILE *fp = fopen(dic_path, "r");
-	if (!fp) {
-		MSG(CANNOT_OPEN, d, dic_path, 0, 0, strerror(errno));
+	/* libhyphen says nothing useful when the file is missing, and would
+	 * wait for ever on a FIFO: look first. */
+	if (!file_check(dic_path, d))
 		return -1;
-	}
-	fclose(fp);
 	hyph_cache_map cache = { 0 };
 	size_t cl = strlen(dic_path) + sizeof HYPH_CACHE_SUFFIX;
 	char *cache_path = xmalloc(cl);

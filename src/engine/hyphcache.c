@@ -238,18 +238,9 @@ hyph_cache_build(const char *dic_path, const char *cache_path, diag *d)
 	h.file_size = b.n;
 	memcpy(b.p + hoff, &h, sizeof h);
 
-	/* write beside the target, then rename: never a half-written cache */
-	size_t tl = strlen(cache_path) + 8;
-	char *tmp = xmalloc(tl);
-	snprintf(tmp, tl, "%s.tmp", cache_path);
-	FILE *f = fopen(tmp, "wb");
-	int rc = 0;
-	if (!f || fwrite(b.p, 1, b.n, f) != b.n || fclose(f) != 0 || rename(tmp, cache_path) != 0) {
-		MSG(CANNOT_WRITE, d, cache_path, 0, 0, strerror(errno));
-		remove(tmp);
-		rc = -1;
-	}
-	free(tmp);
+	/* never a half-written cache, never written over the dictionary */
+	const char *inputs[] = { dic_path };
+	int rc = file_write_atomic(cache_path, b.p, b.n, inputs, 1, d) == VL_EXIT_OK ? 0 : -1;
 	free(b.p);
 	return rc;
 }

@@ -158,19 +158,13 @@ resource(loader *L, const xmlNode *n, const char *what)
 		return NULL;
 	const char *path = res_path(L->t->arena, rel);
 	vl_pos p = xs_attr_pos(L->x, n, "datei");
-	int fd = open(path, O_RDONLY | O_NONBLOCK); /* a FIFO must not block */
-	if (fd < 0) {
-		if (errno == ENOENT || errno == ENOTDIR)
-			MSG(RES_NOT_FOUND, L->d, xs_path(L->x), p.line, p.col, what, path);
-		else
-			MSG(RES_UNREADABLE, L->d, xs_path(L->x), p.line, p.col, what, path,
-			    strerror(errno));
-		return path;
-	}
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+	int rc = file_probe(path); /* a FIFO does not block */
+	if (rc == ENOENT || rc == ENOTDIR)
+		MSG(RES_NOT_FOUND, L->d, xs_path(L->x), p.line, p.col, what, path);
+	else if (rc == FILE_NOT_REGULAR)
 		MSG(RES_NOT_REGULAR, L->d, xs_path(L->x), p.line, p.col, what, path);
-	close(fd);
+	else if (rc)
+		MSG(RES_UNREADABLE, L->d, xs_path(L->x), p.line, p.col, what, path, strerror(rc));
 	return path;
 }
 
