@@ -17,7 +17,7 @@ PKGS := build-essential pkg-config libhpdf-dev libxml2-dev libxml2-utils libhyph
         hyphen-de hyphen-en-us fonts-liberation2 icc-profiles-free poppler-utils qpdf \
         python3 python3-pikepdf mupdf-tools ghostscript libpng-dev zlib1g-dev valgrind \
         default-jre-headless default-jdk-headless libpdfbox2-java libactivation-java libjaxb-api-java \
-        clang libclang-rt-14-dev
+        clang libclang-rt-14-dev mandoc
 
 SRC     := $(sort $(wildcard src/*/*.c))
 LIBSRC  := $(filter-out src/cli/%,$(SRC))
@@ -201,7 +201,7 @@ refresh-references: all
 	@mkdir -p docs
 	pdftoppm -r 40 -png -f 1 -l 2 build/ref.pdf docs/page
 
-# README.md's table of messages, from the catalogue in src/base/messages.h.
+# The message list in docs/vorlage.1 (DIAGNOSTICS), from the catalogue in src/base/messages.h.
 messages:
 	/usr/bin/python3 tests/t_messages.py --write
 
