@@ -166,6 +166,16 @@ $(OUT_DIR)/%.pdf: $(SRC_DIR)/%.xml build/vorlage templates/landtag-nrw.xml | all
 test: all build/asan/vorlage $(FUZZERS:%=build/asan/fuzz_%) build/asan/fixtures/crash $(UNITBIN) $(UNITSAN)
 	@bash tests/run.sh
 
+# Mozilla's pdf.js, an outside reader for tests/t_pdfjs.sh: the version the
+# lock file pins, from the npm registry (not the optional canvas package,
+# which only rendering needs).
+build/pdfjs/node_modules/.stamp: tests/pdfjs/package.json tests/pdfjs/package-lock.json
+	@mkdir -p build/pdfjs
+	cp tests/pdfjs/package.json tests/pdfjs/package-lock.json build/pdfjs/
+	npm ci --prefix build/pdfjs --no-audit --no-fund --omit=optional
+	touch $@
+test: build/pdfjs/node_modules/.stamp
+
 # The runner's self-test: a test that reports "ok" and then crashes.
 build/asan/fixtures/crash: tests/fixtures/runner/crash.c
 	@mkdir -p $(@D)
