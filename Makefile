@@ -34,7 +34,8 @@ SHARE := build/share/hyph_de_DE.dic build/share/hyph_en_US.dic build/share/sRGB.
 
 DEPS_STAMP := build/.deps
 
-.PHONY: all deps run batch test bench asan fuzz leakcheck lint clean refresh-references messages
+.PHONY: all deps run batch test bench asan fuzz leakcheck lint clean refresh-references messages \
+        regress-refresh
 all: build/vorlage $(FONTS) $(SHARE)
 
 # Install only what is missing, so that a second `make test` starts at once.
@@ -121,7 +122,7 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_COMMON) $(FUZZOBJ)
 # source: quadratic paragraph building needs long inputs; the template's
 # own limit for templates; less for the slow PDF stage). The inputs that
 # once crashed (tests/fuzz/regress-NAME) are read as a second corpus.
-FUZZ_SEEDS_source   := xml/vorlage-18-1828.xml tests/valid/*.xml tests/fuzz/seeds-source/*
+FUZZ_SEEDS_source   := xml/vorlage-18-1828.xml tests/regress/valid/*.xml tests/fuzz/seeds-source/*
 FUZZ_SEEDS_pdf      := $(FUZZ_SEEDS_source)
 FUZZ_SEEDS_template := templates/*.xml tests/templates/*.xml
 FUZZ_DICT_source    := tests/fuzz/source.dict
@@ -205,11 +206,20 @@ refresh-references: all
 	./build/vorlage layout xml/vorlage-18-1828.xml --partner schlesien > tests/golden/vorlage-18-1828-schlesien.layout
 	./build/vorlage layout xml/beispiel-bericht.xml > tests/golden/beispiel-bericht.layout
 	./build/vorlage dump xml/beispiel-bericht.xml > tests/golden/beispiel-bericht.dump
-	for f in tests/layout/*.xml; do ./build/vorlage layout $$f > $${f%.xml}.layout; done
+	VORLAGE=$(CURDIR)/build/vorlage bash tests/t_regress.sh --refresh tests/regress
 	./build/vorlage build xml/beispiel-bericht.xml -o build/beispiel.pdf -q
 	pdftoppm -r 60 -png -f 3 -l 3 build/beispiel.pdf docs/beispiel
 	@mkdir -p docs
 	pdftoppm -r 40 -png -f 1 -l 2 build/ref.pdf docs/page
+
+# The regression cases (tests/regress, tests/t_regress.sh): rewrites the
+# expected messages and box dump of one case from what the program prints
+# (CASE=tests/regress/FEATURE/CASE), of a feature's cases (FEATURE=NAME or
+# CASE=tests/regress/FEATURE), or of every case (CASE=tests/regress). Read
+# the diff before committing it.
+regress-refresh: all
+	@test -n "$(CASE)$(FEATURE)" || { echo "usage: make regress-refresh CASE=tests/regress/FEATURE/CASE | FEATURE=NAME"; exit 2; }
+	@VORLAGE=$(CURDIR)/build/vorlage bash tests/t_regress.sh --refresh $(CASE) $(FEATURE:%=tests/regress/%)
 
 # The message list in docs/vorlage.1 (DIAGNOSTICS), from the catalogue in src/base/messages.h.
 messages:

@@ -22,7 +22,7 @@ check dump build/vorlage dump "$SRC"
 check layout build/vorlage layout "$SRC"
 check build build/vorlage build "$SRC" -o "$T/v.pdf" -q
 check annex-all build/vorlage annex "$SRC" --all -d "$T/anlagen" -q
-check invalid build/vorlage check tests/invalid/010-unknown-partner.xml
+check invalid build/vorlage check tests/regress/partner/unknown-party.xml
 check bad-template build/vorlage build "$SRC" -o "$T/x.pdf" --template tests/templates/bad-schema.xml
 echo "$((runs - fails)) passed, $fails failed"
 [ $fails -eq 0 ]

@@ -26,5 +26,5 @@ cp tests/data/unterschrift.png "$dir/sig/"
 "$prog" layout xml/beispiel-bericht.xml > "$dir/beispiel.layout"
 "$prog" dump xml/beispiel-bericht.xml > "$dir/beispiel.dump"
 mkdir -p "$dir/cases"
-for f in tests/layout/*.xml; do "$prog" layout "$f" > "$dir/cases/$(basename "${f%.xml}").layout"; done
+for f in tests/regress/*/*.layout; do c=${f%.layout}; n=${c#tests/regress/}; "$prog" layout "$c.xml" > "$dir/cases/${n//\//-}.layout" 2>&1 || true; done
 cd "$dir" && find . -type f ! -name '*.xml' ! -name '*.png' | sort | xargs sha256sum

@@ -17,11 +17,11 @@ harness() {
 	fi
 }
 export TMPDIR=$T
-harness source xml/vorlage-18-1828.xml tests/valid/*.xml tests/invalid/*.xml tests/templates/*.xml \
+harness source xml/vorlage-18-1828.xml tests/regress/*/*.xml tests/templates/*.xml \
 	tests/fuzz/seeds-source/* tests/fuzz/regress-source/*
 # the PDF stage is slow under the sanitizers: the documents that lay out,
 # and what once crashed it
-harness pdf xml/vorlage-18-1828.xml tests/valid/*.xml tests/fuzz/seeds-source/* \
-	tests/invalid/024-empty-paragraph.xml tests/fuzz/regress-pdf/*
-harness template templates/*.xml tests/templates/*.xml tests/valid/minimal.xml \
+harness pdf xml/vorlage-18-1828.xml tests/regress/valid/*.xml tests/fuzz/seeds-source/* \
+	tests/regress/absatz/empty-paragraph.xml tests/fuzz/regress-pdf/*
+harness template templates/*.xml tests/templates/*.xml tests/regress/valid/minimal.xml \
 	tests/fuzz/regress-template/*

@@ -8,7 +8,7 @@
 cd "$(dirname "$0")/.." || exit 2
 . tests/lib.sh
 PLAIN=${VORLAGE_PLAIN:-$PWD/build/vorlage}
-SRC=tests/valid/minimal.xml
+SRC=tests/regress/valid/minimal.xml
 LIMIT_KB=$((64 * 1024))
 
 peak_kb() { # peak RSS in KiB of `vorlage dump FILE`; the exit status in $T/hostile.rc

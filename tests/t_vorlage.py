@@ -188,15 +188,15 @@ check('din5008-no-stamp', 'WAHLPERIODE' not in t3 and 'Herrn André Kuper MdL' i
 t3all = pw.pdf_text(pdf3)[0]
 check('din5008-seite-x-von-y', re.search(r'Seite 2 von \d+', t3all) is not None, '')
 
-# a signature image: missing file is a clear error, no PDF written
-src4 = os.path.join(TMP, 'sig.xml')
-s4 = s.replace('<unterschrift>', '<unterschrift bild="does-not-exist.png">', 1)
-with open(src4, 'w', encoding='utf-8') as f:
-    f.write(s4)
+# a signature image: missing file is a clear error, no PDF written; the
+# source and its exact message are the case tests/regress/unterschrift/bild-fehlt
+src4 = 'tests/regress/unterschrift/bild-fehlt.xml'
+with open(src4[:-len('.xml')] + '.msg', encoding='utf-8') as f:
+    want4 = f.read()
 pdf4 = os.path.join(TMP, 'sig.pdf')
 r4 = build(src4, pdf4)
 check('signature-missing-image-error', r4.returncode == 2 and not os.path.exists(pdf4) and
-      'does-not-exist.png' in r4.stderr, r4.stderr[-300:])
+      r4.stderr == want4, 'exit %d: %r' % (r4.returncode, r4.stderr[-300:]))
 check('gez-without-image', 'gez.' in p1, '')
 
 

@@ -145,6 +145,8 @@
 	X(USAGE_OPTION, DIAG_SYSERR, "unknown option '%s'", DIAG_A1(const char *)) \
 	X(USAGE_ARGUMENT, DIAG_SYSERR, "unexpected argument '%s'", DIAG_A1(const char *)) \
 	X(USAGE_VALUE, DIAG_SYSERR, "option '%s' needs a value", DIAG_A1(const char *)) \
+	X(USAGE_NUMBER, DIAG_SYSERR, "option '%s' needs a number, not '%s'", \
+	    DIAG_A2(const char *, const char *)) \
 	X(USAGE_NO_COMMAND, DIAG_SYSERR, "no command given", DIAG_A0) \
 	X(USAGE_NO_SOURCE, DIAG_SYSERR, "command '%s' needs a SOURCE.xml", DIAG_A1(const char *)) \
 	X(USAGE_COMMAND, DIAG_SYSERR, "unknown command '%s'", DIAG_A1(const char *)) \

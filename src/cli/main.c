@@ -32,6 +32,9 @@ static const char usage_text[] =
 "  annex    SOURCE.xml --partner ID [-o OUT.pdf]\n"
 "  annex    SOURCE.xml --all [-d DIR]   one annex per partner with agreements\n"
 "  layout   SOURCE.xml [--partner ID]   print the laid-out pages as a box dump\n"
+"           [--no-letter] [--from-page N] [--points]\n"
+"                                      without the cover letter and title page,\n"
+"                                      from page N (from 0), lengths in pt\n"
 "  run      SOURCE.xml                  build the Vorlage and all annexes into out/\n"
 "\n"
 "options:\n"
@@ -57,10 +60,11 @@ static const char usage_text[] =
 "file, missing resource, unwritable output).\n";
 
 struct opts {
-	const char *cmd, *source, *output, *dir, *tpl, *partner;
+	const char *cmd, *source, *output, *dir, *tpl, *partner, *from_page;
 	const char **sources; /* build: every source of the batch (source: the one at work) */
 	size_t nsources;
-	bool all, archival, quiet;
+	bool all, archival, quiet, no_letter, points; /* no_letter, points, from_page: layout */
+	size_t first_page;
 };
 
 typedef struct session {
@@ -116,6 +120,12 @@ parse_args(int argc, char **argv, struct opts *o, diag *d)
 			o->archival = false;
 		else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
 			o->quiet = true;
+		else if (!strcmp(a, "--no-letter"))
+			o->no_letter = true;
+		else if (!strcmp(a, "--points"))
+			o->points = true;
+		else if (!strcmp(a, "--from-page"))
+			val = &o->from_page;
 		else if (a[0] == '-' && a[1] != '\0')
 			return USAGE_ERROR(OPTION, d, NULL, 0, 0, a);
 		else if (!o->cmd)
@@ -136,6 +146,14 @@ parse_args(int argc, char **argv, struct opts *o, diag *d)
 		return USAGE_ERROR(NO_SOURCE, d, NULL, 0, 0, o->cmd);
 	if (o->nsources > 1 && o->output)
 		return USAGE_ERROR(OUTPUT_MANY, d, NULL, 0, 0, o->nsources);
+	if (o->from_page) {
+		char *end;
+		errno = 0;
+		unsigned long long n = strtoull(o->from_page, &end, 10);
+		if (errno || end == o->from_page || *end || o->from_page[0] == '-' || n > SIZE_MAX)
+			return USAGE_ERROR(NUMBER, d, NULL, 0, 0, "--from-page", o->from_page);
+		o->first_page = (size_t)n;
+	}
 	o->source = o->sources[0];
 	return VL_EXIT_OK;
 }
@@ -431,7 +449,10 @@ cmd_layout(session *s)
 	}
 	if (!out)
 		return VL_EXIT_INVALID;
-	ts_layout_dump(out, stdout);
+	ts_dump_opts dump = { s->o.first_page, s->o.points };
+	if (s->o.no_letter && dump.first_page < out->front_pages)
+		dump.first_page = out->front_pages;
+	ts_layout_dump_opts(out, &dump, stdout);
 	ts_layout_free(out);
 	return VL_EXIT_OK;
 }

@@ -644,6 +644,7 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 	add_page_numbers(out, t, e, title_pg, out->npages - 1, t->pagenum_format, t->pagenum_first);
 	ts_layout_add_label(out, 0, "Anschreiben", TS_LABEL_NONE, 0);
 	ts_layout_add_label(out, title_pg, "", TS_LABEL_DECIMAL, 1);
+	out->front_pages = title_pg + 1;
 	ts_layout_drop_dangling_links(out);
 	return out;
 }

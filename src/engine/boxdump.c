@@ -1,6 +1,7 @@
 /* boxdump.c: the laid-out document as deterministic text, for golden tests.
- * Lengths are integers in scaled points (65536 per point). Format:
- *   doc W H pages N
+ * Lengths are integers in scaled points (65536 per point), or with the
+ * option points, points with two decimals. Format:
+ *   doc W H pages N [pt] [from F]
  *   page I items N
  *     text X Y W H face F size S "TEXT" [link "URI"]
  *     rule X Y W H
@@ -13,8 +14,11 @@
  *     for the lines of table cells, footnotes and captions; L/N:
  *     the line's number in it and the paragraph's number of lines; E: the
  *     line's font expansion in per mille)
- * Text is written as is except that '"' and '\' are escaped and control
- * bytes are written as \xHH. */
+ * "pt" on the first line says the lengths are points; "from F" that the
+ * pages before page F (counted from 0, as the page lines count) are left
+ * out: their page, item, outline and line lines, not the labels. Text is
+ * written as is except that '"' and '\' are escaped and control bytes are
+ * written as \xHH. */
 #include "layout.h"
 
 static void
@@ -42,22 +46,54 @@ cstrlen(const char *s)
 	return n;
 }
 
+/* A length: " V" in scaled points, or in points rounded to two decimals
+ * (half away from zero, in integers: the same text on every machine). */
+static void
+len(FILE *out, const ts_dump_opts *o, ts_sp v)
+{
+	if (!o->points) {
+		fprintf(out, " %ld", (long)v);
+		return;
+	}
+	long long a = v < 0 ? -(long long)v : (long long)v;
+	long long c = (a * 100 + TS_UNIT / 2) / TS_UNIT;
+	fprintf(out, " %s%lld.%02lld", v < 0 && c ? "-" : "", c / 100, c % 100);
+}
+
+/* " X Y W H" */
+static void
+box(FILE *out, const ts_dump_opts *o, const ts_item *it)
+{
+	len(out, o, it->x);
+	len(out, o, it->y);
+	len(out, o, it->w);
+	len(out, o, it->h);
+}
+
 void
-ts_layout_dump(const ts_layout *doc, FILE *out)
+ts_layout_dump_opts(const ts_layout *doc, const ts_dump_opts *o, FILE *out)
 {
 	static const char *const faces[TS_NFACES] = { "regular", "bold", "italic", "bolditalic" };
-	fprintf(out, "doc %ld %ld pages %zu\n", (long)doc->width, (long)doc->height, doc->npages);
-	for (size_t p = 0; p < doc->npages; p++) {
+	fputs("doc", out);
+	len(out, o, doc->width);
+	len(out, o, doc->height);
+	fprintf(out, " pages %zu%s", doc->npages, o->points ? " pt" : "");
+	if (o->first_page)
+		fprintf(out, " from %zu", o->first_page);
+	fputc('\n', out);
+	for (size_t p = o->first_page; p < doc->npages; p++) {
 		const ts_page *pg = &doc->pages[p];
 		fprintf(out, "page %zu items %zu\n", p, pg->nitems);
 		for (size_t i = 0; i < pg->nitems; i++) {
 			const ts_item *it = &pg->items[i];
 			switch (it->kind) {
 			case TS_ITEM_TEXT:
-				fprintf(out, "  text %ld %ld %ld %ld face %s size %ld ", (long)it->x,
-				    (long)it->y, (long)it->w, (long)it->h,
-				    (unsigned)it->face < TS_NFACES ? faces[it->face] : "?",
-				    (long)it->size);
+				fputs("  text", out);
+				box(out, o, it);
+				fprintf(out, " face %s size",
+				    (unsigned)it->face < TS_NFACES ? faces[it->face] : "?");
+				len(out, o, it->size);
+				fputc(' ', out);
 				quote(out, it->text, it->len);
 				if (it->link) {
 					fputs(" link ", out);
@@ -66,12 +102,14 @@ ts_layout_dump(const ts_layout *doc, FILE *out)
 				fputc('\n', out);
 				break;
 			case TS_ITEM_RULE:
-				fprintf(out, "  rule %ld %ld %ld %ld\n", (long)it->x, (long)it->y,
-				    (long)it->w, (long)it->h);
+				fputs("  rule", out);
+				box(out, o, it);
+				fputc('\n', out);
 				break;
 			case TS_ITEM_IMAGE:
-				fprintf(out, "  image %ld %ld %ld %ld ", (long)it->x, (long)it->y,
-				    (long)it->w, (long)it->h);
+				fputs("  image", out);
+				box(out, o, it);
+				fputc(' ', out);
 				quote(out, it->text, it->text ? (it->len ? it->len : cstrlen(it->text)) : 0);
 				fputc('\n', out);
 				break;
@@ -79,9 +117,13 @@ ts_layout_dump(const ts_layout *doc, FILE *out)
 		}
 	}
 	for (size_t i = 0; i < doc->noutline; i++) {
-		const ts_outline *o = &doc->outline[i];
-		fprintf(out, "outline %d page %zu y %ld ", o->level, o->page, (long)o->y);
-		quote(out, o->title, cstrlen(o->title));
+		const ts_outline *ol = &doc->outline[i];
+		if (ol->page < o->first_page)
+			continue;
+		fprintf(out, "outline %d page %zu y", ol->level, ol->page);
+		len(out, o, ol->y);
+		fputc(' ', out);
+		quote(out, ol->title, cstrlen(ol->title));
 		fputc('\n', out);
 	}
 	for (size_t i = 0; i < doc->nlabels; i++) {
@@ -92,10 +134,25 @@ ts_layout_dump(const ts_layout *doc, FILE *out)
 	}
 	for (size_t i = 0; i < doc->nstats; i++) {
 		const ts_line_stat *s = &doc->stats[i];
-		fprintf(out, "line %zu para %zu %d/%d size %ld space %ld width %ld measure %ld spaces %d expand %d%s%s%s\n",
-		    s->page, s->para, s->line + 1, s->nlines, (long)s->size, (long)s->space,
-		    (long)s->width, (long)s->measure, s->nspaces, s->expand,
+		if (s->page < o->first_page)
+			continue;
+		fprintf(out, "line %zu para %zu %d/%d size", s->page, s->para, s->line + 1, s->nlines);
+		len(out, o, s->size);
+		fputs(" space", out);
+		len(out, o, s->space);
+		fputs(" width", out);
+		len(out, o, s->width);
+		fputs(" measure", out);
+		len(out, o, s->measure);
+		fprintf(out, " spaces %d expand %d%s%s%s\n", s->nspaces, s->expand,
 		    s->justified ? " justified" : "", s->hyphenated ? " hyphenated" : "",
 		    s->overfull ? " overfull" : "");
 	}
+}
+
+void
+ts_layout_dump(const ts_layout *doc, FILE *out)
+{
+	static const ts_dump_opts plain = { 0, false };
+	ts_layout_dump_opts(doc, &plain, out);
 }

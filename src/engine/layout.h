@@ -157,6 +157,8 @@ typedef struct ts_layout {
 	size_t ndests, dests_cap;
 	long *dest_of;                      /* per node: the destination it is, or -1 */
 	size_t dest_of_cap;
+	size_t front_pages;                 /* pages before the body: the cover letter
+					       and the report's title page (0: none) */
 } ts_layout;
 
 ts_layout *ts_layout_new(ts_sp width, ts_sp height, const char *const font_paths[TS_NFACES]);
@@ -191,5 +193,13 @@ void ts_layout_add_label(ts_layout *doc, size_t first_page, const char *prefix,
 
 /* The box dump: every page, item and line statistic as text, for golden tests. */
 void ts_layout_dump(const ts_layout *doc, FILE *out);
+/* The same with options: the pages from first_page on only (the others'
+ * items, outlines and lines left out), lengths in points with two decimals
+ * instead of scaled points. */
+typedef struct ts_dump_opts {
+	size_t first_page;
+	bool points;
+} ts_dump_opts;
+void ts_layout_dump_opts(const ts_layout *doc, const ts_dump_opts *o, FILE *out);
 
 #endif

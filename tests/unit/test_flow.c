@@ -272,6 +272,35 @@ test_dump(void)
 	ts_layout_free(doc);
 }
 
+/* The dump's options: the pages from first_page on, lengths in points
+ * with two decimals (half away from zero); the labels stay. */
+static void
+test_dump_opts(void)
+{
+	ts_layout *doc = newdoc();
+	ts_layout_add_page(doc);
+	ts_layout_add_page(doc);
+	ts_page_add_rule(doc, 0, TS_PT(1), TS_PT(1), TS_PT(1), TS_PT(1));
+	/* 328 sp are 0.005005 pt, 327 sp 0.00499 pt: "0.01", "0.00" (no sign), "-0.01" */
+	ts_page_add_rule(doc, 1, 328, -327, -328, TS_UNIT * 3 / 2);
+	ts_layout_add_outline(doc, "Null", 0, 0, TS_PT(2));
+	ts_layout_add_outline(doc, "Eins", 0, 1, TS_PT(10.25));
+	ts_layout_add_label(doc, 0, "", TS_LABEL_DECIMAL, 1);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	ts_dump_opts o = { 1, true };
+	ts_layout_dump_opts(doc, &o, m);
+	fclose(m);
+	EXPECT_STR(buf, "doc 200.00 400.00 pages 2 pt from 1\n"
+	    "page 1 items 1\n"
+	    "  rule 0.01 0.00 -0.01 1.50\n"
+	    "outline 0 page 1 y 10.25 \"Eins\"\n"
+	    "label 0 \"\" decimal 1\n");
+	free(buf);
+	ts_layout_free(doc);
+}
+
 int
 main(void)
 {
@@ -293,6 +322,7 @@ main(void)
 	RUN(test_flow_at);
 	RUN(test_keep_together);
 	RUN(test_dump);
+	RUN(test_dump_opts);
 	ts_engine_free(E);
 	UNIT_EXIT();
 }
