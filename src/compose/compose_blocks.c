@@ -8,9 +8,6 @@
 
 #include <string.h>
 
-/* The space around tables and figures. */
-#define BLOCK_SPACE TS_PT(8)
-
 /* ---- paragraphs, agreements, groups ------------------------------------ */
 
 void
@@ -216,8 +213,8 @@ block_table(ts_flow *f, const cu_part *pt, const vl_table *vt)
 	ts_table tb = {
 		.cols = cols, .ncols = vt->ncols, .rows = rows, .nrows = vt->nrows,
 		.nheader = vt->nheader, .pad = t->cell_pad, .leading = t->cell_leading,
-		.hyphenate = true, .header_rule = TS_PT(0.8), .row_rule = TS_PT(0.3),
-		.space_before = BLOCK_SPACE, .space_after = BLOCK_SPACE,
+		.hyphenate = true, .header_rule = t->table_header_rule, .row_rule = t->table_row_rule,
+		.space_before = t->table_space_before, .space_after = t->table_space_after,
 	};
 	if (vt->id)
 		ts_layout_add_dest(pt->out, vt->id, arena_printf(a, "Tabelle %d", vt->number), table);
@@ -244,10 +241,12 @@ block_figure(ts_flow *f, const cu_part *pt, const vl_figure *vf)
 	int fig = ts_layout_add_node(pt->out, TS_ROLE_FIGURE, pt->sect,
 	    vf->alt_lang && strcmp(vf->alt_lang, pt->lang) != 0 ? vf->alt_lang : NULL, vf->alt);
 	/* the template's pixels an inch; the engine scales it down to the frame */
-	double ppi = pt->t->figure_ppi;
+	const vl_template *t = pt->t;
+	double ppi = t->figure_ppi;
 	ts_figure fg = { .path = path, .width = TS_PT(img.width * 72.0 / ppi),
-		.height = TS_PT(img.height * 72.0 / ppi), .caption_gap = TS_PT(4),
-		.space_before = BLOCK_SPACE, .space_after = BLOCK_SPACE, .tag = fig };
+		.height = TS_PT(img.height * 72.0 / ppi), .caption_gap = t->figure_caption_gap,
+		.space_before = t->figure_space_before, .space_after = t->figure_space_after,
+		.tag = fig };
 	if (vf->id)
 		ts_layout_add_dest(pt->out, vf->id, arena_printf(a, "Abbildung %d", vf->number), fig);
 	if (vf->number)

@@ -409,7 +409,12 @@ typedef struct vl_template {
 	 * tabellen, abbildungen, listen; absent: the values after the names) */
 	ts_sp note_size, note_leading;    /* footnotes: 9 pt on 11 pt */
 	ts_sp cell_leading, cell_pad;     /* table cells in the body's size: 14 pt, 3 pt */
+	ts_sp table_space_before, table_space_after; /* around a table: 8 pt, 8 pt */
+	ts_sp table_header_rule;          /* under the header rows: 0.8 pt (0: none) */
+	ts_sp table_row_rule;             /* between the body rows: 0.3 pt (0: none) */
 	double figure_ppi;                /* pixels an inch of a figure's image: 150 */
+	ts_sp figure_space_before, figure_space_after; /* around a figure: 8 pt, 8 pt */
+	ts_sp figure_caption_gap;         /* image to caption: 4 pt */
 	ts_sp list_indent, list_gap;      /* a list entry's text, its mark's gap: 6 mm, 2 mm */
 	ts_sp list_space;                 /* after each paragraph of an entry: 2 pt */
 	ts_sp enclosure_indent, enclosure_gap; /* anschreiben/anlagen: 5 mm, 2 mm */

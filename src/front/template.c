@@ -263,7 +263,15 @@ fill(loader *L, const xmlNode *root)
 	t->note_leading = pt_sp(num(L, notes, "zeilenabstandPt", 11));
 	t->cell_leading = pt_sp(num(L, cells, "zeilenabstandPt", 14));
 	t->cell_pad = pt_sp(num(L, cells, "innenabstandPt", 3));
-	t->figure_ppi = num(L, xs_child(rep, "abbildungen"), "aufloesungPpi", 150);
+	t->table_space_before = pt_sp(num(L, cells, "abstandVorPt", 8));
+	t->table_space_after = pt_sp(num(L, cells, "abstandNachPt", 8));
+	t->table_header_rule = pt_sp(num(L, cells, "kopflinienstaerkePt", 0.8));
+	t->table_row_rule = pt_sp(num(L, cells, "zeilenlinienstaerkePt", 0.3));
+	const xmlNode *figs = xs_child(rep, "abbildungen");
+	t->figure_ppi = num(L, figs, "aufloesungPpi", 150);
+	t->figure_space_before = pt_sp(num(L, figs, "abstandVorPt", 8));
+	t->figure_space_after = pt_sp(num(L, figs, "abstandNachPt", 8));
+	t->figure_caption_gap = pt_sp(num(L, figs, "beschriftungsabstandPt", 4));
 	t->list_indent = ts_mm(num(L, lists, "einzugMm", 6));
 	t->list_gap = ts_mm(num(L, lists, "abstandMm", 2));
 	t->list_space = pt_sp(num(L, lists, "eintragAbstandPt", 2));
