@@ -177,10 +177,11 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 		ts_page_add_rule(out, pg, b->x, b->y + b->h - r, b->w, r);
 		ts_page_add_rule(out, pg, b->x, b->y, r, b->h);
 		ts_page_add_rule(out, pg, b->x + b->w - r, b->y, r, b->h);
+		const tpl_arg term = { "wahlperiode", arena_printf(a, "%d", m->wahlperiode) };
 		const char *lines[] = {
-			"LANDTAG", "NORDRHEIN-WESTFALEN",
-			arena_printf(a, "%d. WAHLPERIODE", m->wahlperiode), "",
-			"VORLAGE", m->number, "", m->distribution,
+			t->words.stamp_landtag, t->words.stamp_state,
+			tpl_expand(a, t->words.stamp_term, &term, 1), "",
+			t->words.stamp_vorlage, m->number, "", m->distribution,
 		};
 		/* where each line comes from: the source's attributes, else the
 		 * template (which tcheck.c checks) */
@@ -223,7 +224,7 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 
 	/* salutation, body, closing, signature, name: a flow on page 1 */
 	ts_flow *f = ts_flow_new_at(e, out, *body, pg, body->y);
-	ts_flow_outline(f, "Anschreiben", 0);
+	ts_flow_outline(f, t->words.letter, 0);
 	ts_run *runs;
 	size_t n;
 	ts_para_style ps;
@@ -252,8 +253,9 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 	 * Figure's /Lang, which its /Alt is read in) */
 	const char *sig_lang = l->signature_desc && l->signature_desc_lang && doc->lang &&
 	    strcmp(l->signature_desc_lang, doc->lang) != 0 ? l->signature_desc_lang : NULL;
+	const tpl_arg signer = { "name", l->signer };
 	int sig_node = sig ? ts_layout_add_node(out, TS_ROLE_FIGURE, sect, sig_lang, l->signature_desc
-	    ? l->signature_desc : arena_printf(a, "Unterschrift von %s", l->signer))
+	    ? l->signature_desc : tpl_expand(a, t->words.signature_alt, &signer, 1))
 	    : cu_node(out, TS_ROLE_P, sect);
 	ts_run name = cu_plain_run(l->signer, &t->signer_style, cu_node(out, TS_ROLE_P, sect));
 	ps = cu_para_style(&t->signer_style, body->w);
@@ -266,7 +268,8 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 	if (name_page != pg)
 		MSG(LETTER_TOO_LONG, d, doc->path, l->signature_pos.line, l->signature_pos.col);
 
-	/* the signature: the image when the source names one, else "gez." */
+	/* the signature: the image when the source names one, else "gez." (the
+	 * template's word) */
 	if (sig) {
 		ts_item *it = ts_page_add(out, name_page);
 		it->kind = TS_ITEM_IMAGE;
@@ -279,7 +282,7 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 		it->tag = sig_node;
 	} else {
 		add_line(out, e, name_page, body->x, body->w, name_y - t->signer_style.leading,
-		    "gez.", &t->signer_style, TS_LEFT, sig_node);
+		    t->words.signed_by, &t->signer_style, TS_LEFT, sig_node);
 	}
 	if (l->nenclosures) {
 		int notes = 0;
@@ -297,7 +300,7 @@ compose_title_page(ts_layout *out, const vl_doc *doc, const vl_template *t, cons
 {
 	const vl_report *r = &doc->report;
 	size_t pg = ts_layout_add_page(out);
-	ts_layout_add_outline(out, "Bericht", 0, pg, t->text_area.y);
+	ts_layout_add_outline(out, t->words.report, 0, pg, t->text_area.y);
 	ts_sp y = t->title_top;
 	for (size_t i = 0; i < r->ntitle_page; i++) {
 		const vl_title_line *tl = &r->title_page[i];
@@ -315,25 +318,14 @@ compose_title_page(ts_layout *out, const vl_doc *doc, const vl_template *t, cons
 	return pg;
 }
 
-/* Expands a page number format: %n the number, %N the total. */
+/* A page number format filled in: {seite} the number, {seiten} the total. */
 static const char *
 pagenum_text(arena *a, const char *fmt, int n, int total)
 {
-	size_t len = strlen(fmt) + 32;
-	char *s = arena_alloc(a, len), *q = s, *end = s + len - 1;
-	for (const char *p = fmt; *p && q < end; p++) {
-		if (p[0] == '%' && (p[1] == 'n' || p[1] == 'N')) {
-			int v = p[1] == 'n' ? n : total;
-			q += snprintf(q, (size_t)(end - q), "%d", v);
-			if (q > end)
-				q = end;
-			p++;
-		} else {
-			*q++ = *p;
-		}
-	}
-	*q = '\0';
-	return s;
+	const tpl_arg args[] = {
+		{ "seite", arena_printf(a, "%d", n) }, { "seiten", arena_printf(a, "%d", total) },
+	};
+	return tpl_expand(a, fmt, args, sizeof args / sizeof args[0]);
 }
 
 /* Page numbers on pages [first, last] numbered from 1; printed from number
@@ -378,9 +370,10 @@ set_info(ts_info *out, const vl_doc *doc, const char *title, const char *subject
 }
 
 void
-compose_vorlage_info(const vl_doc *doc, arena *a, ts_info *out)
+compose_vorlage_info(const vl_doc *doc, const vl_template *t, arena *a, ts_info *out)
 {
-	set_info(out, doc, doc->meta.title, arena_printf(a, "Vorlage %s", doc->meta.number),
+	const tpl_arg number = { "nummer", doc->meta.number };
+	set_info(out, doc, doc->meta.title, tpl_expand(a, t->words.vorlage_subject, &number, 1),
 	    keywords(a, doc, true));
 }
 
@@ -428,7 +421,7 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 	}
 
 	add_page_numbers(out, t, e, title_pg, out->npages - 1, t->pagenum_format, t->pagenum_first);
-	ts_layout_add_label(out, 0, "Anschreiben", TS_LABEL_NONE, 0);
+	ts_layout_add_label(out, 0, t->words.letter, TS_LABEL_NONE, 0);
 	ts_layout_add_label(out, title_pg, "", TS_LABEL_DECIMAL, 1);
 	ts_layout_drop_dangling_links(out);
 	return out;
@@ -490,10 +483,12 @@ compose_partner_has_agreements(const vl_doc *doc, int partner)
 
 /* The heading of a partner's annex, also its title. */
 static const char *
-annex_head(arena *a, const vl_doc *doc, int partner)
+annex_head(arena *a, const vl_doc *doc, const vl_template *t, int partner)
 {
-	return arena_printf(a, "Anlage zu Vorlage %s \xE2\x80\x94 Partnerschaft mit %s",
-	    doc->meta.number, doc->partners[partner].name);
+	const tpl_arg args[] = {
+		{ "nummer", doc->meta.number }, { "partner", doc->partners[partner].name },
+	};
+	return tpl_expand(a, t->words.annex_title, args, sizeof args / sizeof args[0]);
 }
 
 ts_layout *
@@ -510,7 +505,8 @@ compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
 	arena *a = out->arena;
 	const ts_sp w = t->text_area.w;
 	const vl_meta *m = &doc->meta;
-	const char *head = annex_head(a, doc, partner);
+	const char *head = annex_head(a, doc, t, partner);
+	const tpl_arg sub[] = { { "nummer", m->number }, { "datum", m->date_text } };
 
 	int notes = 0;
 	cu_part pt = { .out = out, .lang = doc->lang, .sect = cu_node(out, TS_ROLE_SECT, 0),
@@ -520,7 +516,7 @@ compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
 		ts_flow_note_area(f, NULL);
 	ts_flow_outline(f, head, 0);
 	block_text(f, &pt, head, &t->annex_head_style, w, TS_ROLE_H1);
-	block_text(f, &pt, arena_printf(a, "Vorlage %s vom %s", m->number, m->date_text),
+	block_text(f, &pt, tpl_expand(a, t->words.annex_subtitle, sub, sizeof sub / sizeof sub[0]),
 	    &t->body_style, w, TS_ROLE_P);
 	block_text(f, &pt, m->title, &t->heading_style, w, TS_ROLE_P);
 
@@ -549,7 +545,7 @@ compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
 	}
 	ts_flow_finish(f, NULL, NULL);
 
-	/* annexes are numbered from their first page, "Seite x von y" */
+	/* annexes are numbered from their first page ("Seite x von y") */
 	add_page_numbers(out, t, e, 0, out->npages - 1, t->annex_pagenum_format, 1);
 	ts_layout_add_label(out, 0, "", TS_LABEL_DECIMAL, 1);
 	ts_layout_drop_dangling_links(out);
@@ -557,9 +553,11 @@ compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
 }
 
 void
-compose_annex_info(const vl_doc *doc, int partner, arena *a, ts_info *out)
+compose_annex_info(const vl_doc *doc, const vl_template *t, int partner, arena *a,
+    ts_info *out)
 {
 	const vl_partner *p = &doc->partners[partner];
-	set_info(out, doc, annex_head(a, doc, partner),
-	    arena_printf(a, "Anlage zu Vorlage %s: %s", doc->meta.number, p->name), p->name);
+	const tpl_arg args[] = { { "nummer", doc->meta.number }, { "partner", p->name } };
+	set_info(out, doc, annex_head(a, doc, t, partner),
+	    tpl_expand(a, t->words.annex_subject, args, sizeof args / sizeof args[0]), p->name);
 }

@@ -13,7 +13,7 @@
 ts_layout *compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, diag *d);
 /* Its document information (title, author, subject, keywords, language, the
  * letter's date); strings from a. */
-void compose_vorlage_info(const vl_doc *doc, arena *a, ts_info *out);
+void compose_vorlage_info(const vl_doc *doc, const vl_template *t, arena *a, ts_info *out);
 
 /* The annex of one partner (index into doc->partners); NULL with a message
  * when the partner has no agreement. */
@@ -21,7 +21,8 @@ ts_layout *compose_annex(const vl_doc *doc, const vl_template *t, const ts_engin
     int partner, diag *d);
 
 /* The annex's document information. */
-void compose_annex_info(const vl_doc *doc, int partner, arena *a, ts_info *out);
+void compose_annex_info(const vl_doc *doc, const vl_template *t, int partner, arena *a,
+    ts_info *out);
 
 /* Does the partner appear as a party of an agreement or a part of a group? */
 bool compose_partner_has_agreements(const vl_doc *doc, int partner);

@@ -163,7 +163,8 @@ col_align(enum vl_col_align a)
 	    : a == VL_COL_DECIMAL ? TS_COL_DECIMAL : TS_COL_LEFT;
 }
 
-/* "Tabelle 3: " or "Abbildung 2: " before a caption, in the caption's node. */
+/* "Tabelle 3: " or "Abbildung 2: " (the template's word) before a caption,
+ * in the caption's node. */
 static size_t
 caption_runs(const cu_part *pt, const char *word, int number, const vl_para *cap, int tag,
     ts_run **out)
@@ -217,9 +218,10 @@ block_table(ts_flow *f, const cu_part *pt, const vl_table *vt)
 		.space_before = t->table_space_before, .space_after = t->table_space_after,
 	};
 	if (vt->id)
-		ts_layout_add_dest(pt->out, vt->id, arena_printf(a, "Tabelle %d", vt->number), table);
+		ts_layout_add_dest(pt->out, vt->id, arena_printf(a, "%s %d", t->words.table, vt->number),
+		    table);
 	if (vt->number) {
-		tb.ncaption = caption_runs(pt, "Tabelle", vt->number, &vt->caption,
+		tb.ncaption = caption_runs(pt, t->words.table, vt->number, &vt->caption,
 		    cu_node(pt->out, TS_ROLE_CAPTION, table), (ts_run **)&tb.caption);
 	}
 	ts_flow_table(f, &tb);
@@ -248,9 +250,10 @@ block_figure(ts_flow *f, const cu_part *pt, const vl_figure *vf)
 		.space_before = t->figure_space_before, .space_after = t->figure_space_after,
 		.tag = fig };
 	if (vf->id)
-		ts_layout_add_dest(pt->out, vf->id, arena_printf(a, "Abbildung %d", vf->number), fig);
+		ts_layout_add_dest(pt->out, vf->id, arena_printf(a, "%s %d", t->words.figure, vf->number),
+		    fig);
 	if (vf->number)
-		fg.ncaption = caption_runs(pt, "Abbildung", vf->number, &vf->caption,
+		fg.ncaption = caption_runs(pt, t->words.figure, vf->number, &vf->caption,
 		    cu_node(pt->out, TS_ROLE_CAPTION, pt->sect), (ts_run **)&fg.caption);
 	ts_flow_figure(f, &fg);
 }
@@ -280,7 +283,8 @@ block_section(ts_flow *f, const cu_part *pt, const vl_section *sec, int level)
 	}
 	ts_flow_outline(f, title, level);
 	if (sec->id)
-		ts_layout_add_dest(pt->out, sec->id, arena_printf(a, "Abschnitt %s", title), h);
+		ts_layout_add_dest(pt->out, sec->id, arena_printf(a, "%s %s", t->words.section, title),
+		    h);
 	ts_para_style ps = cu_para_style(st, t->text_area.w);
 	cu_para_at(&ps, pt->doc->path, sec->heading.pos);
 	ps.keep_with_next = true;
@@ -335,8 +339,8 @@ block_enclosures(const cu_part *pt, const ts_engine *e, size_t page, ts_sp y, in
 	tpl_style st = t->letter_body_style;
 	st.align = TS_LEFT;
 	st.space_before = st.space_after = 0;
-	ts_run label = cu_plain_run(l->nenclosures > 1 ? "Anlagen" : "Anlage", &t->closing_style,
-	    cu_node(pt->out, TS_ROLE_P, sect));
+	ts_run label = cu_plain_run(l->nenclosures > 1 ? t->words.enclosures : t->words.enclosure,
+	    &t->closing_style, cu_node(pt->out, TS_ROLE_P, sect));
 	ts_para_style ps = cu_para_style(&t->closing_style, body.w);
 	ps.keep_with_next = true;
 	ps.space_before = st.leading;

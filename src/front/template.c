@@ -278,13 +278,56 @@ fill(loader *L, const xmlNode *root)
 
 	/* page numbers */
 	const xmlNode *pn = xs_child(root, "seitenzahl");
-	t->pagenum_format = attr(L, pn, "format");
-	t->annex_pagenum_format = attr(L, pn, "anlagenFormat");
 	const char *pos = attr(L, pn, "position");
 	t->pagenum_pos = pos && !strcmp(pos, "unten") ? TPL_PAGENUM_BOTTOM : TPL_PAGENUM_TOP;
 	t->pagenum_y = mm(L, pn, "grundlinieMm");
 	t->pagenum_align = align(L, pn, "ausrichtung");
 	t->pagenum_first = (int)num(L, pn, "ersteSeite", 1);
+
+	/* the texts: page number formats and the words of <texte> */
+	for (size_t i = 0; i < TPL_NTEXTS; i++) {
+		const tpl_text_field *f = &tpl_texts[i];
+		const xmlNode *el = xs_child(f->parent ? xs_child(root, f->parent) : root, f->elem);
+		const char *v = attr(L, el, f->attr);
+		*(const char **)((char *)t + f->off) = v ? v : f->dflt;
+	}
+}
+
+size_t
+tpl_placeholder_len(const char *s)
+{
+	const char *end = strchr(s + 1, '}');
+	return end ? (size_t)(end - s) + 1 : 0;
+}
+
+const char *
+tpl_expand(arena *a, const char *fmt, const tpl_arg *args, size_t nargs)
+{
+	/* twice: the length, then the text */
+	char *out = NULL;
+	for (int pass = 0; pass < 2; pass++) {
+		size_t o = 0;
+		for (const char *p = fmt; *p;) {
+			size_t k = *p == '{' ? tpl_placeholder_len(p) : 0;
+			const char *piece = p;
+			size_t n = k ? k : 1;
+			for (size_t i = 0; k && i < nargs; i++)
+				if (strlen(args[i].name) == k - 2 && !memcmp(args[i].name, p + 1, k - 2)) {
+					piece = args[i].value;
+					n = strlen(piece);
+					break;
+				}
+			if (out)
+				memcpy(out + o, piece, n);
+			o += n;
+			p += k ? k : 1;
+		}
+		if (out)
+			out[o] = '\0';
+		else
+			out = arena_alloc(a, o + 1);
+	}
+	return out;
 }
 
 vl_template *
