@@ -336,7 +336,8 @@ int vl_partner_find(const vl_doc *doc, const char *id);
 const char *vl_date_format(arena *a, vl_date d, bool zero_pad);
 
 /* front.h: a layout template (templates/NAME.xml, schema templates/template.xsd):
- * every measure of the layout, so that a layout change needs no recompile. */
+ * every measure of the layout and every word it prints of its own, so that a
+ * layout change needs no recompile. */
 
 
 

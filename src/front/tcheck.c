@@ -1,5 +1,7 @@
 /* tcheck.c: the rules of a layout template that the XSD cannot say
- * (tpl_check), on the filled vl_template; the tree gives the positions. */
+ * (tpl_check), on the filled vl_template; the tree gives the positions. Also
+ * the tables of the template's styles and texts (with each text's default
+ * and placeholders), which the loader fills vl_template from. */
 #include "front_int.h"
 
 #include <stdint.h>

@@ -1,7 +1,9 @@
 /* template.c: loading a layout template (templates/NAME.xml): read, parse and
  * validate it against templates/template.xsd with the XML front end
- * (front_int.h), fill vl_template from the tree, check that its resource files
- * exist, then run the layout checks the schema cannot say (tcheck.c).
+ * (front_int.h), fill vl_template from the tree (measures, and the words the
+ * layout prints, each left out one its default), check that its resource
+ * files exist, then run the layout checks the schema cannot say (tcheck.c).
+ * Also fills in a template text's placeholders (tpl_expand).
  *
  * Diagnostics: a template that is not well-formed, violates the schema or
  * fails a layout check is invalid (exit 1); a missing or unreadable
