@@ -230,9 +230,12 @@ check_texts(checker *c, const xmlNode *root)
 			    snprintf(takes + o, sizeof takes - o, "%s{%s}", o ? ", " : "", p) : 0;
 			o += w > 0 ? (size_t)w : 0;
 		}
+		/* placeholders as tpl_expand reads them: from a '{' to the next
+		 * '}', the scan going on after it */
 		unsigned count[NEED + MAY] = { 0 };
-		for (const char *p = strchr(v, '{'); p; p = strchr(p + 1, '{')) {
-			size_t len = tpl_placeholder_len(p);
+		size_t len;
+		for (const char *p = v; (p = strchr(p, '{')) != NULL; p += len ? len : strlen(p)) {
+			len = tpl_placeholder_len(p);
 			int k = len ? in_list(f->need, NEED, p + 1, len - 2) : -1;
 			if (k < 0 && len && (k = in_list(f->may, MAY, p + 1, len - 2)) >= 0)
 				k += NEED;
