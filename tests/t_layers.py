@@ -7,7 +7,11 @@
   or any header not in PUBLIC);
 - only the front end's XML reader includes libxml2, only the PDF back end
   includes libharu, only the engine's hyphenation includes libhyphen;
-- no source file is longer than MAX_LINES lines.
+- no source file is longer than MAX_LINES lines;
+- inside a folder that is a ladder (LADDER: the composer), a file includes
+  only the headers of its own rung or the rungs below, so that the drivers
+  call the blocks and the helpers, the blocks only the helpers, and nothing
+  calls up.
 Each rule is shown to fail on a broken copy of one file (mutations below).
 """
 import pathlib
@@ -38,6 +42,12 @@ LIBRARY = {
     "png.h": ("base", {"image.c"}),
 }
 
+# Folders whose files stand on rungs (by the stem of the file's name), lowest
+# first: a .c or .h file includes the headers of its rung or below.
+LADDER = {
+    "compose": {"compose_util": 0, "compose_blocks": 1, "compose": 2},
+}
+
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]', re.M)
 
 
@@ -57,6 +67,13 @@ def problems(folder, name, text):
         if "/" not in inc:
             if not (ROOT / "src" / folder / inc).exists():
                 out.append(("include-missing", inc))
+            rungs = LADDER.get(folder)
+            if rungs is not None:
+                mine, theirs = rungs.get(name.rsplit(".", 1)[0]), rungs.get(inc.rsplit(".", 1)[0])
+                if mine is None or theirs is None:
+                    out.append(("ladder", "%s/%s or %s has no rung" % (folder, name, inc)))
+                elif theirs > mine:
+                    out.append(("ladder", "%s/%s includes %s, a rung above" % (folder, name, inc)))
             continue
         other = inc.split("/")[0]
         if other == folder:
@@ -88,7 +105,7 @@ def check_tree():
 def main():
     bad = check_tree()
     rules = ["folders", "include-upwards", "include-internal", "include-own-by-path",
-             "include-missing", "library", "file-length"]
+             "include-missing", "library", "file-length", "ladder"]
     for rule in rules:
         hits = [d for r, d in bad if r == rule]
         print(("FAIL layers-%s: %s" % (rule, "; ".join(hits[:5]))) if hits else "ok layers-" + rule)
@@ -102,10 +119,15 @@ def main():
         ("library", "compose", "x.c", "#include <libxml/tree.h>\n"),
         ("library", "engine", "x.c", "#include <hpdf.h>\n"),
         ("file-length", "base", "x.c", "\n" * (MAX_LINES + 1)),
+        ("ladder", "compose", "compose_util.c", '#include "compose_blocks.h"\n'),
+        ("ladder", "compose", "compose_blocks.c", '#include "compose.h"\n'),
+        ("ladder", "compose", "x.c", '#include "compose_util.h"\n'),
     ]
     for rule, folder, name, text in mutations:
         found = [r for r, _ in problems(folder, name, text)]
         n = "layers-mutation-%s-%s" % (rule, folder)
+        if name != "x.c":
+            n += "-" + name.split(".")[0]
         print(("ok " if rule in found else "FAIL ") + n)
     sys.exit(1 if bad else 0)
 

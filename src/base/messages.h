@@ -108,8 +108,12 @@
 	X(TPL_FOLD_MARK, DIAG_ERROR, "'%s' lies outside the page", DIAG_A1(const char *)) \
 	X(TPL_TITLE_BASELINE, DIAG_ERROR, "the title page's first baseline (%g mm) lies outside " \
 	    "the text area (%g to %g mm)", DIAG_A3(double, double, double)) \
-	X(TPL_PAGENUM_FORMAT, DIAG_ERROR, "page number format \"%s\" lacks %%n (the page number)", \
-	    DIAG_A1(const char *)) \
+	X(TPL_PLACEHOLDER_UNKNOWN, DIAG_ERROR, "unknown placeholder '%.*s' in '%s' (it takes %s)", \
+	    DIAG_A4(int, const char *, const char *, const char *)) \
+	X(TPL_PLACEHOLDER_MISSING, DIAG_ERROR, "'%s' lacks the placeholder {%s}", \
+	    DIAG_A2(const char *, const char *)) \
+	X(TPL_PLACEHOLDER_TWICE, DIAG_ERROR, "'%s' has the placeholder {%s} more than once", \
+	    DIAG_A2(const char *, const char *)) \
 	X(TPL_PAGENUM_ABOVE, DIAG_ERROR, "the page number (baseline at %g mm) must stand above " \
 	    "the text area (from %g mm)", DIAG_A2(double, double)) \
 	X(TPL_PAGENUM_BELOW, DIAG_ERROR, "the page number (baseline at %g mm) must stand below " \

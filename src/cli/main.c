@@ -361,7 +361,7 @@ cmd_build(session *s, size_t k)
 		return VL_EXIT_TROUBLE;
 	ts_layout *out = compose_vorlage(s->doc, s->tpl, s->e, &s->d);
 	ts_info info;
-	compose_vorlage_info(s->doc, s->a, &info);
+	compose_vorlage_info(s->doc, s->tpl, s->a, &info);
 	int rc = out ? write_doc(s, out, &info, "vorlage", path) : VL_EXIT_INVALID;
 	ts_layout_free(out);
 	return rc;
@@ -384,7 +384,7 @@ annex_one(session *s, int partner, const char *path)
 		return VL_EXIT_INVALID;
 	const char *variant = arena_printf(s->a, "annex:%s", s->doc->partners[partner].id);
 	ts_info info;
-	compose_annex_info(s->doc, partner, s->a, &info);
+	compose_annex_info(s->doc, s->tpl, partner, s->a, &info);
 	int rc = write_doc(s, out, &info, variant, path);
 	ts_layout_free(out);
 	return rc;

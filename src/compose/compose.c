@@ -1,141 +1,18 @@
-/* compose.c: the Vorlage and its annexes as blocks for the engine: the cover
- * letter placed in its DIN 5008 zones, the title page, the report as a flow,
- * page numbers, bookmarks, page labels; and the document information
- * (title, author, …) a back end writes. */
-#include "compose_int.h"
+/* compose.c: the composer's drivers, the Vorlage and its annexes as blocks
+ * for the engine: the cover letter placed in its DIN 5008 zones, the title
+ * page, the report and each annex as a flow, page numbers, bookmarks, page
+ * labels; and the document information (title, author, …) a back end
+ * writes. The top of the composer: it calls compose_blocks.c for the flow's
+ * blocks and compose_util.c for runs, styles and nodes; neither calls it. */
+#include "compose.h"
+#include "compose_blocks.h"
+#include "compose_util.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/base.h"
-
-/* Quotation marks by language: German „…“, otherwise English “…”. */
-static const char *
-quote_mark(const char *lang, bool open)
-{
-	bool de = !lang || strncmp(lang, "de", 2) == 0;
-	if (de)
-		return open ? "\xE2\x80\x9E" : "\xE2\x80\x9C";
-	return open ? "\xE2\x80\x9C" : "\xE2\x80\x9D";
-}
-
-static enum ts_face
-face_with(enum ts_face base, bool bold, bool italic)
-{
-	bold = bold || base == TS_BOLD || base == TS_BOLD_ITALIC;
-	italic = italic || base == TS_ITALIC || base == TS_BOLD_ITALIC;
-	if (bold && italic)
-		return TS_BOLD_ITALIC;
-	if (bold)
-		return TS_BOLD;
-	return italic ? TS_ITALIC : TS_REGULAR;
-}
-
-const ts_srcpos *
-compose_src(ts_layout *doc, const char *file, vl_pos pos)
-{
-	if (!file || pos.line == 0)
-		return NULL;
-	ts_srcpos *sp = arena_alloc(doc->arena, sizeof *sp);
-	*sp = (ts_srcpos){ .file = file, .line = pos.line, .col = pos.col };
-	return sp;
-}
-
-size_t
-compose_runs(ts_layout *doc, const char *file, const char *lang, const vl_para *p,
-    const tpl_style *st, int tag, ts_run **out)
-{
-	ts_run *runs = arena_array(doc->arena, p->nspans ? p->nspans : 1, sizeof *runs);
-	size_t n = 0;
-	const ts_srcpos *para_src = NULL, *src = NULL;
-	vl_pos src_pos = { 0, 0 };
-	for (size_t i = 0; i < p->nspans; i++) {
-		const vl_span *s = &p->spans[i];
-		ts_run r = { .face = st->face, .size = st->size, .lang = s->lang, .tag = tag };
-		/* the span's position, shared by the spans in a row that have it */
-		if (s->pos.line == 0) {
-			if (!para_src)
-				para_src = compose_src(doc, file, p->pos);
-			r.src = para_src;
-		} else {
-			if (!src || s->pos.line != src_pos.line || s->pos.col != src_pos.col) {
-				src = compose_src(doc, file, s->pos);
-				src_pos = s->pos;
-			}
-			r.src = src;
-		}
-		/* text in another language than the document's: a Span with its
-		 * language, one for the runs in a row that share it */
-		if (s->lang && lang && strcmp(s->lang, lang) != 0) {
-			if (n > 0 && runs[n - 1].tag != tag && runs[n - 1].lang &&
-			    !strcmp(runs[n - 1].lang, s->lang))
-				r.tag = runs[n - 1].tag;
-			else
-				r.tag = ts_layout_add_node(doc, TS_ROLE_SPAN, tag, s->lang, NULL);
-		}
-		if (s->flags & (VL_SPAN_QUOTE_OPEN | VL_SPAN_QUOTE_CLOSE)) {
-			r.text = quote_mark(s->lang, s->flags & VL_SPAN_QUOTE_OPEN);
-			r.len = strlen(r.text);
-			/* a quote mark takes the weight of the text it encloses */
-			const vl_span *inner = (s->flags & VL_SPAN_QUOTE_OPEN)
-			    ? (i + 1 < p->nspans ? &p->spans[i + 1] : NULL)
-			    : (i > 0 ? &p->spans[i - 1] : NULL);
-			if (inner && (inner->flags & (VL_SPAN_PARTNER | VL_SPAN_STRONG)))
-				r.face = face_with(st->face, true, false);
-		} else {
-			if (s->len == 0)
-				continue;
-			r.text = s->text;
-			r.len = s->len;
-			r.link = s->flags & VL_SPAN_LINK ? s->link : NULL;
-			r.face = face_with(st->face,
-			    (s->flags & (VL_SPAN_PARTNER | VL_SPAN_STRONG)) != 0,
-			    (s->flags & VL_SPAN_EMPH) != 0);
-		}
-		runs[n++] = r;
-	}
-	/* the text of a link: a Link node, one per link in a row */
-	for (size_t i = 0; i < n; i++)
-		if (runs[i].link)
-			runs[i].tag = i > 0 && runs[i - 1].link == runs[i].link ? runs[i - 1].tag
-			    : ts_layout_add_node(doc, TS_ROLE_LINK, tag, NULL, NULL);
-	*out = runs;
-	return n;
-}
-
-ts_para_style
-para_style(const tpl_style *s, ts_sp measure)
-{
-	return (ts_para_style){
-		.measure = measure, .leading = s->leading, .indent = s->indent,
-		.align = s->align, .hyphenate = s->hyphenate,
-		.space_before = s->space_before, .space_after = s->space_after,
-		.keep_with_next = s->keep_with_next, .expand = s->expand,
-	};
-}
-
-void
-para_at(ts_para_style *ps, const char *file, vl_pos pos)
-{
-	ps->file = pos.line ? file : NULL;
-	ps->line = pos.line;
-	ps->col = pos.col;
-}
-
-/* A single run of plain text in a style, belonging to node tag. */
-ts_run
-plain_run(const char *text, const tpl_style *st, int tag)
-{
-	return (ts_run){ .text = text, .len = strlen(text), .face = st->face,
-		.size = st->size, .lang = "de", .tag = tag };
-}
-
-int
-node(ts_layout *out, enum ts_role role, int parent)
-{
-	return ts_layout_add_node(out, role, parent, NULL, NULL);
-}
 
 /* Sets runs at a fixed place (not in a flow): broken at width w, aligned as
  * the style says, first baseline at y. Returns the last baseline. */
@@ -144,7 +21,7 @@ place_runs(ts_layout *out, const ts_engine *e, size_t page, ts_sp x, ts_sp y, ts
     const ts_run *runs, size_t nruns, const tpl_style *st)
 {
 	ts_lines lines;
-	ts_para_style ps = para_style(st, w);
+	ts_para_style ps = cu_para_style(st, w);
 	ts_para_break(e, out->arena, runs, nruns, &ps, &lines);
 	return ts_layout_place_lines(out, page, x, y, &lines, st->leading);
 }
@@ -154,7 +31,7 @@ static void
 add_line(ts_layout *out, const ts_engine *e, size_t page, ts_sp x, ts_sp w, ts_sp y,
     const char *text, const tpl_style *st, enum ts_align align, int tag)
 {
-	ts_run r = plain_run(text, st, tag);
+	ts_run r = cu_plain_run(text, st, tag);
 	tpl_style s = *st;
 	s.align = align;
 	s.hyphenate = false;
@@ -191,7 +68,7 @@ zone_place(ts_layout *out, const ts_engine *e, size_t page, ts_sp x, ts_sp y, ts
     const ts_run *runs, size_t nruns, const tpl_style *st, zone *z, vl_pos pos)
 {
 	ts_lines lines;
-	ts_para_style ps = para_style(st, w);
+	ts_para_style ps = cu_para_style(st, w);
 	ts_para_break(e, out->arena, runs, nruns, &ps, &lines);
 	bool wide = false;
 	for (size_t i = 0; i < lines.nlines; i++)
@@ -215,7 +92,7 @@ static void
 zone_line(ts_layout *out, const ts_engine *e, size_t page, ts_sp x, ts_sp w, ts_sp y,
     const char *text, const tpl_style *st, enum ts_align align, int tag, zone *z, vl_pos pos)
 {
-	ts_run r = plain_run(text, st, tag);
+	ts_run r = cu_plain_run(text, st, tag);
 	tpl_style s = *st;
 	s.align = align;
 	s.hyphenate = false;
@@ -260,16 +137,16 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 	const vl_letter *l = &doc->letter;
 	arena *a = out->arena;
 	size_t pg = ts_layout_add_page(out);
-	int sect = node(out, TS_ROLE_SECT, 0);
+	int sect = cu_node(out, TS_ROLE_SECT, 0);
 
 	/* letterhead: the sending office */
 	zone head = { .name = "letterhead", .bottom = t->letterhead.y + t->letterhead.h,
 		.file = doc->path, .d = d };
 	ts_sp y = t->letterhead.y + t->letterhead_style.size;
 	for (size_t i = 0; i < m->nsender; i++) {
-		ts_run r = plain_run(m->sender[i], &t->letterhead_style, node(out, TS_ROLE_P, sect));
+		ts_run r = cu_plain_run(m->sender[i], &t->letterhead_style, cu_node(out, TS_ROLE_P, sect));
 		if (i + 1 == m->nsender && m->nsender > 1)
-			r.face = face_with(t->letterhead_style.face, true, false);
+			r.face = cu_face(t->letterhead_style.face, true, false);
 		y = zone_place(out, e, pg, t->letterhead.x, y, t->letterhead.w, &r, 1,
 		    &t->letterhead_style, &head, m->sender_pos[i]) + t->letterhead_style.leading;
 	}
@@ -278,11 +155,11 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 	zone addr = { .name = "address field", .bottom = t->address.y + t->address.h,
 		.file = doc->path, .d = d };
 	y = t->address.y + t->address_first_baseline;
-	int address = node(out, TS_ROLE_DIV, sect);
+	int address = cu_node(out, TS_ROLE_DIV, sect);
 	for (size_t i = 0; i < l->nrecipient; i++) {
 		ts_run *runs;
-		size_t n = compose_runs(out, doc->path, doc->lang, &l->recipient[i], &t->address_style,
-		    node(out, TS_ROLE_P, address), &runs);
+		size_t n = cu_runs(out, doc->path, doc->lang, &l->recipient[i], &t->address_style,
+		    cu_node(out, TS_ROLE_P, address), &runs);
 		tpl_style s = t->address_style;
 		s.align = TS_LEFT;
 		s.hyphenate = false;
@@ -300,10 +177,11 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 		ts_page_add_rule(out, pg, b->x, b->y + b->h - r, b->w, r);
 		ts_page_add_rule(out, pg, b->x, b->y, r, b->h);
 		ts_page_add_rule(out, pg, b->x + b->w - r, b->y, r, b->h);
+		const tpl_arg term = { "wahlperiode", arena_printf(a, "%d", m->wahlperiode) };
 		const char *lines[] = {
-			"LANDTAG", "NORDRHEIN-WESTFALEN",
-			arena_printf(a, "%d. WAHLPERIODE", m->wahlperiode), "",
-			"VORLAGE", m->number, "", m->distribution,
+			t->words.stamp_landtag, t->words.stamp_state,
+			tpl_expand(a, t->words.stamp_term, &term, 1), "",
+			t->words.stamp_vorlage, m->number, "", m->distribution,
 		};
 		/* where each line comes from: the source's attributes, else the
 		 * template (which tcheck.c checks) */
@@ -316,7 +194,7 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 		const tpl_style *st = &t->stamp_style;
 		ts_sp block = (ts_sp)(nlines - 1) * st->leading + st->size;
 		ts_sp top = b->y + (b->h - block) / 2 + st->size * 3 / 4;
-		int stamp = node(out, TS_ROLE_DIV, sect);
+		int stamp = cu_node(out, TS_ROLE_DIV, sect);
 		zone stz = { .name = "stamp", .bottom = b->y + b->h, .one_line = true,
 			.file = doc->path, .d = d };
 		for (size_t i = 0; i < nlines; i++) {
@@ -325,7 +203,7 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 			stz.file = from[i].line ? doc->path : t->path;
 			zone_line(out, e, pg, b->x + t->stamp_padding, b->w - 2 * t->stamp_padding,
 			    top + (ts_sp)i * st->leading, lines[i], st, TS_CENTER,
-			    node(out, TS_ROLE_P, stamp), &stz, from[i]);
+			    cu_node(out, TS_ROLE_P, stamp), &stz, from[i]);
 		}
 		fits = fits && !stz.full;
 	}
@@ -341,31 +219,31 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 	zone info = { .name = "info block", .bottom = body->y, .one_line = true,
 		.file = doc->path, .d = d };
 	zone_line(out, e, pg, body->x, body->w, t->date_y, m->date_text,
-	    &t->letter_body_style, t->date_align, node(out, TS_ROLE_P, sect), &info, m->date_pos);
+	    &t->letter_body_style, t->date_align, cu_node(out, TS_ROLE_P, sect), &info, m->date_pos);
 	fits = fits && !info.full;
 
 	/* salutation, body, closing, signature, name: a flow on page 1 */
 	ts_flow *f = ts_flow_new_at(e, out, *body, pg, body->y);
-	ts_flow_outline(f, "Anschreiben", 0);
+	ts_flow_outline(f, t->words.letter, 0);
 	ts_run *runs;
 	size_t n;
 	ts_para_style ps;
-	n = compose_runs(out, doc->path, doc->lang, &l->salutation, &t->salutation_style,
-	    node(out, TS_ROLE_P, sect), &runs);
-	ps = para_style(&t->salutation_style, body->w);
-	para_at(&ps, doc->path, l->salutation.pos);
+	n = cu_runs(out, doc->path, doc->lang, &l->salutation, &t->salutation_style,
+	    cu_node(out, TS_ROLE_P, sect), &runs);
+	ps = cu_para_style(&t->salutation_style, body->w);
+	cu_para_at(&ps, doc->path, l->salutation.pos);
 	ts_flow_para(f, runs, n, &ps);
 	for (size_t i = 0; i < l->nparas; i++) {
-		n = compose_runs(out, doc->path, doc->lang, &l->paras[i], &t->letter_body_style,
-		    node(out, TS_ROLE_P, sect), &runs);
-		ps = para_style(&t->letter_body_style, body->w);
-		para_at(&ps, doc->path, l->paras[i].pos);
+		n = cu_runs(out, doc->path, doc->lang, &l->paras[i], &t->letter_body_style,
+		    cu_node(out, TS_ROLE_P, sect), &runs);
+		ps = cu_para_style(&t->letter_body_style, body->w);
+		cu_para_at(&ps, doc->path, l->paras[i].pos);
 		ts_flow_para(f, runs, n, &ps);
 	}
-	n = compose_runs(out, doc->path, doc->lang, &l->closing, &t->closing_style,
-	    node(out, TS_ROLE_P, sect), &runs);
-	ps = para_style(&t->closing_style, body->w);
-	para_at(&ps, doc->path, l->closing.pos);
+	n = cu_runs(out, doc->path, doc->lang, &l->closing, &t->closing_style,
+	    cu_node(out, TS_ROLE_P, sect), &runs);
+	ps = cu_para_style(&t->closing_style, body->w);
+	cu_para_at(&ps, doc->path, l->closing.pos);
 	ps.keep_with_next = true;
 	ts_flow_para(f, runs, n, &ps);
 	/* the signer's name, the room for the signature above it: in the flow,
@@ -375,11 +253,12 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 	 * Figure's /Lang, which its /Alt is read in) */
 	const char *sig_lang = l->signature_desc && l->signature_desc_lang && doc->lang &&
 	    strcmp(l->signature_desc_lang, doc->lang) != 0 ? l->signature_desc_lang : NULL;
+	const tpl_arg signer = { "name", l->signer };
 	int sig_node = sig ? ts_layout_add_node(out, TS_ROLE_FIGURE, sect, sig_lang, l->signature_desc
-	    ? l->signature_desc : arena_printf(a, "Unterschrift von %s", l->signer))
-	    : node(out, TS_ROLE_P, sect);
-	ts_run name = plain_run(l->signer, &t->signer_style, node(out, TS_ROLE_P, sect));
-	ps = para_style(&t->signer_style, body->w);
+	    ? l->signature_desc : tpl_expand(a, t->words.signature_alt, &signer, 1))
+	    : cu_node(out, TS_ROLE_P, sect);
+	ts_run name = cu_plain_run(l->signer, &t->signer_style, cu_node(out, TS_ROLE_P, sect));
+	ps = cu_para_style(&t->signer_style, body->w);
 	ps.space_before = t->signature_space - t->signer_style.leading;
 	ps.hyphenate = false;
 	ts_flow_para(f, &name, 1, &ps);
@@ -389,7 +268,8 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 	if (name_page != pg)
 		MSG(LETTER_TOO_LONG, d, doc->path, l->signature_pos.line, l->signature_pos.col);
 
-	/* the signature: the image when the source names one, else "gez." */
+	/* the signature: the image when the source names one, else "gez." (the
+	 * template's word) */
 	if (sig) {
 		ts_item *it = ts_page_add(out, name_page);
 		it->kind = TS_ITEM_IMAGE;
@@ -402,13 +282,13 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 		it->tag = sig_node;
 	} else {
 		add_line(out, e, name_page, body->x, body->w, name_y - t->signer_style.leading,
-		    "gez.", &t->signer_style, TS_LEFT, sig_node);
+		    t->words.signed_by, &t->signer_style, TS_LEFT, sig_node);
 	}
 	if (l->nenclosures) {
 		int notes = 0;
-		part lp = { .out = out, .lang = doc->lang, .sect = sect, .doc = doc, .t = t,
+		cu_part lp = { .out = out, .lang = doc->lang, .sect = sect, .doc = doc, .t = t,
 			.notes = &notes };
-		compose_enclosures(&lp, e, name_page, name_y, sect);
+		block_enclosures(&lp, e, name_page, name_y, sect);
 	}
 	return fits;
 }
@@ -420,7 +300,7 @@ compose_title_page(ts_layout *out, const vl_doc *doc, const vl_template *t, cons
 {
 	const vl_report *r = &doc->report;
 	size_t pg = ts_layout_add_page(out);
-	ts_layout_add_outline(out, "Bericht", 0, pg, t->text_area.y);
+	ts_layout_add_outline(out, t->words.report, 0, pg, t->text_area.y);
 	ts_sp y = t->title_top;
 	for (size_t i = 0; i < r->ntitle_page; i++) {
 		const vl_title_line *tl = &r->title_page[i];
@@ -428,7 +308,8 @@ compose_title_page(ts_layout *out, const vl_doc *doc, const vl_template *t, cons
 		if (i > 0)
 			y += tl->space_before ? st->leading * 2 : st->leading;
 		ts_run *runs;
-		size_t n = compose_runs(out, doc->path, doc->lang, &tl->text, st, node(out, TS_ROLE_P, sect), &runs);
+		size_t n = cu_runs(out, doc->path, doc->lang, &tl->text, st,
+		    cu_node(out, TS_ROLE_P, sect), &runs);
 		tpl_style s = *st;
 		s.align = TS_CENTER;
 		s.hyphenate = false;
@@ -437,117 +318,14 @@ compose_title_page(ts_layout *out, const vl_doc *doc, const vl_template *t, cons
 	return pg;
 }
 
-/* The partners of an agreement by name, for its bookmark. */
-static const char *
-parties_names(arena *a, const vl_doc *doc, const int *parties, size_t n)
-{
-	size_t len = 1;
-	for (size_t i = 0; i < n; i++)
-		len += strlen(doc->partners[parties[i]].name) + 2;
-	char *s = arena_alloc(a, len), *q = s;
-	for (size_t i = 0; i < n; i++) {
-		const char *name = doc->partners[parties[i]].name;
-		if (i) {
-			memcpy(q, ", ", 2);
-			q += 2;
-		}
-		memcpy(q, name, strlen(name));
-		q += strlen(name);
-	}
-	*q = '\0';
-	return s;
-}
-
-void
-flow_para(ts_flow *f, const part *pt, const vl_para *p, const tpl_style *st, ts_sp measure,
-    enum ts_role role)
-{
-	ts_run *runs;
-	size_t n = compose_para_runs(pt, p, st, node(pt->out, role, pt->sect), &runs);
-	ts_para_style ps = para_style(st, measure);
-	para_at(&ps, pt->doc->path, p->pos);
-	ts_flow_para(f, runs, n, &ps);
-}
-
-static void
-flow_paras(ts_flow *f, const part *pt, const vl_para *p, size_t n, const tpl_style *st,
-    ts_sp measure)
-{
-	for (size_t i = 0; i < n; i++)
-		flow_para(f, pt, &p[i], st, measure, TS_ROLE_P);
-}
-
-/* A line of plain text as a block of the flow, a node of role. */
-static void
-flow_text(ts_flow *f, const part *pt, const char *text, const tpl_style *st, ts_sp measure,
-    enum ts_role role)
-{
-	ts_run r = plain_run(text, st, node(pt->out, role, pt->sect));
-	ts_para_style ps = para_style(st, measure);
-	ts_flow_para(f, &r, 1, &ps);
-}
-
-/* An agreement's title followed by its date in brackets, as the original:
- * a heading one level below its bookmark's (level 0 is H1). */
-void
-flow_agreement(ts_flow *f, const part *pt, const vl_doc *doc, const vl_agreement *ag,
-    const vl_template *t, int level)
-{
-	arena *a = pt->out->arena;
-	const ts_sp w = t->text_area.w;
-	ts_flow_outline(f, parties_names(a, doc, ag->parties, ag->nparties), level);
-	ts_run *runs;
-	int h = node(pt->out, (enum ts_role)(TS_ROLE_H1 + level), pt->sect);
-	size_t n = compose_runs(pt->out, pt->doc->path, pt->lang, &ag->title, &t->agreement_style, h, &runs);
-	ts_run *all = arena_array(a, n + 1, sizeof *all);
-	memcpy(all, runs, n * sizeof *runs);
-	all[n] = plain_run(arena_printf(a, " (%s)", ag->date_text), &t->agreement_style, h);
-	ts_para_style ps = para_style(&t->agreement_style, w);
-	ps.keep_with_next = true;
-	ts_flow_para(f, all, n + 1, &ps);
-	flow_paras(f, pt, ag->paras, ag->nparas, &t->body_style, w);
-}
-
-static const char *
-group_title(arena *a, const vl_doc *doc, const vl_group *g)
-{
-	int *parts = arena_array(a, g->nparts ? g->nparts : 1, sizeof *parts);
-	for (size_t i = 0; i < g->nparts; i++)
-		parts[i] = g->parts[i].partner;
-	return parties_names(a, doc, parts, g->nparts);
-}
-
-void
-flow_group(ts_flow *f, const part *pt, const vl_group *g, int level)
-{
-	const ts_sp w = pt->t->text_area.w;
-	ts_flow_outline(f, group_title(pt->out->arena, pt->doc, g), level);
-	flow_paras(f, pt, g->intro, g->nintro, &pt->t->body_style, w);
-	for (size_t k = 0; k < g->nparts; k++) {
-		ts_flow_outline(f, pt->doc->partners[g->parts[k].partner].name, level + 1);
-		flow_paras(f, pt, g->parts[k].paras, g->parts[k].nparas, &pt->t->body_style, w);
-	}
-}
-
-/* Expands a page number format: %n the number, %N the total. */
+/* A page number format filled in: {seite} the number, {seiten} the total. */
 static const char *
 pagenum_text(arena *a, const char *fmt, int n, int total)
 {
-	size_t len = strlen(fmt) + 32;
-	char *s = arena_alloc(a, len), *q = s, *end = s + len - 1;
-	for (const char *p = fmt; *p && q < end; p++) {
-		if (p[0] == '%' && (p[1] == 'n' || p[1] == 'N')) {
-			int v = p[1] == 'n' ? n : total;
-			q += snprintf(q, (size_t)(end - q), "%d", v);
-			if (q > end)
-				q = end;
-			p++;
-		} else {
-			*q++ = *p;
-		}
-	}
-	*q = '\0';
-	return s;
+	const tpl_arg args[] = {
+		{ "seite", arena_printf(a, "%d", n) }, { "seiten", arena_printf(a, "%d", total) },
+	};
+	return tpl_expand(a, fmt, args, sizeof args / sizeof args[0]);
 }
 
 /* Page numbers on pages [first, last] numbered from 1; printed from number
@@ -576,7 +354,7 @@ keywords(arena *a, const vl_doc *doc, bool with_agreements_only)
 	for (size_t i = 0; i < doc->npartners; i++)
 		if (!with_agreements_only || compose_partner_has_agreements(doc, (int)i))
 			idx[n++] = (int)i;
-	return parties_names(a, doc, idx, n);
+	return cu_parties_names(a, doc, idx, n);
 }
 
 static void
@@ -592,9 +370,10 @@ set_info(ts_info *out, const vl_doc *doc, const char *title, const char *subject
 }
 
 void
-compose_vorlage_info(const vl_doc *doc, arena *a, ts_info *out)
+compose_vorlage_info(const vl_doc *doc, const vl_template *t, arena *a, ts_info *out)
 {
-	set_info(out, doc, doc->meta.title, arena_printf(a, "Vorlage %s", doc->meta.number),
+	const tpl_arg number = { "nummer", doc->meta.number };
+	set_info(out, doc, doc->meta.title, tpl_expand(a, t->words.vorlage_subject, &number, 1),
 	    keywords(a, doc, true));
 }
 
@@ -617,23 +396,23 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 	}
 	int notes = 0;
 	bool failed = false;
-	part pt = { .out = out, .lang = doc->lang, .sect = node(out, TS_ROLE_SECT, 0),
+	cu_part pt = { .out = out, .lang = doc->lang, .sect = cu_node(out, TS_ROLE_SECT, 0),
 		.doc = doc, .t = t, .notes = &notes, .d = d, .failed = &failed };
 	size_t title_pg = compose_title_page(out, doc, t, e, pt.sect);
 
 	ts_flow *f = ts_flow_new(e, out, t->text_area);
-	flow_para(f, &pt, &r->heading, &t->heading_style, w, TS_ROLE_H1);
-	flow_paras(f, &pt, r->intro, r->nintro, &t->body_style, w);
+	block_para(f, &pt, &r->heading, &t->heading_style, w, TS_ROLE_H1);
+	block_paras(f, &pt, r->intro, r->nintro, &t->body_style, w);
 	if (doc->nnotes)
 		ts_flow_note_area(f, NULL);
 	if (r->answer_label) {
 		ts_flow_outline(f, r->question_label, 1);
-		flow_text(f, &pt, r->question_label, &t->label_style, w, TS_ROLE_H2);
-		flow_paras(f, &pt, r->question, r->nquestion, &t->body_style, w);
+		block_text(f, &pt, r->question_label, &t->label_style, w, TS_ROLE_H2);
+		block_paras(f, &pt, r->question, r->nquestion, &t->body_style, w);
 		ts_flow_outline(f, r->answer_label, 1);
-		flow_text(f, &pt, r->answer_label, &t->label_style, w, TS_ROLE_H2);
+		block_text(f, &pt, r->answer_label, &t->label_style, w, TS_ROLE_H2);
 	}
-	compose_items(f, &pt, r->answer, r->nanswer, r->answer_label ? 2 : 1);
+	block_items(f, &pt, r->answer, r->nanswer, r->answer_label ? 2 : 1);
 	size_t last_page;
 	ts_flow_finish(f, &last_page, NULL);
 	if (failed) {
@@ -642,11 +421,44 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 	}
 
 	add_page_numbers(out, t, e, title_pg, out->npages - 1, t->pagenum_format, t->pagenum_first);
-	ts_layout_add_label(out, 0, "Anschreiben", TS_LABEL_NONE, 0);
+	ts_layout_add_label(out, 0, t->words.letter, TS_LABEL_NONE, 0);
 	ts_layout_add_label(out, title_pg, "", TS_LABEL_DECIMAL, 1);
 	out->front_pages = title_pg + 1;
 	ts_layout_drop_dangling_links(out);
 	return out;
+}
+
+/* The report's agreements and groups, also those inside sections, in order. */
+typedef struct domain_list {
+	arena *a;
+	const vl_item **v;
+	size_t n, cap;
+} domain_list;
+
+static void
+collect_domain(const vl_item *it, void *ctx)
+{
+	domain_list *l = ctx;
+	if (it->kind != VL_ITEM_AGREEMENT && it->kind != VL_ITEM_GROUP)
+		return;
+	if (l->n == l->cap) {
+		size_t c = l->cap ? l->cap * 2 : 16;
+		const vl_item **m = arena_array(l->a, c, sizeof *m);
+		if (l->n)
+			memcpy(m, l->v, l->n * sizeof *m);
+		l->v = m;
+		l->cap = c;
+	}
+	l->v[l->n++] = it;
+}
+
+static const vl_item **
+domain_items(arena *a, const vl_doc *doc, size_t *n)
+{
+	domain_list l = { a, NULL, 0, 0 };
+	vl_items_walk(doc->report.answer, doc->report.nanswer, collect_domain, &l);
+	*n = l.n;
+	return l.v;
 }
 
 bool
@@ -654,7 +466,7 @@ compose_partner_has_agreements(const vl_doc *doc, int partner)
 {
 	arena *a = arena_new();
 	size_t n;
-	const vl_item **items = compose_domain_items(a, doc, &n);
+	const vl_item **items = domain_items(a, doc, &n);
 	bool found = false;
 	for (size_t i = 0; i < n && !found; i++) {
 		const vl_item *it = items[i];
@@ -672,10 +484,12 @@ compose_partner_has_agreements(const vl_doc *doc, int partner)
 
 /* The heading of a partner's annex, also its title. */
 static const char *
-annex_head(arena *a, const vl_doc *doc, int partner)
+annex_head(arena *a, const vl_doc *doc, const vl_template *t, int partner)
 {
-	return arena_printf(a, "Anlage zu Vorlage %s \xE2\x80\x94 Partnerschaft mit %s",
-	    doc->meta.number, doc->partners[partner].name);
+	const tpl_arg args[] = {
+		{ "nummer", doc->meta.number }, { "partner", doc->partners[partner].name },
+	};
+	return tpl_expand(a, t->words.annex_title, args, sizeof args / sizeof args[0]);
 }
 
 ts_layout *
@@ -692,29 +506,30 @@ compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
 	arena *a = out->arena;
 	const ts_sp w = t->text_area.w;
 	const vl_meta *m = &doc->meta;
-	const char *head = annex_head(a, doc, partner);
+	const char *head = annex_head(a, doc, t, partner);
+	const tpl_arg sub[] = { { "nummer", m->number }, { "datum", m->date_text } };
 
 	int notes = 0;
-	part pt = { .out = out, .lang = doc->lang, .sect = node(out, TS_ROLE_SECT, 0),
+	cu_part pt = { .out = out, .lang = doc->lang, .sect = cu_node(out, TS_ROLE_SECT, 0),
 		.doc = doc, .t = t, .notes = &notes };
 	ts_flow *f = ts_flow_new(e, out, t->text_area);
 	if (doc->nnotes)
 		ts_flow_note_area(f, NULL);
 	ts_flow_outline(f, head, 0);
-	flow_text(f, &pt, head, &t->annex_head_style, w, TS_ROLE_H1);
-	flow_text(f, &pt, arena_printf(a, "Vorlage %s vom %s", m->number, m->date_text),
+	block_text(f, &pt, head, &t->annex_head_style, w, TS_ROLE_H1);
+	block_text(f, &pt, tpl_expand(a, t->words.annex_subtitle, sub, sizeof sub / sizeof sub[0]),
 	    &t->body_style, w, TS_ROLE_P);
-	flow_text(f, &pt, m->title, &t->heading_style, w, TS_ROLE_P);
+	block_text(f, &pt, m->title, &t->heading_style, w, TS_ROLE_P);
 
 	size_t nitems;
-	const vl_item **items = compose_domain_items(a, doc, &nitems);
+	const vl_item **items = domain_items(a, doc, &nitems);
 	for (size_t i = 0; i < nitems; i++) {
 		const vl_item *it = items[i];
 		if (it->kind == VL_ITEM_AGREEMENT) {
 			const vl_agreement *ag = &it->u.agreement;
 			for (size_t k = 0; k < ag->nparties; k++)
 				if (ag->parties[k] == partner) {
-					flow_agreement(f, &pt, doc, ag, t, 1);
+					block_agreement(f, &pt, ag, 1);
 					break;
 				}
 		} else if (it->kind == VL_ITEM_GROUP) {
@@ -722,16 +537,16 @@ compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
 			for (size_t k = 0; k < g->nparts; k++) {
 				if (g->parts[k].partner != partner)
 					continue;
-				ts_flow_outline(f, group_title(a, doc, g), 1);
-				flow_paras(f, &pt, g->intro, g->nintro, &t->body_style, w);
+				ts_flow_outline(f, cu_group_title(a, doc, g), 1);
+				block_paras(f, &pt, g->intro, g->nintro, &t->body_style, w);
 				ts_flow_outline(f, p->name, 2);
-				flow_paras(f, &pt, g->parts[k].paras, g->parts[k].nparas, &t->body_style, w);
+				block_paras(f, &pt, g->parts[k].paras, g->parts[k].nparas, &t->body_style, w);
 			}
 		}
 	}
 	ts_flow_finish(f, NULL, NULL);
 
-	/* annexes are numbered from their first page, "Seite x von y" */
+	/* annexes are numbered from their first page ("Seite x von y") */
 	add_page_numbers(out, t, e, 0, out->npages - 1, t->annex_pagenum_format, 1);
 	ts_layout_add_label(out, 0, "", TS_LABEL_DECIMAL, 1);
 	ts_layout_drop_dangling_links(out);
@@ -739,9 +554,11 @@ compose_annex(const vl_doc *doc, const vl_template *t, const ts_engine *e,
 }
 
 void
-compose_annex_info(const vl_doc *doc, int partner, arena *a, ts_info *out)
+compose_annex_info(const vl_doc *doc, const vl_template *t, int partner, arena *a,
+    ts_info *out)
 {
 	const vl_partner *p = &doc->partners[partner];
-	set_info(out, doc, annex_head(a, doc, partner),
-	    arena_printf(a, "Anlage zu Vorlage %s: %s", doc->meta.number, p->name), p->name);
+	const tpl_arg args[] = { { "nummer", doc->meta.number }, { "partner", p->name } };
+	set_info(out, doc, annex_head(a, doc, t, partner),
+	    tpl_expand(a, t->words.annex_subject, args, sizeof args / sizeof args[0]), p->name);
 }

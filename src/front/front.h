@@ -336,7 +336,8 @@ int vl_partner_find(const vl_doc *doc, const char *id);
 const char *vl_date_format(arena *a, vl_date d, bool zero_pad);
 
 /* front.h: a layout template (templates/NAME.xml, schema templates/template.xsd):
- * every measure of the layout, so that a layout change needs no recompile. */
+ * every measure of the layout and every word it prints of its own, so that a
+ * layout change needs no recompile. */
 
 
 
@@ -361,6 +362,36 @@ typedef struct tpl_hyph {
 } tpl_hyph;
 
 enum tpl_pagenum_pos { TPL_PAGENUM_TOP, TPL_PAGENUM_BOTTOM };
+
+/* The words the layout prints (the template's <texte>; an attribute left out
+ * gives the word after the name). A format holds placeholders such as
+ * {nummer}, which the loader checks (each the format takes exactly once, no
+ * other) and tpl_expand fills in: no template text is ever a printf format. */
+typedef struct tpl_words {
+	const char *letter;          /* "Anschreiben": the letter's bookmark and page label */
+	const char *signed_by;       /* "gez.": where no signature image is */
+	const char *signature_alt;   /* "Unterschrift von {name}": a signature image's text */
+	const char *enclosure;       /* "Anlage": the label of one enclosure */
+	const char *enclosures;      /* "Anlagen": of more */
+	const char *stamp_landtag;   /* "LANDTAG": the stamp's lines */
+	const char *stamp_state;     /* "NORDRHEIN-WESTFALEN" */
+	const char *stamp_term;      /* "{wahlperiode}. WAHLPERIODE" */
+	const char *stamp_vorlage;   /* "VORLAGE" */
+	const char *report;          /* "Bericht": the report's bookmark */
+	const char *section;         /* "Abschnitt": a section as a link's target */
+	const char *table;           /* "Tabelle": before a table's number */
+	const char *figure;          /* "Abbildung": before a figure's number */
+	const char *annex_title;     /* "Anlage zu Vorlage {nummer} — Partnerschaft mit {partner}" */
+	const char *annex_subtitle;  /* "Vorlage {nummer} vom {datum}" */
+	const char *vorlage_subject; /* "Vorlage {nummer}": the Vorlage's document information */
+	const char *annex_subject;   /* "Anlage zu Vorlage {nummer}: {partner}": an annex's */
+} tpl_words;
+
+/* A placeholder's value for tpl_expand: {name} becomes value. */
+typedef struct tpl_arg {
+	const char *name;
+	const char *value;
+} tpl_arg;
 
 typedef struct vl_template {
 	arena *arena;
@@ -409,19 +440,26 @@ typedef struct vl_template {
 	 * tabellen, abbildungen, listen; absent: the values after the names) */
 	ts_sp note_size, note_leading;    /* footnotes: 9 pt on 11 pt */
 	ts_sp cell_leading, cell_pad;     /* table cells in the body's size: 14 pt, 3 pt */
+	ts_sp table_space_before, table_space_after; /* around a table: 8 pt, 8 pt */
+	ts_sp table_header_rule;          /* under the header rows: 0.8 pt (0: none) */
+	ts_sp table_row_rule;             /* between the body rows: 0.3 pt (0: none) */
 	double figure_ppi;                /* pixels an inch of a figure's image: 150 */
+	ts_sp figure_space_before, figure_space_after; /* around a figure: 8 pt, 8 pt */
+	ts_sp figure_caption_gap;         /* image to caption: 4 pt */
 	ts_sp list_indent, list_gap;      /* a list entry's text, its mark's gap: 6 mm, 2 mm */
 	ts_sp list_space;                 /* after each paragraph of an entry: 2 pt */
 	ts_sp enclosure_indent, enclosure_gap; /* anschreiben/anlagen: 5 mm, 2 mm */
 
 	/* page numbers */
-	const char *pagenum_format;       /* "- %n -" or "Seite %n von %N" */
+	const char *pagenum_format;       /* "- {seite} -" or "Seite {seite} von {seiten}" */
 	enum tpl_pagenum_pos pagenum_pos;
 	ts_sp pagenum_y;                  /* baseline from the page's top */
 	enum ts_align pagenum_align;
 	tpl_style pagenum_style;
 	int pagenum_first;                /* first numbered page of the report (2: the title page is 1) */
-	const char *annex_pagenum_format; /* annexes: "Seite %n von %N", from their first page */
+	const char *annex_pagenum_format; /* annexes: "Seite {seite} von {seiten}", from their first page */
+
+	tpl_words words;                  /* what the layout prints of its own */
 } vl_template;
 
 /* Parse (no network, no DTD), validate against templates/template.xsd (xsd_path)
@@ -429,5 +467,11 @@ typedef struct vl_template {
  * print as FILE:LINE:COL: error: …; returns NULL then. */
 vl_template *tpl_load(const char *path, const char *xsd_path, diag *d);
 void tpl_free(vl_template *t);
+
+/* The format fmt (a text of a loaded template) with each placeholder {name}
+ * replaced by the value of the argument of that name; the rest copied as it
+ * stands (also a placeholder no argument names, which the loader refuses
+ * first). The values are not read for placeholders. In a. */
+const char *tpl_expand(arena *a, const char *fmt, const tpl_arg *args, size_t nargs);
 
 #endif

@@ -84,10 +84,29 @@ extern const tpl_style_field tpl_styles[TPL_NSTYLES];
 /* The three fold marks under <falzmarken>, in the order of fold_y. */
 extern const char *const tpl_fold_marks[3];
 
+/* The texts: the attribute attr of elem (under <texte>, or of the root for
+ * parent NULL), the field of vl_template, the text without the attribute
+ * (NULL: the schema requires it), the placeholders it takes: each of need
+ * exactly once, each of may at most once, no other. */
+typedef struct tpl_text_field {
+	const char *parent, *elem, *attr;
+	size_t off;
+	const char *dflt;
+	const char *need[2];
+	const char *may[1];
+} tpl_text_field;
+enum { TPL_NTEXTS = 19 };
+extern const tpl_text_field tpl_texts[TPL_NTEXTS];
+
+/* The length of the placeholder that begins at s (a '{'), braces included;
+ * 0 when no '}' closes it. */
+size_t tpl_placeholder_len(const char *s);
+
 /* Checks t, loaded from the template x, and prints each problem at its
  * element or attribute: boxes outside the page, overlapping zones of page
  * 1, a letter body above the date line, leading below the font size, a
- * stamp too small for its eight lines, a page number format without %n, ….
+ * stamp too small for its eight lines, a text with a placeholder it does not
+ * take, without one it needs or with one twice, ….
  * Returns the number of problems. */
 unsigned tpl_check(const vl_template *t, xmlsrc *x, diag *d);
 

@@ -1,8 +1,11 @@
 /* tcheck.c: the rules of a layout template that the XSD cannot say
- * (tpl_check), on the filled vl_template; the tree gives the positions. */
+ * (tpl_check), on the filled vl_template; the tree gives the positions. Also
+ * the tables of the template's styles and texts (with each text's default
+ * and placeholders), which the loader fills vl_template from. */
 #include "front_int.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 const tpl_style_field tpl_styles[TPL_NSTYLES] = {
@@ -24,6 +27,42 @@ const tpl_style_field tpl_styles[TPL_NSTYLES] = {
 };
 
 const char *const tpl_fold_marks[3] = { "obereFalzmarke", "lochmarke", "untereFalzmarke" };
+
+#define WORD(elem, attr, field, dflt) \
+	{ "texte", elem, attr, offsetof(vl_template, words.field), dflt, { NULL, NULL }, { NULL } }
+
+const tpl_text_field tpl_texts[TPL_NTEXTS] = {
+	{ NULL, "seitenzahl", "format", offsetof(vl_template, pagenum_format), NULL,
+	  { "seite", NULL }, { "seiten" } },
+	{ NULL, "seitenzahl", "anlagenFormat", offsetof(vl_template, annex_pagenum_format), NULL,
+	  { "seite", NULL }, { "seiten" } },
+	WORD("anschreiben", "lesezeichen", letter, "Anschreiben"),
+	WORD("anschreiben", "gezeichnet", signed_by, "gez."),
+	{ "texte", "anschreiben", "unterschriftBild", offsetof(vl_template, words.signature_alt),
+	  "Unterschrift von {name}", { "name", NULL }, { NULL } },
+	WORD("anschreiben", "anlage", enclosure, "Anlage"),
+	WORD("anschreiben", "anlagen", enclosures, "Anlagen"),
+	WORD("stempel", "landtag", stamp_landtag, "LANDTAG"),
+	WORD("stempel", "land", stamp_state, "NORDRHEIN-WESTFALEN"),
+	{ "texte", "stempel", "wahlperiode", offsetof(vl_template, words.stamp_term),
+	  "{wahlperiode}. WAHLPERIODE", { "wahlperiode", NULL }, { NULL } },
+	WORD("stempel", "vorlage", stamp_vorlage, "VORLAGE"),
+	WORD("bericht", "lesezeichen", report, "Bericht"),
+	WORD("bericht", "abschnitt", section, "Abschnitt"),
+	WORD("bericht", "tabelle", table, "Tabelle"),
+	WORD("bericht", "abbildung", figure, "Abbildung"),
+	{ "texte", "anlage", "titel", offsetof(vl_template, words.annex_title),
+	  "Anlage zu Vorlage {nummer} \xE2\x80\x94 Partnerschaft mit {partner}",
+	  { "nummer", "partner" }, { NULL } },
+	{ "texte", "anlage", "untertitel", offsetof(vl_template, words.annex_subtitle),
+	  "Vorlage {nummer} vom {datum}", { "nummer", "datum" }, { NULL } },
+	{ "texte", "betreff", "vorlage", offsetof(vl_template, words.vorlage_subject),
+	  "Vorlage {nummer}", { "nummer", NULL }, { NULL } },
+	{ "texte", "betreff", "anlage", offsetof(vl_template, words.annex_subject),
+	  "Anlage zu Vorlage {nummer}: {partner}", { "nummer", "partner" }, { NULL } },
+};
+
+#undef WORD
 
 typedef struct checker {
 	const vl_template *t;
@@ -151,6 +190,70 @@ check_letter(checker *c, const xmlNode *root)
 			AT(TPL_FOLD_MARK, c, xs_child(fm, tpl_fold_marks[i]), NULL, tpl_fold_marks[i]);
 }
 
+/* The element of text field f, NULL when the template leaves it out. */
+static const xmlNode *
+text_elem(const xmlNode *root, const tpl_text_field *f)
+{
+	return xs_child(f->parent ? xs_child(root, f->parent) : root, f->elem);
+}
+
+/* Whether name (n bytes) is one of the list's (up to k, NULL-ended). */
+static int
+in_list(const char *const *list, size_t k, const char *name, size_t n)
+{
+	for (size_t i = 0; i < k && list[i]; i++)
+		if (strlen(list[i]) == n && memcmp(list[i], name, n) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Every text of the template takes the placeholders its field names: each
+ * needed one exactly once, each optional one at most once, no other (and a
+ * '{' always begins one). So nothing is left unfilled or printed twice, and
+ * tpl_expand never meets a name it has no value for. */
+static void
+check_texts(checker *c, const xmlNode *root)
+{
+	enum { NEED = 2, MAY = 1 };
+	for (size_t i = 0; i < TPL_NTEXTS; i++) {
+		const tpl_text_field *f = &tpl_texts[i];
+		const xmlNode *n = text_elem(root, f);
+		const char *v = *(const char *const *)((const char *)c->t + f->off);
+		if (!n || !v)
+			continue; /* without the element: the default, which is right */
+		/* what it takes, for the message: "{seite}, {seiten}", or none */
+		char takes[64] = "none";
+		size_t o = 0;
+		for (size_t k = 0; k < NEED + MAY; k++) {
+			const char *p = k < NEED ? f->need[k] : f->may[k - NEED];
+			int w = p && o < sizeof takes ?
+			    snprintf(takes + o, sizeof takes - o, "%s{%s}", o ? ", " : "", p) : 0;
+			o += w > 0 ? (size_t)w : 0;
+		}
+		/* placeholders as tpl_expand reads them: from a '{' to the next
+		 * '}', the scan going on after it */
+		unsigned count[NEED + MAY] = { 0 };
+		size_t len;
+		for (const char *p = v; (p = strchr(p, '{')) != NULL; p += len ? len : strlen(p)) {
+			len = tpl_placeholder_len(p);
+			int k = len ? in_list(f->need, NEED, p + 1, len - 2) : -1;
+			if (k < 0 && len && (k = in_list(f->may, MAY, p + 1, len - 2)) >= 0)
+				k += NEED;
+			if (k < 0) {
+				AT(TPL_PLACEHOLDER_UNKNOWN, c, n, f->attr,
+				    (int)(len ? len : strlen(p)), p, f->attr, takes);
+				continue;
+			}
+			if (++count[k] == 2)
+				AT(TPL_PLACEHOLDER_TWICE, c, n, f->attr, f->attr,
+				    k < NEED ? f->need[k] : f->may[k - NEED]);
+		}
+		for (size_t k = 0; k < NEED; k++)
+			if (f->need[k] && count[k] == 0)
+				AT(TPL_PLACEHOLDER_MISSING, c, n, f->attr, f->attr, f->need[k]);
+	}
+}
+
 static void
 check_report(checker *c, const xmlNode *root)
 {
@@ -161,13 +264,8 @@ check_report(checker *c, const xmlNode *root)
 		AT(TPL_TITLE_BASELINE, c, xs_child(rep, "titelblatt"), "ersteGrundlinieMm",
 		    ts_to_mm(t->title_top), ts_to_mm(t->text_area.y), ts_to_mm(t->text_area.y + t->text_area.h));
 
-	/* page numbers */
+	/* page numbers (their formats: check_texts) */
 	const xmlNode *pn = xs_child(root, "seitenzahl");
-	const char *const fmts[2] = { "format", "anlagenFormat" };
-	const char *const vals[2] = { t->pagenum_format, t->annex_pagenum_format };
-	for (int i = 0; i < 2; i++)
-		if (vals[i] && !strstr(vals[i], "%n"))
-			AT(TPL_PAGENUM_FORMAT, c, pn, fmts[i], vals[i]);
 	ts_sp ta_bottom = t->text_area.y + t->text_area.h;
 	if (t->pagenum_pos == TPL_PAGENUM_TOP && t->pagenum_y > t->text_area.y)
 		AT(TPL_PAGENUM_ABOVE, c, pn, "grundlinieMm", ts_to_mm(t->pagenum_y),
@@ -185,5 +283,6 @@ tpl_check(const vl_template *t, xmlsrc *x, diag *d)
 	check_styles(&c, root);
 	check_letter(&c, root);
 	check_report(&c, root);
+	check_texts(&c, root);
 	return c.n;
 }

@@ -1,7 +1,9 @@
 /* template.c: loading a layout template (templates/NAME.xml): read, parse and
  * validate it against templates/template.xsd with the XML front end
- * (front_int.h), fill vl_template from the tree, check that its resource files
- * exist, then run the layout checks the schema cannot say (tcheck.c).
+ * (front_int.h), fill vl_template from the tree (measures, and the words the
+ * layout prints, each left out one its default), check that its resource
+ * files exist, then run the layout checks the schema cannot say (tcheck.c).
+ * Also fills in a template text's placeholders (tpl_expand).
  *
  * Diagnostics: a template that is not well-formed, violates the schema or
  * fails a layout check is invalid (exit 1); a missing or unreadable
@@ -257,20 +259,71 @@ fill(loader *L, const xmlNode *root)
 	t->note_leading = pt_sp(num(L, notes, "zeilenabstandPt", 11));
 	t->cell_leading = pt_sp(num(L, cells, "zeilenabstandPt", 14));
 	t->cell_pad = pt_sp(num(L, cells, "innenabstandPt", 3));
-	t->figure_ppi = num(L, xs_child(rep, "abbildungen"), "aufloesungPpi", 150);
+	t->table_space_before = pt_sp(num(L, cells, "abstandVorPt", 8));
+	t->table_space_after = pt_sp(num(L, cells, "abstandNachPt", 8));
+	t->table_header_rule = pt_sp(num(L, cells, "kopflinienstaerkePt", 0.8));
+	t->table_row_rule = pt_sp(num(L, cells, "zeilenlinienstaerkePt", 0.3));
+	const xmlNode *figs = xs_child(rep, "abbildungen");
+	t->figure_ppi = num(L, figs, "aufloesungPpi", 150);
+	t->figure_space_before = pt_sp(num(L, figs, "abstandVorPt", 8));
+	t->figure_space_after = pt_sp(num(L, figs, "abstandNachPt", 8));
+	t->figure_caption_gap = pt_sp(num(L, figs, "beschriftungsabstandPt", 4));
 	t->list_indent = ts_mm(num(L, lists, "einzugMm", 6));
 	t->list_gap = ts_mm(num(L, lists, "abstandMm", 2));
 	t->list_space = pt_sp(num(L, lists, "eintragAbstandPt", 2));
 
 	/* page numbers */
 	const xmlNode *pn = xs_child(root, "seitenzahl");
-	t->pagenum_format = attr(L, pn, "format");
-	t->annex_pagenum_format = attr(L, pn, "anlagenFormat");
 	const char *pos = attr(L, pn, "position");
 	t->pagenum_pos = pos && !strcmp(pos, "unten") ? TPL_PAGENUM_BOTTOM : TPL_PAGENUM_TOP;
 	t->pagenum_y = mm(L, pn, "grundlinieMm");
 	t->pagenum_align = align(L, pn, "ausrichtung");
 	t->pagenum_first = (int)num(L, pn, "ersteSeite", 1);
+
+	/* the texts: page number formats and the words of <texte> */
+	for (size_t i = 0; i < TPL_NTEXTS; i++) {
+		const tpl_text_field *f = &tpl_texts[i];
+		const xmlNode *el = xs_child(f->parent ? xs_child(root, f->parent) : root, f->elem);
+		const char *v = attr(L, el, f->attr);
+		*(const char **)((char *)t + f->off) = v ? v : f->dflt;
+	}
+}
+
+size_t
+tpl_placeholder_len(const char *s)
+{
+	const char *end = strchr(s + 1, '}');
+	return end ? (size_t)(end - s) + 1 : 0;
+}
+
+const char *
+tpl_expand(arena *a, const char *fmt, const tpl_arg *args, size_t nargs)
+{
+	/* twice: the length, then the text */
+	char *out = NULL;
+	for (int pass = 0; pass < 2; pass++) {
+		size_t o = 0;
+		for (const char *p = fmt; *p;) {
+			size_t k = *p == '{' ? tpl_placeholder_len(p) : 0;
+			const char *piece = p;
+			size_t n = k ? k : 1;
+			for (size_t i = 0; k && i < nargs; i++)
+				if (strlen(args[i].name) == k - 2 && !memcmp(args[i].name, p + 1, k - 2)) {
+					piece = args[i].value;
+					n = strlen(piece);
+					break;
+				}
+			if (out)
+				memcpy(out + o, piece, n);
+			o += n;
+			p += k ? k : 1;
+		}
+		if (out)
+			out[o] = '\0';
+		else
+			out = arena_alloc(a, o + 1);
+	}
+	return out;
 }
 
 vl_template *

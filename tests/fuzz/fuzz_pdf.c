@@ -44,7 +44,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (out) {
 		arena *a = arena_new();
 		render_opts o = { .archival = true, .icc_path = FZ.t->icc_path, .variant = "vorlage" };
-		compose_vorlage_info(doc, a, &o.info);
+		compose_vorlage_info(doc, FZ.t, a, &o.info);
 		unsigned char *pdf;
 		size_t len;
 		if (render_pdf_mem(out, &o, &pdf, &len, &d) == VL_EXIT_OK)

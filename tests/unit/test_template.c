@@ -82,8 +82,32 @@ check_common(const vl_template *t)
 	EXPECT(t->fold_x == ts_mm(5) && t->fold_rule == TS_PT(0.3));
 	EXPECT(t->text_area.x == ts_mm(25) && t->text_area.w == ts_mm(165));
 	EXPECT(t->signature_image_h <= t->signature_space);
-	EXPECT_STR(t->annex_pagenum_format, "Seite %n von %N");
+	EXPECT_STR(t->annex_pagenum_format, "Seite {seite} von {seiten}");
 	EXPECT(t->pagenum_first == 2);
+
+	/* the blocks' measures and the words, written out as the defaults are */
+	EXPECT(t->table_space_before == TS_PT(8) && t->table_space_after == TS_PT(8));
+	EXPECT(t->table_header_rule == TS_PT(0.8) && t->table_row_rule == TS_PT(0.3));
+	EXPECT(t->figure_space_before == TS_PT(8) && t->figure_space_after == TS_PT(8));
+	EXPECT(t->figure_caption_gap == TS_PT(4));
+	EXPECT_STR(t->words.letter, "Anschreiben");
+	EXPECT_STR(t->words.signed_by, "gez.");
+	EXPECT_STR(t->words.signature_alt, "Unterschrift von {name}");
+	EXPECT_STR(t->words.enclosure, "Anlage");
+	EXPECT_STR(t->words.enclosures, "Anlagen");
+	EXPECT_STR(t->words.stamp_landtag, "LANDTAG");
+	EXPECT_STR(t->words.stamp_state, "NORDRHEIN-WESTFALEN");
+	EXPECT_STR(t->words.stamp_term, "{wahlperiode}. WAHLPERIODE");
+	EXPECT_STR(t->words.stamp_vorlage, "VORLAGE");
+	EXPECT_STR(t->words.report, "Bericht");
+	EXPECT_STR(t->words.section, "Abschnitt");
+	EXPECT_STR(t->words.table, "Tabelle");
+	EXPECT_STR(t->words.figure, "Abbildung");
+	EXPECT_STR(t->words.annex_title,
+	    "Anlage zu Vorlage {nummer} \xE2\x80\x94 Partnerschaft mit {partner}");
+	EXPECT_STR(t->words.annex_subtitle, "Vorlage {nummer} vom {datum}");
+	EXPECT_STR(t->words.vorlage_subject, "Vorlage {nummer}");
+	EXPECT_STR(t->words.annex_subject, "Anlage zu Vorlage {nummer}: {partner}");
 
 	const tpl_style *all[] = {
 		&t->letterhead_style, &t->address_style, &t->stamp_style, &t->salutation_style,
@@ -130,7 +154,7 @@ test_template_landtag(void)
 	EXPECT(t->body_style.space_after == ts_mm(3));
 	EXPECT(t->label_style.space_before == ts_mm(6));
 	EXPECT(t->annex_head_style.size == TS_PT(13));
-	EXPECT_STR(t->pagenum_format, "- %n -");
+	EXPECT_STR(t->pagenum_format, "- {seite} -");
 	EXPECT(t->pagenum_pos == TPL_PAGENUM_TOP);
 	EXPECT(t->pagenum_y == ts_mm(12.7) && t->pagenum_align == TS_CENTER);
 	EXPECT(t->pagenum_style.size == TS_PT(11));
@@ -152,7 +176,7 @@ test_template_din5008(void)
 	EXPECT(t->date_y == ts_mm(98.4));
 	EXPECT(t->letter_body.y == ts_mm(107));
 	EXPECT(t->body_style.align == TS_LEFT && t->body_style.leading == TS_PT(14));
-	EXPECT_STR(t->pagenum_format, "Seite %n von %N");
+	EXPECT_STR(t->pagenum_format, "Seite {seite} von {seiten}");
 	EXPECT(t->pagenum_pos == TPL_PAGENUM_BOTTOM);
 	EXPECT(t->pagenum_align == TS_RIGHT && t->pagenum_y == ts_mm(282));
 	EXPECT(t->pagenum_y - t->pagenum_style.size >= t->text_area.y + t->text_area.h);
@@ -179,8 +203,8 @@ test_template_bad(void)
 		  "tests/templates/bad-font.xml:7:11: error: font file not found: "
 		  "%s/fonts/LiberationSans-Missing.ttf\n", VL_EXIT_TROUBLE },
 		{ "bad-pagenum.xml",
-		  "tests/templates/bad-pagenum.xml:61:15: error: page number format \"Seite %%N\" "
-		  "lacks %%n (the page number)\n", VL_EXIT_INVALID },
+		  "tests/templates/bad-pagenum.xml:61:15: error: 'format' lacks the placeholder "
+		  "{seite}\n", VL_EXIT_INVALID },
 		{ "bad-doctype.xml",
 		  "tests/templates/bad-doctype.xml:3:1: error: DOCTYPE not allowed: the format has "
 		  "no DTD and no entities\n", VL_EXIT_INVALID },
@@ -232,6 +256,24 @@ test_template_bad(void)
 		EXPECTF(strcmp(msgs, want) == 0, "%s:\n   got: %s  want: %s", cases[i].file, msgs, want);
 		tpl_free(t);
 	}
+}
+
+/* The placeholders filled in, and nothing else: the rest of the format, a
+ * placeholder without a value, an unclosed brace and the braces of a value
+ * are copied as they stand. */
+static void
+test_template_expand(void)
+{
+	const tpl_arg args[] = { { "seite", "3" }, { "seiten", "12" }, { "partner", "{seite}" } };
+	EXPECT_STR(tpl_expand(A, "Seite {seite} von {seiten}", args, 3), "Seite 3 von 12");
+	EXPECT_STR(tpl_expand(A, "- {seite} -", args, 3), "- 3 -");
+	EXPECT_STR(tpl_expand(A, "{seiten}{seite}", args, 3), "123");
+	EXPECT_STR(tpl_expand(A, "{partner}", args, 3), "{seite}");
+	EXPECT_STR(tpl_expand(A, "{nummer} {seite", args, 3), "{nummer} {seite");
+	EXPECT_STR(tpl_expand(A, "100 % {seite}", args, 3), "100 % 3");
+	EXPECT_STR(tpl_expand(A, "%s %n {}", args, 3), "%s %n {}");
+	EXPECT_STR(tpl_expand(A, "", args, 3), "");
+	EXPECT_STR(tpl_expand(A, "gez.", NULL, 0), "gez.");
 }
 
 static void
@@ -289,6 +331,7 @@ main(void)
 	RUN(test_template_landtag);
 	RUN(test_template_din5008);
 	RUN(test_template_bad);
+	RUN(test_template_expand);
 	RUN(test_template_missing);
 	RUN(test_template_too_large);
 	arena_free(A);
