@@ -12,12 +12,13 @@ LDLIBS  := -lhpdf -lxml2 -lhyphen -lpng -lz -lm
 
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-# Debian packages the build, the program and the tests need.
-PKGS := build-essential pkg-config libhpdf-dev libxml2-dev libxml2-utils libhyphen-dev \
-        hyphen-de hyphen-en-us fonts-liberation2 icc-profiles-free poppler-utils qpdf \
-        python3 python3-pikepdf mupdf-tools ghostscript libpng-dev zlib1g-dev valgrind \
-        default-jre-headless default-jdk-headless libpdfbox2-java libactivation-java libjaxb-api-java \
-        clang libclang-rt-14-dev mandoc
+# Debian packages by purpose: what building and running the program needs
+# (make all, make run), and what only the tests add (make test).
+PKGS_RUN  := build-essential pkg-config libhpdf-dev libxml2-dev libhyphen-dev \
+             hyphen-de hyphen-en-us fonts-liberation2 icc-profiles-free libpng-dev zlib1g-dev
+PKGS_TEST := libxml2-utils poppler-utils qpdf python3 python3-pikepdf mupdf-tools ghostscript \
+             valgrind default-jre-headless default-jdk-headless libpdfbox2-java \
+             libactivation-java libjaxb-api-java clang libclang-rt-14-dev mandoc
 
 SRC     := $(sort $(wildcard src/*/*.c))
 LIBSRC  := $(filter-out src/cli/%,$(SRC))
@@ -33,21 +34,28 @@ SHARE := build/share/hyph_de_DE.dic build/share/hyph_en_US.dic build/share/sRGB.
          build/share/hyph_de_DE.dic.cache build/share/hyph_en_US.dic.cache
 
 DEPS_STAMP := build/.deps
+TEST_DEPS_STAMP := build/.deps-test
 
-.PHONY: all deps run batch test bench asan fuzz leakcheck lint clean refresh-references messages \
+.PHONY: all deps test-deps run batch test bench asan fuzz leakcheck lint clean refresh-references messages \
         regress-refresh
 all: build/vorlage $(FONTS) $(SHARE)
 
 # Install only what is missing, so that a second `make test` starts at once.
-$(DEPS_STAMP):
-	@missing=$$(for p in $(PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+define install_missing
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing: $$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 2; \
 	fi
 	@mkdir -p build && touch $@
+endef
+$(DEPS_STAMP):
+	$(call install_missing,$(PKGS_RUN))
+$(TEST_DEPS_STAMP): | $(DEPS_STAMP)
+	$(call install_missing,$(PKGS_TEST))
 deps: $(DEPS_STAMP)
+test-deps: $(TEST_DEPS_STAMP)
 
 fonts/%.ttf: | $(DEPS_STAMP)
 	cp /usr/share/fonts/truetype/liberation2/$*.ttf $@
@@ -133,7 +141,7 @@ FUZZ_LEN_pdf        := 262144
 FUZZ_LEN_template   := 1048576
 # One job, one worker: a single core, the job's log in build/fuzz/run-NAME/
 FUZZ_FLAGS ?= -jobs=1 -workers=1 -timeout=60 -rss_limit_mb=2048
-fuzz: all $(FUZZERS:%=build/fuzz/fuzz_%)
+fuzz: $(TEST_DEPS_STAMP) all $(FUZZERS:%=build/fuzz/fuzz_%)
 	@rc=0; for h in $(FUZZERS); do $(MAKE) --no-print-directory fuzz-$$h || rc=1; done; exit $$rc
 fuzz-%: all build/fuzz/fuzz_%
 	@mkdir -p build/fuzz/corpus-$* build/fuzz/run-$* build/fuzz/crash-$* tests/fuzz/regress-$*
@@ -164,7 +172,7 @@ $(OUT_DIR)/%.pdf: $(SRC_DIR)/%.xml build/vorlage templates/landtag-nrw.xml | all
 	$(BATCH_PROG) build $< -o $@ -q
 
 # Every test, with the program and the unit tests built with ASan and UBSan.
-test: all build/asan/vorlage $(FUZZERS:%=build/asan/fuzz_%) build/asan/fixtures/crash $(UNITBIN) $(UNITSAN)
+test: $(TEST_DEPS_STAMP) all build/asan/vorlage $(FUZZERS:%=build/asan/fuzz_%) build/asan/fixtures/crash $(UNITBIN) $(UNITSAN)
 	@bash tests/run.sh
 
 # Mozilla's pdf.js, an outside reader for tests/t_pdfjs.sh: the version the
@@ -189,7 +197,7 @@ bench: all build/bench
 	@./build/bench
 	@/usr/bin/python3 tests/bench/bench.py
 
-leakcheck: all $(UNITBIN)
+leakcheck: $(TEST_DEPS_STAMP) all $(UNITBIN)
 	@bash tests/leakcheck.sh
 
 lint:
@@ -199,7 +207,7 @@ lint:
 
 # After an intended layout change: re-render the reference pages and the
 # golden box dumps of the tests, and the pictures in the README.
-refresh-references: all
+refresh-references: $(TEST_DEPS_STAMP) all
 	./build/vorlage build xml/vorlage-18-1828.xml -o build/ref.pdf -q
 	/usr/bin/python3 tests/refpages.py build/ref.pdf refresh
 	./build/vorlage layout xml/vorlage-18-1828.xml > tests/golden/vorlage-18-1828.layout
