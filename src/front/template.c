@@ -96,34 +96,38 @@ boolean(loader *L, const xmlNode *n, const char *name)
 }
 
 
+/* The value of a keyword attribute: the index of v in names (n of them, the
+ * schema's enumeration), dflt when absent or unknown. */
+static int
+keyword(loader *L, const xmlNode *n, const char *name, const char *const *names, int count,
+    int dflt)
+{
+	const char *v = attr(L, n, name);
+	for (int i = 0; v && i < count; i++)
+		if (names[i] && !strcmp(v, names[i]))
+			return i;
+	return dflt;
+}
+
 static enum ts_align
 align(loader *L, const xmlNode *n, const char *name)
 {
-	const char *v = attr(L, n, name);
-	if (!v)
-		return TS_LEFT;
-	if (!strcmp(v, "blocksatz"))
-		return TS_JUSTIFY;
-	if (!strcmp(v, "zentriert"))
-		return TS_CENTER;
-	if (!strcmp(v, "rechts"))
-		return TS_RIGHT;
-	return TS_LEFT;
+	static const char *const names[] = {
+		[TS_JUSTIFY] = "blocksatz", [TS_LEFT] = "links", [TS_CENTER] = "zentriert",
+		[TS_RIGHT] = "rechts",
+	};
+	return (enum ts_align)keyword(L, n, name, names, 4, TS_LEFT);
 }
+
+static const char *const face_elems[TS_NFACES] = {
+	[TS_REGULAR] = "normal", [TS_BOLD] = "fett", [TS_ITALIC] = "kursiv",
+	[TS_BOLD_ITALIC] = "fettKursiv",
+};
 
 static enum ts_face
 face(loader *L, const xmlNode *n)
 {
-	const char *v = attr(L, n, "schnitt");
-	if (!v)
-		return TS_REGULAR;
-	if (!strcmp(v, "fett"))
-		return TS_BOLD;
-	if (!strcmp(v, "kursiv"))
-		return TS_ITALIC;
-	if (!strcmp(v, "fettKursiv"))
-		return TS_BOLD_ITALIC;
-	return TS_REGULAR;
+	return (enum ts_face)keyword(L, n, "schnitt", face_elems, TS_NFACES, TS_REGULAR);
 }
 
 static void
@@ -170,10 +174,6 @@ resource(loader *L, const xmlNode *n, const char *what)
 	return path;
 }
 
-static const char *const face_elems[TS_NFACES] = {
-	[TS_REGULAR] = "normal", [TS_BOLD] = "fett", [TS_ITALIC] = "kursiv",
-	[TS_BOLD_ITALIC] = "fettKursiv",
-};
 
 static void
 fill(loader *L, const xmlNode *root)
