@@ -443,9 +443,9 @@ collect_domain(const vl_item *it, void *ctx)
 		return;
 	if (l->n == l->cap) {
 		size_t c = l->cap ? l->cap * 2 : 16;
-		const vl_item **m = arena_array(l->a, c, sizeof *m);
+		const vl_item **m = arena_array(l->a, c, sizeof(const vl_item *));
 		if (l->n)
-			memcpy(m, l->v, l->n * sizeof *m);
+			memcpy(m, l->v, l->n * sizeof(const vl_item *));
 		l->v = m;
 		l->cap = c;
 	}

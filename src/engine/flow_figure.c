@@ -157,7 +157,7 @@ figure_pour(ts_flow *f, fx_blk *b)
 		}
 	}
 	x = floats_of(f);
-	x->fl = xgrow(x->fl, &x->flcap, x->nfl + 1, sizeof *x->fl);
+	x->fl = xgrow(x->fl, &x->flcap, x->nfl + 1, sizeof(fx_figure *));
 	x->fl[x->nfl++] = g;
 }
 

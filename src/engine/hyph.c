@@ -131,6 +131,16 @@ memo_hash(size_t lang, const char *w, size_t len)
 }
 
 /* The slot of the word, or the free slot where it would go (cap > 0). */
+/* The first free slot from the hash's (rehashing: no word compared). */
+static memo_entry *
+memo_free_slot(const hyph_memo *m, uint32_t hash)
+{
+	size_t i = hash & (m->cap - 1);
+	while (m->slot[i].len)
+		i = (i + 1) & (m->cap - 1);
+	return &m->slot[i];
+}
+
 static memo_entry *
 memo_slot(const hyph_memo *m, uint32_t hash, size_t lang, const char *w, size_t len)
 {
@@ -165,7 +175,7 @@ memo_add(hyph_memo *m, size_t lang, const char *w, size_t len, uint64_t mask)
 		g.slot = xcalloc(g.cap, sizeof *g.slot);
 		for (size_t i = 0; i < m->cap; i++)
 			if (m->slot[i].len)
-				*memo_slot(&g, m->slot[i].hash, 0, NULL, 0) = m->slot[i];
+				*memo_free_slot(&g, m->slot[i].hash) = m->slot[i];
 		free(m->slot);
 		*m = g;
 	}

@@ -84,15 +84,15 @@ format4_lookup(sfnt_span sub, uint16_t code)
 	const unsigned char *end = sub.p + 14, *start = end + segx2 + 2;
 	const unsigned char *delta = start + segx2, *range = delta + segx2;
 	unsigned i = 0;
-	while (i < nseg && code > sfnt_u16(end + 2 * i))
+	while (i < nseg && code > sfnt_u16(end + 2 * (size_t)i))
 		i++;
-	if (i == nseg || sfnt_u16(start + 2 * i) > code)
+	if (i == nseg || sfnt_u16(start + 2 * (size_t)i) > code)
 		return 0;
-	unsigned ro = sfnt_u16(range + 2 * i), d = sfnt_u16(delta + 2 * i);
+	unsigned ro = sfnt_u16(range + 2 * (size_t)i), d = sfnt_u16(delta + 2 * (size_t)i);
 	if (ro == 0)
 		return (uint16_t)(code + d);
 	/* glyphIdArray index, counted from the array's start as libharu does */
-	size_t idx = ro / 2 + (size_t)(code - sfnt_u16(start + 2 * i)) - (nseg - i);
+	size_t idx = ro / 2 + (size_t)(code - sfnt_u16(start + 2 * (size_t)i)) - (nseg - i);
 	size_t at = 16 + (size_t)segx2 * 4 + 2 * idx;
 	if (at + 2 > sub.n)
 		return 0;
@@ -265,7 +265,7 @@ build_cmap(const uint16_t *code, const uint16_t *gid, size_t n, size_t *len)
 	wr32(t + 8, 12);
 	unsigned char *s = t + 12;
 	unsigned sr = 1, es = 0;
-	while (sr * 2 <= nseg) {
+	while ((size_t)sr * 2 <= nseg) {
 		sr *= 2;
 		es++;
 	}
@@ -274,7 +274,7 @@ build_cmap(const uint16_t *code, const uint16_t *gid, size_t n, size_t *len)
 	wr16(s + 6, (unsigned)(2 * nseg));
 	wr16(s + 8, 2 * sr);
 	wr16(s + 10, es);
-	wr16(s + 12, (unsigned)(2 * nseg - 2 * sr));
+	wr16(s + 12, (unsigned)(2 * (size_t)nseg - 2 * (size_t)sr));
 	unsigned char *end = s + 14, *start = end + 2 * nseg + 2, *delta = start + 2 * nseg;
 	size_t k = 0;
 	for (size_t i = 0; i < n; k++) {
@@ -449,7 +449,7 @@ ttf_subset(const unsigned char *font, size_t n, const uint16_t *codes, size_t nc
 	wr16(f + 10, NOUT * 16 - 128);
 	size_t at = 12 + 16 * NOUT, head_at = 0;
 	for (int i = 0; i < NOUT; i++) {
-		unsigned char *r = f + 12 + 16 * i;
+		unsigned char *r = f + 12 + 16 * (size_t)i;
 		memcpy(r, tags[i], 4);
 		memcpy(f + at, out[i].p, out[i].n);
 		wr32(r + 4, checksum(f + at, out[i].n));
