@@ -24,20 +24,52 @@
 
 #include "base/base.h"
 
-/* v hundredths as a short PDF number ("12.5", "-3", "0.07"): libharu
- * prints its float HPDF_REAL with noise ("453.54001"). */
+/* The digits of v at out, no terminator; returns their number (at most 20). */
+static size_t
+put_digits(char *out, unsigned long v)
+{
+	char tmp[24];
+	size_t n = 0;
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	for (size_t i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	return n;
+}
+
+/* v as a PDF integer at out, no terminator; returns its length (at most 21). */
+static size_t
+put_long(char *out, long v)
+{
+	if (v >= 0)
+		return put_digits(out, (unsigned long)v);
+	out[0] = '-';
+	return 1 + put_digits(out + 1, 0UL - (unsigned long)v);
+}
+
+/* v hundredths as a short PDF number ("12.5", "-3", "0.07"), NUL-terminated
+ * in out (at least 25 bytes): libharu prints its float HPDF_REAL with noise
+ * ("453.54001"). Written by hand: snprintf was a tenth of a long document's
+ * page content. */
 static void
 fmt_hundredths(char *out, size_t n, long v)
 {
-	const char *sign = v < 0 ? "-" : "";
+	(void)n;
 	unsigned long a = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
 	unsigned long ip = a / 100, fp = a % 100;
-	if (fp == 0)
-		snprintf(out, n, "%s%lu", sign, ip);
-	else if (fp % 10 == 0)
-		snprintf(out, n, "%s%lu.%lu", sign, ip, fp / 10);
-	else
-		snprintf(out, n, "%s%lu.%02lu", sign, ip, fp);
+	size_t k = 0;
+	if (v < 0)
+		out[k++] = '-';
+	k += put_digits(out + k, ip);
+	if (fp) {
+		out[k++] = '.';
+		out[k++] = (char)('0' + fp / 10);
+		if (fp % 10)
+			out[k++] = (char)('0' + fp % 10);
+	}
+	out[k] = 0;
 }
 
 static bool
@@ -196,8 +228,11 @@ draw_text(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
 			long n = lround(-(target - pen) * 1000.0 / size);
 			if (n != 0) {
 				char num[32];
-				snprintf(num, sizeof num, ")%ld(", n);
-				pdf_buf_str(c, num);
+				size_t len = 0;
+				num[len++] = ')';
+				len += put_long(num + len, n);
+				num[len++] = '(';
+				pdf_buf_add(c, num, len);
 				pen -= (double)n * size / 1000.0;
 			}
 		}
