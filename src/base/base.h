@@ -131,6 +131,13 @@ void *xrealloc(void *p, size_t n);
 /* Grow an array of `size`-byte elements to hold at least `need`; returns new capacity. */
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 
+/* suggest.c: for the "did you mean …?" of a message. The edit distance of
+ * a and b (insertions, deletions, substitutions, swaps of neighbours; case
+ * ignored), and the name of names nearest to word when it is near enough
+ * to be what was meant (NULL otherwise, and never word itself). */
+size_t suggest_distance(const char *a, const char *b);
+const char *suggest_nearest(const char *word, const char *const *names, size_t n);
+
 /* file.h: reading a whole file and writing one atomically, bounded, with one
  * set of messages. */
 
