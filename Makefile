@@ -77,9 +77,10 @@ build/asan/libvorlage.a: $(SANOBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-build/vorlage: build/obj/cli/main.o build/libvorlage.a
+CLISRC  := $(filter src/cli/%,$(SRC))
+build/vorlage: $(CLISRC:src/%.c=build/obj/%.o) build/libvorlage.a
 	$(CC) $(OPT) -o $@ $^ $(LDLIBS)
-build/asan/vorlage: build/asan/obj/cli/main.o build/asan/libvorlage.a
+build/asan/vorlage: $(CLISRC:src/%.c=build/asan/obj/%.o) build/asan/libvorlage.a
 	$(CC) $(SAN) -o $@ $^ $(LDLIBS)
 
 build/tests/%: tests/unit/%.c tests/unit/unit.h build/libvorlage.a
@@ -207,5 +208,29 @@ messages:
 
 clean:
 	rm -rf build out/*.pdf out/anlagen tests/scratch
+
+# ---- translations (GNU gettext) ---------------------------------------------
+# The messages in German under a de_* locale: the template (the .pot) is made
+# from the catalogue (src/base/messages.h) and the texts marked in src/cli/
+# by tools/mkpot.py; po/de.po translates every message and is compiled here
+# into build/share/locale, where the program finds it relative to its
+# resources (make install copies it). po-update merges a new template into
+# po/de.po; po-check is what tests/t_i18n.sh checks.
+PKGS   += gettext
+MO     := build/share/locale/de/LC_MESSAGES/vorlage.mo
+POT    := build/po/vorlage.pot
+.PHONY: pot po-update po-check
+all: $(MO)
+$(MO): po/de.po | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	msgfmt --check-format --check-header -o $@ $<
+$(POT): src/base/messages.h src/base/diag.c $(wildcard src/cli/*.c) tools/mkpot.py | $(DEPS_STAMP)
+	/usr/bin/python3 tools/mkpot.py $@
+pot: $(POT)
+po-update: $(POT)
+	msgmerge --update --backup=none --no-fuzzy-matching po/de.po $(POT)
+po-check: $(POT)
+	msgfmt --check-format --check-header -o /dev/null po/de.po
+	msgcmp po/de.po $(POT)
 
 -include $(wildcard build/obj/*/*.d build/asan/obj/*/*.d build/fuzz/obj/*/*.d)

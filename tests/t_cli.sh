@@ -26,7 +26,7 @@ usage unknown-command "unknown command 'frobnicate'" frobnicate "$SRC"
 usage unknown-option "unknown option '--fast'" build "$SRC" --fast
 usage missing-source "needs a SOURCE.xml" build
 usage option-without-value "needs a value" build "$SRC" -o
-usage extra-argument "unexpected argument" check "$SRC" "$SRC"
+usage extra-argument "unexpected argument" dump "$SRC" "$SRC"
 usage annex-needs-one "exactly one of --partner ID and --all" annex "$SRC"
 usage annex-not-both "exactly one of --partner ID and --all" annex "$SRC" --all --partner ghana
 usage missing-template "no-such-template.xml: error: cannot open: " build "$SRC" -t "$T/no-such-template.xml" -o "$T/x.pdf"

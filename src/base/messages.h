@@ -17,6 +17,9 @@
 	    DIAG_A2(size_t, size_t)) \
 	X(TABLE_ROW_TOO_TALL, DIAG_WARNING, \
 	    "table row %zu is taller than the page: it runs over the bottom", DIAG_A1(size_t)) \
+	X(TYPED_QUOTES, DIAG_WARNING, "typed quotation marks around \"%s\": write " \
+	    "<zitat>...</zitat>, which sets the quotation marks of its language", \
+	    DIAG_A1(const char *)) \
 	/* the input (source or template) is invalid: exit 1 */ \
 	X(IMAGE_LEADS_OUTSIDE, DIAG_ERROR, "signature image '%s' leads outside the source's directory", \
 	    DIAG_A1(const char *)) \
@@ -55,8 +58,8 @@
 	X(LT_IN_TEXT, DIAG_ERROR, "a '<' that begins no element: write &lt; for a less-than sign", \
 	    DIAG_A0) \
 	X(LT_IN_ATTRIBUTE, DIAG_ERROR, "a '<' in an attribute value: write &lt; instead", DIAG_A0) \
-	X(TAG_MISMATCH, DIAG_ERROR, "the end tag </%s> does not match <%s> of line %d: close the " \
-	    "elements in the order they were opened", DIAG_A3(const char *, const char *, int)) \
+	X(TAG_MISMATCH, DIAG_ERROR, "the end tag </%s> does not match the open element <%s> of " \
+	    "line %d: is a tag misspelt or missing?", DIAG_A3(const char *, const char *, int)) \
 	X(TAG_UNCLOSED, DIAG_ERROR, "the start tag <%s> is not closed with '>'", \
 	    DIAG_A1(const char *)) \
 	X(ELEMENT_UNCLOSED, DIAG_ERROR, "the file ends before <%s> of line %d is closed: its end " \
@@ -84,7 +87,7 @@
 	    "here: %s)", DIAG_A3(const char *, const char *, const char *)) \
 	X(ELEMENT_UNKNOWN, DIAG_ERROR, "unknown element <%s> (allowed here: %s)", \
 	    DIAG_A2(const char *, const char *)) \
-	X(ELEMENT_NOT_HERE, DIAG_ERROR, "<%s> is not allowed here (allowed here: %s)", \
+	X(ELEMENT_NOT_HERE, DIAG_ERROR, "<%s> is not allowed here (expected here: %s)", \
 	    DIAG_A2(const char *, const char *)) \
 	X(ELEMENT_EXTRA, DIAG_ERROR, "<%s> is not allowed here: nothing more may follow in <%s>", \
 	    DIAG_A2(const char *, const char *)) \
@@ -256,6 +259,17 @@
 	X(USAGE_NO_COMMAND, DIAG_SYSERR, "no command given", DIAG_A0) \
 	X(USAGE_NO_SOURCE, DIAG_SYSERR, "command '%s' needs a SOURCE.xml", DIAG_A1(const char *)) \
 	X(USAGE_COMMAND, DIAG_SYSERR, "unknown command '%s'", DIAG_A1(const char *)) \
+	X(USAGE_COMMAND_HINT, DIAG_SYSERR, "unknown command '%s': did you mean '%s'?", \
+	    DIAG_A2(const char *, const char *)) \
+	X(USAGE_OPTION_HINT, DIAG_SYSERR, "unknown option '%s': did you mean '%s'?", \
+	    DIAG_A2(const char *, const char *)) \
+	X(USAGE_DIAGNOSTICS, DIAG_SYSERR, "--diagnostics takes plain, caret or json, not '%s'", \
+	    DIAG_A1(const char *)) \
+	X(STDIN_TWICE, DIAG_SYSERR, "standard input ('-') can be read only once", DIAG_A0) \
+	X(STDOUT_TERMINAL, DIAG_SYSERR, "not writing a PDF to a terminal: redirect standard " \
+	    "output, or write -o FILE", DIAG_A0) \
+	X(NEW_EXISTS, DIAG_SYSERR, "not written: the file exists already (choose another name, " \
+	    "or delete it first)", DIAG_A0) \
 	X(USAGE_ANNEX, DIAG_SYSERR, "annex needs exactly one of --partner ID and --all", DIAG_A0) \
 	X(USAGE_OUTPUT_MANY, DIAG_SYSERR, "-o names one PDF, not one for each of %zu sources: use -d DIR", \
 	    DIAG_A1(size_t)) \

@@ -72,27 +72,55 @@ xm_schema_elem(xm_schema *s, const char *name, bool global)
 		names_add(&s->roots, name);
 }
 
-static xm_names *
+static xm_decl *
+schema_decl(const xm_schema *s, const char *elem)
+{
+	for (size_t i = 0; i < s->ndecls; i++)
+		if (strcmp(s->decls[i].elem, elem) == 0)
+			return &s->decls[i];
+	return NULL;
+}
+
+static xm_decl *
+schema_decl_add(xm_schema *s, const char *elem)
+{
+	xm_decl *d = schema_decl(s, elem);
+	if (d)
+		return d;
+	s->decls = xgrow(s->decls, &s->capdecls, s->ndecls + 1, sizeof *s->decls);
+	d = &s->decls[s->ndecls++];
+	memset(d, 0, sizeof *d);
+	d->elem = xmalloc(strlen(elem) + 1);
+	memcpy(d->elem, elem, strlen(elem) + 1);
+	return d;
+}
+
+static const xm_names *
 schema_attrs(const xm_schema *s, const char *elem)
 {
-	for (size_t i = 0; i < s->attr_elems.n; i++)
-		if (strcmp(s->attr_elems.names[i], elem) == 0)
-			return &s->attrs[i];
-	return NULL;
+	const xm_decl *d = schema_decl(s, elem);
+	return d ? &d->attrs : NULL;
 }
 
 void
 xm_schema_attr(xm_schema *s, const char *elem, const char *attr)
 {
-	xm_names *l = schema_attrs(s, elem);
-	if (!l) {
-		names_add(&s->attr_elems, elem);
-		s->attrs = xgrow(s->attrs, &s->capattrs, s->attr_elems.n, sizeof *s->attrs);
-		l = &s->attrs[s->attr_elems.n - 1];
-		memset(l, 0, sizeof *l);
-	}
+	xm_decl *d = schema_decl_add(s, elem);
 	if (attr)
-		names_add(l, attr);
+		names_add(&d->attrs, attr);
+}
+
+void
+xm_schema_child(xm_schema *s, const char *elem, const char *child)
+{
+	names_add(&schema_decl_add(s, elem)->children, child);
+}
+
+bool
+xm_schema_allows(const xm_schema *s, const char *elem, const char *child)
+{
+	const xm_decl *d = schema_decl(s, elem);
+	return d && names_has(&d->children, child);
 }
 
 void
@@ -100,10 +128,12 @@ xm_schema_free(xm_schema *s)
 {
 	names_free(&s->elems);
 	names_free(&s->roots);
-	for (size_t i = 0; i < s->attr_elems.n; i++)
-		names_free(&s->attrs[i]);
-	names_free(&s->attr_elems);
-	free(s->attrs);
+	for (size_t i = 0; i < s->ndecls; i++) {
+		free(s->decls[i].elem);
+		names_free(&s->decls[i].attrs);
+		names_free(&s->decls[i].children);
+	}
+	free(s->decls);
 	memset(s, 0, sizeof *s);
 }
 
@@ -738,7 +768,7 @@ xm_valid_error(xm_state *st, const xm_err *e)
 			    e->elem, shown(e->s2, buf2, sizeof buf2));
 		return true;
 	case XM_MINLENGTH:
-		if (!e->s1 || strcmp(e->s1, "0") != 0)
+		if (!strstr(e->text, "has a length of '0'"))
 			return false;
 		value_message(d, st->file, e, a, "", EX_NONBLANK, NULL);
 		return true;
@@ -772,4 +802,92 @@ xm_valid_error(xm_state *st, const xm_err *e)
 	default:
 		return false;
 	}
+}
+
+/* ---- typed quotation marks ---------------------------------------------- */
+
+/* The quotation marks a clerk types, each with the marks that close it. */
+static const struct {
+	const char *open, *close1, *close2;
+} quote_marks[] = {
+	{ "\xE2\x80\x9E", "\xE2\x80\x9C", "\xE2\x80\x9D" }, /* „ … “ or ” */
+	{ "\xE2\x80\x9C", "\xE2\x80\x9D", NULL },           /* “ … ” */
+	{ "\xC2\xBB", "\xC2\xAB", NULL },                   /* » … « */
+	{ "\xC2\xAB", "\xC2\xBB", NULL },                   /* « … » */
+	{ "\"", "\"", NULL },
+};
+
+/* A quotation this long is no quotation but two stray marks. */
+enum { QUOTE_MAX = 400 };
+
+static size_t
+mark_at(const char *b, size_t i, size_t to, const char *mark)
+{
+	size_t n = mark ? strlen(mark) : 0;
+	return n && i + n <= to && memcmp(b + i, mark, n) == 0 ? n : 0;
+}
+
+/* The offset just past the markup that begins at i ('<'): past its '>',
+ * or past the whole element when it is a <zitat>. */
+static size_t
+skip_markup(const srcmap *m, size_t i, size_t to)
+{
+	const char *b = m->buf;
+	if (i + 6 < to && memcmp(b + i, "<zitat", 6) == 0 && strchr(" \t\r\n/>", b[i + 6])) {
+		size_t lo = 0, hi = m->nelems; /* the elements are in document order */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (m->elems[mid].start < i)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < m->nelems && m->elems[lo].start == i && m->elems[lo].after > i)
+			return m->elems[lo].after;
+	}
+	const char *gt = memchr(b + i, '>', to - i);
+	return gt ? (size_t)(gt - b) + 1 : to;
+}
+
+unsigned
+xm_typed_quotes(diag *d, const char *file, srcmap *m, size_t from, size_t to)
+{
+	const char *b = m->buf;
+	unsigned found = 0;
+	if (to > m->len)
+		to = m->len;
+	for (size_t i = from; i < to;) {
+		if (b[i] == '<') {
+			i = skip_markup(m, i, to);
+			continue;
+		}
+		size_t k, n = 0;
+		for (k = 0; k < sizeof quote_marks / sizeof quote_marks[0]; k++)
+			if ((n = mark_at(b, i, to, quote_marks[k].open)) != 0)
+				break;
+		if (!n) {
+			i++;
+			continue;
+		}
+		/* the closing mark, in the same stretch of text and not far */
+		size_t j = i + n, c = 0;
+		for (; j < to && j - i < QUOTE_MAX && b[j] != '<'; j++)
+			if ((c = mark_at(b, j, to, quote_marks[k].close1)) != 0 ||
+			    (c = mark_at(b, j, to, quote_marks[k].close2)) != 0)
+				break;
+		if (!c || j == i + n) {
+			i += n;
+			continue;
+		}
+		char inner[80];
+		size_t len = j - (i + n);
+		char raw[QUOTE_MAX + 1];
+		memcpy(raw, b + i + n, len);
+		raw[len] = 0;
+		vl_pos p = srcmap_pos(m, i);
+		MSG(TYPED_QUOTES, d, file, p.line, p.col, shown(raw, inner, sizeof inner));
+		found++;
+		i = j + c;
+	}
+	return found;
 }

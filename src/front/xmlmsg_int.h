@@ -9,26 +9,41 @@
 #include <stddef.h>
 
 #include "front.h"
+#include "srcmap_int.h"
 
 /* The names the schema declares, read from the XSD (by the reader, on the
  * first message that needs them): every element, the outermost ones, and
- * for each element name the attributes any of its declarations allows. */
+ * for each element name the attributes and the child elements any of its
+ * declarations allows. */
 typedef struct xm_names {
 	char **names;
 	size_t n, cap;
 } xm_names;
 
+typedef struct xm_decl {
+	char *elem;
+	xm_names attrs, children;
+} xm_decl;
+
 typedef struct xm_schema {
 	bool read;          /* tried already (read or not: no second try) */
 	xm_names elems;     /* every element name */
 	xm_names roots;     /* the global elements */
-	xm_names attr_elems; /* attrs[i]: the attributes of element attr_elems.names[i] */
-	xm_names *attrs;
-	size_t capattrs;
+	xm_decl *decls;     /* one per element name */
+	size_t ndecls, capdecls;
 } xm_schema;
 
+/* Adds an element name (global: declared at the schema's top), an
+ * attribute of the element elem (attr NULL: none, but elem is known), and
+ * a child element of elem. */
 void xm_schema_elem(xm_schema *s, const char *name, bool global);
 void xm_schema_attr(xm_schema *s, const char *elem, const char *attr);
+void xm_schema_child(xm_schema *s, const char *elem, const char *child);
+/* Reads the names the XSD at path declares into s (xsdnames.c, the
+ * reader's other part). */
+void xsd_read_names(const char *path, xm_schema *s);
+/* Whether the element elem may hold the element child. */
+bool xm_schema_allows(const xm_schema *s, const char *elem, const char *child);
 void xm_schema_free(xm_schema *s);
 
 /* The state of the messages of one validation: required attributes missing
@@ -118,6 +133,11 @@ bool xm_parse_error(diag *d, const char *file, const xm_err *e);
 /* The same for a schema violation. Missing required attributes wait in st
  * until a message about another element or xm_flush. */
 bool xm_valid_error(xm_state *st, const xm_err *e);
+
+/* Warns of each pair of typed quotation marks („…“, “…”, »…«, «…», "…")
+ * in the bytes [from, to) of the source (markup skipped, the text of a
+ * <zitat> left alone): <zitat> sets them. Returns how many. */
+unsigned xm_typed_quotes(diag *d, const char *file, srcmap *m, size_t from, size_t to);
 void xm_flush(xm_state *st);
 void xm_state_free(xm_state *st);
 

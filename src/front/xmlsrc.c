@@ -36,34 +36,34 @@
 #include <libxml/xmlschemas.h>
 
 /* xmlmsg_int.h names libxml2's codes without including libxml2 */
-_Static_assert((int)XM_DOCUMENT_EMPTY == (int)XML_ERR_DOCUMENT_EMPTY && (int)XM_DOCUMENT_END == (int)XML_ERR_DOCUMENT_END &&
-    (int)XM_INVALID_HEX_CHARREF == (int)XML_ERR_INVALID_HEX_CHARREF &&
-    (int)XM_INVALID_DEC_CHARREF == (int)XML_ERR_INVALID_DEC_CHARREF &&
-    (int)XM_INVALID_CHARREF == (int)XML_ERR_INVALID_CHARREF && (int)XM_INVALID_CHAR == (int)XML_ERR_INVALID_CHAR &&
-    (int)XM_ENTITYREF_SEMICOL_MISSING == (int)XML_ERR_ENTITYREF_SEMICOL_MISSING &&
-    (int)XM_UNDECLARED_ENTITY == (int)XML_ERR_UNDECLARED_ENTITY && (int)XM_LT_IN_ATTRIBUTE == (int)XML_ERR_LT_IN_ATTRIBUTE &&
-    (int)XM_ATTRIBUTE_NOT_STARTED == (int)XML_ERR_ATTRIBUTE_NOT_STARTED &&
-    (int)XM_ATTRIBUTE_NOT_FINISHED == (int)XML_ERR_ATTRIBUTE_NOT_FINISHED &&
-    (int)XM_ATTRIBUTE_WITHOUT_VALUE == (int)XML_ERR_ATTRIBUTE_WITHOUT_VALUE &&
-    (int)XM_ATTRIBUTE_REDEFINED == (int)XML_ERR_ATTRIBUTE_REDEFINED &&
-    (int)XM_COMMENT_NOT_FINISHED == (int)XML_ERR_COMMENT_NOT_FINISHED &&
-    (int)XM_RESERVED_XML_NAME == (int)XML_ERR_RESERVED_XML_NAME && (int)XM_NAME_REQUIRED == (int)XML_ERR_NAME_REQUIRED &&
-    (int)XM_GT_REQUIRED == (int)XML_ERR_GT_REQUIRED && (int)XM_TAG_NAME_MISMATCH == (int)XML_ERR_TAG_NAME_MISMATCH &&
-    (int)XM_TAG_NOT_FINISHED == (int)XML_ERR_TAG_NOT_FINISHED && (int)XM_HYPHEN_IN_COMMENT == (int)XML_ERR_HYPHEN_IN_COMMENT,
-    "xmlmsg_int.h: libxml2's parser error codes");
-_Static_assert((int)XM_DATATYPE_ATOMIC == (int)XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_1 &&
-    (int)XM_DATATYPE_LIST == (int)XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_2 &&
-    (int)XM_DATATYPE_UNION == (int)XML_SCHEMAV_CVC_DATATYPE_VALID_1_2_3 &&
-    (int)XM_MINLENGTH == (int)XML_SCHEMAV_CVC_MINLENGTH_VALID && (int)XM_MININCLUSIVE == (int)XML_SCHEMAV_CVC_MININCLUSIVE_VALID &&
-    (int)XM_MAXINCLUSIVE == (int)XML_SCHEMAV_CVC_MAXINCLUSIVE_VALID &&
-    (int)XM_MINEXCLUSIVE == (int)XML_SCHEMAV_CVC_MINEXCLUSIVE_VALID && (int)XM_PATTERN == (int)XML_SCHEMAV_CVC_PATTERN_VALID &&
-    (int)XM_ENUMERATION == (int)XML_SCHEMAV_CVC_ENUMERATION_VALID &&
-    (int)XM_CONTENT_EMPTY == (int)XML_SCHEMAV_CVC_COMPLEX_TYPE_2_1 &&
-    (int)XM_CONTENT_SIMPLE == (int)XML_SCHEMAV_CVC_COMPLEX_TYPE_2_2 &&
-    (int)XM_CONTENT_ELEMENTS == (int)XML_SCHEMAV_CVC_COMPLEX_TYPE_2_3 && (int)XM_NO_ROOT_DECL == (int)XML_SCHEMAV_CVC_ELT_1 &&
-    (int)XM_ATTR_NOT_ALLOWED == (int)XML_SCHEMAV_CVC_COMPLEX_TYPE_3_2_1 &&
-    (int)XM_ATTR_REQUIRED == (int)XML_SCHEMAV_CVC_COMPLEX_TYPE_4 && (int)XM_ELEMENT_CONTENT == (int)XML_SCHEMAV_ELEMENT_CONTENT,
-    "xmlmsg_int.h: libxml2's schema error codes");
+#define SAME_(ours, theirs) ((int)XM_##ours == (int)XML_##theirs)
+_Static_assert(SAME_(DOCUMENT_EMPTY, ERR_DOCUMENT_EMPTY) && SAME_(DOCUMENT_END, ERR_DOCUMENT_END) &&
+    SAME_(INVALID_HEX_CHARREF, ERR_INVALID_HEX_CHARREF) &&
+    SAME_(INVALID_DEC_CHARREF, ERR_INVALID_DEC_CHARREF) &&
+    SAME_(INVALID_CHARREF, ERR_INVALID_CHARREF) && SAME_(INVALID_CHAR, ERR_INVALID_CHAR) &&
+    SAME_(ENTITYREF_SEMICOL_MISSING, ERR_ENTITYREF_SEMICOL_MISSING) &&
+    SAME_(UNDECLARED_ENTITY, ERR_UNDECLARED_ENTITY) && SAME_(LT_IN_ATTRIBUTE, ERR_LT_IN_ATTRIBUTE) &&
+    SAME_(ATTRIBUTE_NOT_STARTED, ERR_ATTRIBUTE_NOT_STARTED) &&
+    SAME_(ATTRIBUTE_NOT_FINISHED, ERR_ATTRIBUTE_NOT_FINISHED) &&
+    SAME_(ATTRIBUTE_WITHOUT_VALUE, ERR_ATTRIBUTE_WITHOUT_VALUE) &&
+    SAME_(ATTRIBUTE_REDEFINED, ERR_ATTRIBUTE_REDEFINED) &&
+    SAME_(COMMENT_NOT_FINISHED, ERR_COMMENT_NOT_FINISHED) &&
+    SAME_(RESERVED_XML_NAME, ERR_RESERVED_XML_NAME) && SAME_(NAME_REQUIRED, ERR_NAME_REQUIRED) &&
+    SAME_(GT_REQUIRED, ERR_GT_REQUIRED) && SAME_(TAG_NAME_MISMATCH, ERR_TAG_NAME_MISMATCH) &&
+    SAME_(TAG_NOT_FINISHED, ERR_TAG_NOT_FINISHED) && SAME_(HYPHEN_IN_COMMENT, ERR_HYPHEN_IN_COMMENT) &&
+    SAME_(DATATYPE_ATOMIC, SCHEMAV_CVC_DATATYPE_VALID_1_2_1) &&
+    SAME_(DATATYPE_LIST, SCHEMAV_CVC_DATATYPE_VALID_1_2_2) &&
+    SAME_(DATATYPE_UNION, SCHEMAV_CVC_DATATYPE_VALID_1_2_3) &&
+    SAME_(MINLENGTH, SCHEMAV_CVC_MINLENGTH_VALID) && SAME_(MININCLUSIVE, SCHEMAV_CVC_MININCLUSIVE_VALID) &&
+    SAME_(MAXINCLUSIVE, SCHEMAV_CVC_MAXINCLUSIVE_VALID) &&
+    SAME_(MINEXCLUSIVE, SCHEMAV_CVC_MINEXCLUSIVE_VALID) && SAME_(PATTERN, SCHEMAV_CVC_PATTERN_VALID) &&
+    SAME_(ENUMERATION, SCHEMAV_CVC_ENUMERATION_VALID) && SAME_(CONTENT_EMPTY, SCHEMAV_CVC_COMPLEX_TYPE_2_1) &&
+    SAME_(CONTENT_SIMPLE, SCHEMAV_CVC_COMPLEX_TYPE_2_2) &&
+    SAME_(CONTENT_ELEMENTS, SCHEMAV_CVC_COMPLEX_TYPE_2_3) && SAME_(NO_ROOT_DECL, SCHEMAV_CVC_ELT_1) &&
+    SAME_(ATTR_NOT_ALLOWED, SCHEMAV_CVC_COMPLEX_TYPE_3_2_1) &&
+    SAME_(ATTR_REQUIRED, SCHEMAV_CVC_COMPLEX_TYPE_4) && SAME_(ELEMENT_CONTENT, SCHEMAV_ELEMENT_CONTENT),
+    "xmlmsg_int.h: libxml2's error codes");
+#undef SAME_
 
 /* PH_NAMES: the schema read again for its names (xmlmsg_int.h); its
  * messages, if any, are not the user's business. */
@@ -263,104 +263,51 @@ attr_pos_from_message(xmlsrc *ld, const xmlNode *n, const char *msg)
 
 /* ---- the schema's names, for the messages ------------------------------ */
 
-static const char xsd_ns[] = "http://www.w3.org/2001/XMLSchema";
-
-static bool
-is_xs(const xmlNode *n, const char *local)
-{
-	return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
-	    strcmp((const char *)n->ns->href, xsd_ns) == 0 && strcmp((const char *)n->name, local) == 0;
-}
-
-/* The attribute name of a schema element into buf, or NULL. */
-static const char *
-xsd_attr(const xmlNode *n, const char *name, char *buf, size_t size)
-{
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-	if (!v)
-		return NULL;
-	snprintf(buf, size, "%s", (const char *)v);
-	xmlFree(v);
-	return buf;
-}
-
-/* The global declaration of kind (complexType, attributeGroup) named qname. */
-static const xmlNode *
-xsd_global(const xmlNode *schema, const char *kind, const char *qname)
-{
-	const char *name = strchr(qname, ':') ? strchr(qname, ':') + 1 : qname;
-	char buf[128];
-	for (const xmlNode *c = schema->children; c; c = c->next)
-		if (is_xs(c, kind) && xsd_attr(c, "name", buf, sizeof buf) && strcmp(buf, name) == 0)
-			return c;
-	return NULL;
-}
-
-/* The attributes declared under n for the element elem: its own, those of
- * its attribute groups and of the complex types it extends (not those of
- * the elements declared inside it). The schemas are ours, but a cycle must
- * not loop: the depth is bounded. */
-static void
-xsd_attrs(xm_schema *s, const char *elem, const xmlNode *schema, const xmlNode *n, int depth)
-{
-	char buf[128];
-	if (depth > 16)
-		return;
-	for (const xmlNode *c = n->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE || is_xs(c, "element") || is_xs(c, "annotation"))
-			continue;
-		if (is_xs(c, "attribute")) {
-			if (xsd_attr(c, "name", buf, sizeof buf) || xsd_attr(c, "ref", buf, sizeof buf))
-				xm_schema_attr(s, elem, buf);
-			continue;
-		}
-		const xmlNode *t = NULL;
-		if (is_xs(c, "attributeGroup") && xsd_attr(c, "ref", buf, sizeof buf))
-			t = xsd_global(schema, "attributeGroup", buf);
-		else if ((is_xs(c, "extension") || is_xs(c, "restriction")) &&
-		    xsd_attr(c, "base", buf, sizeof buf))
-			t = xsd_global(schema, "complexType", buf);
-		if (t)
-			xsd_attrs(s, elem, schema, t, depth + 1);
-		xsd_attrs(s, elem, schema, c, depth + 1);
-	}
-}
-
 /* Reads the schema's element names and their attributes (the messages
- * suggest the nearest); once, and only when a message needs them. */
+ * suggest the nearest); once, and only when a message needs them. Its
+ * messages, if any, are not the user's business (PH_NAMES). */
 static void
 read_schema_names(xmlsrc *ld)
 {
-	xm_schema *s = &ld->xm.schema;
-	s->read = true;
-	if (!ld->xsd_path)
-		return;
+	ld->xm.schema.read = true;
 	enum xs_phase phase = ld->phase;
 	ld->phase = PH_NAMES;
-	xmlDoc *x = xmlReadFile(ld->xsd_path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR |
-	    XML_PARSE_NOWARNING);
+	if (ld->xsd_path)
+		xsd_read_names(ld->xsd_path, &ld->xm.schema);
 	ld->phase = phase;
-	const xmlNode *schema = x ? xmlDocGetRootElement(x) : NULL;
-	const xmlNode *n = schema;
-	char name[128], type[128];
-	while (n) { /* every element declaration, in document order */
-		if (is_xs(n, "element") && xsd_attr(n, "name", name, sizeof name)) {
-			xm_schema_elem(s, name, n->parent == schema);
-			xm_schema_attr(s, name, NULL);
-			const xmlNode *t = xsd_attr(n, "type", type, sizeof type)
-			    ? xsd_global(schema, "complexType", type) : n;
-			if (t)
-				xsd_attrs(s, name, schema, t, 0);
-		}
-		if (n->children) {
+}
+
+/* Typed quotation marks in the text of a Vorlage: in each outermost
+ * element that may hold a <zitat> (the inner ones are part of its text). */
+static void
+lint_quotes(xmlsrc *ld)
+{
+	xmlNode *n = xmlDocGetRootElement(ld->doc);
+	if (!xs_is(n, "vorlage"))
+		return;
+	if (!ld->xm.schema.read)
+		read_schema_names(ld);
+	const xm_schema *s = &ld->xm.schema;
+	while (n) {
+		const srcnode *src = node_src(n);
+		bool outer = n->type == XML_ELEMENT_NODE && !n->ns && src &&
+		    xm_schema_allows(s, (const char *)n->name, "zitat") &&
+		    !(n->parent && n->parent->type == XML_ELEMENT_NODE &&
+		    xm_schema_allows(s, (const char *)n->parent->name, "zitat"));
+		if (outer)
+			xm_typed_quotes(ld->d, ld->path, &ld->map, src->in, src->after);
+		else if (n->type == XML_ELEMENT_NODE && n->children) {
 			n = n->children;
 			continue;
 		}
-		while (n && n != schema && !n->next)
+		while (n && !n->next) {
 			n = n->parent;
-		n = n && n != schema ? n->next : NULL;
+			if (n && n->type == XML_DOCUMENT_NODE)
+				n = NULL;
+		}
+		if (n)
+			n = n->next;
 	}
-	xmlFreeDoc(x);
 }
 
 /* ---- libxml2's messages ------------------------------------------------- */
@@ -610,6 +557,8 @@ xs_validate(xmlsrc *ld, const char *xsd_path)
 		diag_hold(ld->d);
 	int r = xmlSchemaValidateDoc(vc, ld->doc);
 	xm_flush(&ld->xm);
+	if (r == 0 && ld->nerrors == nerr)
+		lint_quotes(ld);
 	if (hold)
 		diag_release(ld->d);
 	if (r == 0 && ld->nerrors == nerr)
@@ -689,9 +638,18 @@ xs_open(const char *path, size_t max, diag *d)
 	ld->d = d;
 	ld->xm.d = d;
 	ld->xm.file = path;
-	ld->buf = file_read(path, NULL, max, &ld->len, d);
+	if (strcmp(path, "-") == 0) { /* standard input (stdin.c keeps it) */
+		const char *in = stdin_bytes(max, &ld->len, d);
+		if (!in)
+			goto fail;
+		ld->buf = xmalloc(ld->len + 1);
+		memcpy(ld->buf, in, ld->len + 1);
+	} else {
+		ld->buf = file_read(path, NULL, max, &ld->len, d);
+	}
 	if (!ld->buf)
 		goto fail;
+	diag_source_text(d, path, ld->buf, ld->len);
 	size_t i = 0;
 	while (i < ld->len && utf8_is_space((unsigned char)ld->buf[i]))
 		i++;

@@ -208,7 +208,7 @@ test_template_bad(void)
 		  "file as UTF-8\n", VL_EXIT_INVALID },
 		{ "bad-wellformed.xml",
 		  "tests/templates/bad-wellformed.xml:10:13: error: the end tag </schrift> does not "
-		  "match <schriften> of line 5: close the elements in the order they were opened\n",
+		  "match the open element <schriften> of line 5: is a tag misspelt or missing?\n",
 		  VL_EXIT_INVALID },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
