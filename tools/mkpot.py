@@ -44,10 +44,11 @@ def catalogue():
     text = path.read_text()
     start = text.index("#define DIAG_MESSAGES(X)")
     body = text[start:text.rindex("#endif")]
+    body = re.sub(r"/\*.*?\*/", "", body, flags=re.S).replace("\\\n", " ")
     entries = []
-    for m in re.finditer(r'X\((\w+),\s*(DIAG_\w+),\s*((?:"(?:[^"\\]|\\.)*"\s*(?:\\\n\s*)?)+)', body):
+    for m in re.finditer(r'X\((\w+),\s*(DIAG_\w+),\s*((?:"(?:[^"\\]|\\.)*"\s*)+)', body):
         lits = re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(3))
-        line = text[:start + m.start()].count("\n") + 1
+        line = text[:text.index("X(%s," % m.group(1))].count("\n") + 1
         entries.append((m.group(1), m.group(2), "".join(lits), line))
     return entries
 
