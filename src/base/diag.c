@@ -326,10 +326,15 @@ vemit(diag *d, enum diag_code code, const char *file, unsigned line, unsigned co
 		fmt = diag_tr(fmt);
 	va_list aq;
 	va_copy(aq, ap);
+	/* the compiler checked the catalogue's format against the arguments
+	 * (msg_NAME); its translation is a string from the .mo */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	int n = vsnprintf(NULL, 0, fmt, aq);
 	va_end(aq);
 	char *text = xmalloc(n > 0 ? (size_t)n + 1 : 1);
 	vsnprintf(text, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+#pragma GCC diagnostic pop
 	if (d->holding) {
 		d->held = xgrow(d->held, &d->capheld, d->nheld + 1, sizeof *d->held);
 		d->held[d->nheld] = (diag_held){ file, line, col, d->nheld, lvl, code, text };
