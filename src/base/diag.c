@@ -126,17 +126,17 @@ diag_source_text(diag *d, const char *file, const char *text, size_t len)
 		return;
 	if (!d->sources)
 		d->sources = xcalloc(DIAG_NSOURCES, sizeof *d->sources);
+	/* a file read again loses its older text; else, when all are taken,
+	 * the oldest goes */
+	size_t drop = d->nsources == DIAG_NSOURCES ? 0 : SIZE_MAX;
 	for (size_t i = 0; i < d->nsources; i++)
-		if (!strcmp(d->sources[i].file, file)) { /* read again: the newer text */
-			free(d->sources[i].file);
-			free(d->sources[i].text);
-			d->sources[i] = d->sources[--d->nsources];
-			break;
-		}
-	if (d->nsources == DIAG_NSOURCES) { /* the oldest goes */
-		free(d->sources[0].file);
-		free(d->sources[0].text);
-		memmove(d->sources, d->sources + 1, (DIAG_NSOURCES - 1) * sizeof *d->sources);
+		if (d->sources[i].file && !strcmp(d->sources[i].file, file))
+			drop = i;
+	if (drop != SIZE_MAX) {
+		free(d->sources[drop].file);
+		free(d->sources[drop].text);
+		memmove(d->sources + drop, d->sources + drop + 1,
+		    (d->nsources - drop - 1) * sizeof *d->sources);
 		d->nsources--;
 	}
 	diag_source *s = &d->sources[d->nsources++];
