@@ -164,6 +164,16 @@ SRC=xml/vorlage-18-1828.xml
 "$VORLAGE" build "$SRC" -o - >"$T/stdout.pdf" 2>"$T/err"
 expect stdout-pdf-identical cmp -s "$T/file.pdf" "$T/stdout.pdf"
 expect stdout-pdf-no-progress test ! -s "$T/err"
+"$VORLAGE" annex "$SRC" --partner schlesien -o "$T/annex.pdf" -q
+"$VORLAGE" annex "$SRC" --partner schlesien -o - >"$T/annex-stdout.pdf"
+expect stdout-annex-identical cmp -s "$T/annex.pdf" "$T/annex-stdout.pdf"
+rc=$(/usr/bin/python3 -c '
+import os, pty, subprocess, sys
+m, s = pty.openpty()
+r = subprocess.run(sys.argv[1:], stdout=s, stderr=subprocess.PIPE)
+os.close(s)
+print(r.returncode, "terminal" in r.stderr.decode())' "$VORLAGE" build "$SRC" -o -)
+expect stdout-not-a-terminal test "$rc" = "2 True"
 "$VORLAGE" build - -o - <"$SRC" >"$T/stdin.pdf"
 expect stdin-source-identical cmp -s "$T/file.pdf" "$T/stdin.pdf"
 "$VORLAGE" check - <"$T/amp.xml" 2>"$T/err"; rc=$?
