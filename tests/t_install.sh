@@ -11,7 +11,7 @@ PLAIN=${VORLAGE_PLAIN:-$ROOT/build/vorlage}
 dest=$T/dest
 prefix=/opt/vorlage-test
 rm -rf "$dest"
-if make -s install DESTDIR="$dest" PREFIX="$prefix" >"$T/make.out" 2>&1; then
+if env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -s install DESTDIR="$dest" PREFIX="$prefix" >"$T/make.out" 2>&1; then
 	ok install-runs
 else
 	fail install-runs "$(tail -3 "$T/make.out")"
@@ -49,5 +49,5 @@ expect installed-german grep -q "Fehler: ein einzelnes „&“" "$T/err"
 expect installed-new-checks test ! -s "$T/out"
 expect installed-new-names-installed-schema grep -q "href=\"file://$data/xml/vorlage.xsd\"" "$T/elsewhere/neu.xml"
 
-make -s uninstall DESTDIR="$dest" PREFIX="$prefix" >"$T/make.out" 2>&1
+env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -s uninstall DESTDIR="$dest" PREFIX="$prefix" >"$T/make.out" 2>&1
 expect uninstall-removes-all test -z "$(find "$dest" -type f)"
