@@ -103,6 +103,7 @@ typedef struct diag {
 	size_t nheld, capheld;
 	enum diag_style style;
 	bool colour;        /* DIAG_CARET: with ANSI colours */
+	bool lint;          /* also the warnings on style (typed quotation marks): check */
 	size_t nprinted;    /* messages printed (DIAG_JSON: objects in the list) */
 	diag_source *sources; /* DIAG_CARET: the last few source texts (diag_source) */
 	size_t nsources;

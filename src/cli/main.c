@@ -594,10 +594,12 @@ run_check(session *s)
 {
 	bool layout = false;
 	int worst_rc = VL_EXIT_OK;
+	s->d.lint = true; /* the warnings on style too */
 	for (size_t k = 0; k < s->o.nsources; k++) {
 		unsigned errors = s->d.nerrors, syserrs = s->d.nsyserrs;
 		s->o.source = s->o.sources[k];
 		if (session_load_source(s)) {
+			s->d.lint = false; /* not for the template */
 			if (!layout && !session_load_layout(s))
 				return worst(worst_rc, diag_exit_status(&s->d));
 			layout = true;
@@ -612,6 +614,7 @@ run_check(session *s)
 				free(data);
 				ts_layout_free(out);
 			}
+			s->d.lint = true;
 		}
 		worst_rc = worst(worst_rc, status_since(&s->d, errors, syserrs));
 		vl_doc_free(s->doc);

@@ -857,8 +857,13 @@ xm_typed_quotes(diag *d, const char *file, srcmap *m, size_t from, size_t to)
 	if (to > m->len)
 		to = m->len;
 	for (size_t i = from; i < to;) {
-		if (b[i] == '<') {
+		unsigned char ch = (unsigned char)b[i];
+		if (ch == '<') {
 			i = skip_markup(m, i, to);
+			continue;
+		}
+		if (ch != '"' && ch != 0xE2 && ch != 0xC2) { /* no mark begins here */
+			i++;
 			continue;
 		}
 		size_t k, n = 0;

@@ -278,7 +278,9 @@ read_schema_names(xmlsrc *ld)
 }
 
 /* Typed quotation marks in the text of a Vorlage: in each outermost
- * element that may hold a <zitat> (the inner ones are part of its text). */
+ * element that may hold a <zitat> (the walk does not enter it: the inner
+ * ones are part of its text). Whether an element may is asked once per
+ * name: the parser's names are interned, so a name is one pointer. */
 static void
 lint_quotes(xmlsrc *ld)
 {
@@ -288,12 +290,23 @@ lint_quotes(xmlsrc *ld)
 	if (!ld->xm.schema.read)
 		read_schema_names(ld);
 	const xm_schema *s = &ld->xm.schema;
+	struct seen_name { const xmlChar *name; bool allows; } seen[64];
+	size_t nseen = 0;
 	while (n) {
 		const srcnode *src = node_src(n);
-		bool outer = n->type == XML_ELEMENT_NODE && !n->ns && src &&
-		    xm_schema_allows(s, (const char *)n->name, "zitat") &&
-		    !(n->parent && n->parent->type == XML_ELEMENT_NODE &&
-		    xm_schema_allows(s, (const char *)n->parent->name, "zitat"));
+		bool outer = false;
+		if (n->type == XML_ELEMENT_NODE && !n->ns && src) {
+			size_t k = 0;
+			while (k < nseen && seen[k].name != n->name)
+				k++;
+			if (k < nseen) {
+				outer = seen[k].allows;
+			} else {
+				outer = xm_schema_allows(s, (const char *)n->name, "zitat");
+				if (nseen < sizeof seen / sizeof seen[0])
+					seen[nseen++] = (struct seen_name){ n->name, outer };
+			}
+		}
 		if (outer)
 			xm_typed_quotes(ld->d, ld->path, &ld->map, src->in, src->after);
 		else if (n->type == XML_ELEMENT_NODE && n->children) {
@@ -557,7 +570,7 @@ xs_validate(xmlsrc *ld, const char *xsd_path)
 		diag_hold(ld->d);
 	int r = xmlSchemaValidateDoc(vc, ld->doc);
 	xm_flush(&ld->xm);
-	if (r == 0 && ld->nerrors == nerr)
+	if (r == 0 && ld->nerrors == nerr && ld->d->lint)
 		lint_quotes(ld);
 	if (hold)
 		diag_release(ld->d);
