@@ -86,9 +86,10 @@ build/asan/libvorlage.a: $(SANOBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-build/vorlage: build/obj/cli/main.o build/libvorlage.a
+CLISRC  := $(filter src/cli/%,$(SRC))
+build/vorlage: $(CLISRC:src/%.c=build/obj/%.o) build/libvorlage.a
 	$(CC) $(OPT) -o $@ $^ $(LDLIBS)
-build/asan/vorlage: build/asan/obj/cli/main.o build/asan/libvorlage.a
+build/asan/vorlage: $(CLISRC:src/%.c=build/asan/obj/%.o) build/asan/libvorlage.a
 	$(CC) $(SAN) -o $@ $^ $(LDLIBS)
 
 build/tests/%: tests/unit/%.c tests/unit/unit.h build/libvorlage.a
@@ -238,5 +239,61 @@ messages:
 
 clean:
 	rm -rf build out/*.pdf out/anlagen tests/scratch
+
+# ---- translations (GNU gettext) ---------------------------------------------
+# The messages in German under a de_* locale: the template (the .pot) is made
+# from the catalogue (src/base/messages.h) and the texts marked in src/cli/
+# by tools/mkpot.py; po/de.po translates every message and is compiled here
+# into build/share/locale, where the program finds it relative to its
+# resources (make install copies it). po-update merges a new template into
+# po/de.po; po-check is what tests/t_i18n.sh checks.
+PKGS_RUN += gettext
+MO     := build/share/locale/de/LC_MESSAGES/vorlage.mo
+POT    := build/po/vorlage.pot
+.PHONY: pot po-update po-check
+all: $(MO)
+$(MO): po/de.po | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	msgfmt --check-format --check-header -o $@ $<
+$(POT): src/base/messages.h src/base/diag.c $(wildcard src/cli/*.c) tools/mkpot.py | $(DEPS_STAMP)
+	/usr/bin/python3 tools/mkpot.py $@
+pot: $(POT)
+po-update: $(POT)
+	msgmerge --update --backup=none --no-fuzzy-matching po/de.po $(POT)
+po-check: $(POT)
+	msgfmt --check-format --check-header -o /dev/null po/de.po
+	msgcmp po/de.po $(POT)
+
+# ---- make install -------------------------------------------------------------
+# make install PREFIX=/usr/local DESTDIR=: the program in PREFIX/bin, its
+# resources in PREFIX/share/vorlage (templates, schemas, fonts, dictionaries
+# and their caches, sRGB.icc, locale: what the build tree keeps in build/share
+# at its top), the manual pages in PREFIX/share/man/man1 and man5. The
+# installed program finds PREFIX/share/vorlage beside its bin directory
+# (src/base/res.c); DESTDIR stages the tree for a package. The caches know
+# their dictionary by its time: install -p keeps both times.
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+BINDIR   := $(DESTDIR)$(PREFIX)/bin
+DATADIR  := $(DESTDIR)$(PREFIX)/share/vorlage
+MANDIR   := $(DESTDIR)$(PREFIX)/share/man
+MAN1     := $(wildcard docs/*.1)
+MAN5     := $(wildcard docs/*.5)
+.PHONY: install uninstall
+install: all
+	install -d $(BINDIR) $(DATADIR)/templates $(DATADIR)/xml $(DATADIR)/fonts \
+	    $(DATADIR)/locale/de/LC_MESSAGES
+	install -m 755 build/vorlage $(BINDIR)/vorlage
+	install -m 644 templates/*.xml templates/*.xsd $(DATADIR)/templates/
+	install -m 644 xml/*.xsd $(DATADIR)/xml/
+	install -m 644 $(FONTS) $(DATADIR)/fonts/
+	install -p -m 644 $(SHARE) $(DATADIR)/
+	install -m 644 $(MO) $(DATADIR)/locale/de/LC_MESSAGES/
+	$(if $(MAN1),install -d $(MANDIR)/man1 && install -m 644 $(MAN1) $(MANDIR)/man1/)
+	$(if $(MAN5),install -d $(MANDIR)/man5 && install -m 644 $(MAN5) $(MANDIR)/man5/)
+uninstall:
+	rm -f $(BINDIR)/vorlage $(addprefix $(MANDIR)/man1/,$(notdir $(MAN1))) \
+	    $(addprefix $(MANDIR)/man5/,$(notdir $(MAN5)))
+	rm -rf $(DATADIR)
 
 -include $(wildcard build/obj/*/*.d build/asan/obj/*/*.d build/fuzz/obj/*/*.d)

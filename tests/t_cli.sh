@@ -27,7 +27,7 @@ usage unknown-command "unknown command 'frobnicate'" frobnicate "$SRC"
 usage unknown-option "unknown option '--fast'" build "$SRC" --fast
 usage missing-source "needs a SOURCE.xml" build
 usage option-without-value "needs a value" build "$SRC" -o
-usage extra-argument "unexpected argument" check "$SRC" "$SRC"
+usage extra-argument "unexpected argument" dump "$SRC" "$SRC"
 usage annex-needs-one "exactly one of --partner ID and --all" annex "$SRC"
 usage from-page-not-a-number "option '--from-page' needs a number, not '2x'" layout "$SRC" --from-page 2x
 usage from-page-negative "option '--from-page' needs a number, not '-1'" layout "$SRC" --from-page -1

@@ -36,7 +36,7 @@ PUBLIC = {
 }
 # System headers of a library: the only folders (and files) that include them.
 LIBRARY = {
-    "libxml/": ("front", {"xmlsrc.c", "front_int.h"}),
+    "libxml/": ("front", {"xmlsrc.c", "xsdnames.c", "front_int.h"}),
     "hpdf": ("pdf", None),
     "hyphen.h": ("engine", {"hyph.c", "hyphcache.c", "hyph_int.h"}),
     "png.h": ("base", {"image.c"}),

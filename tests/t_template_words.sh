@@ -177,10 +177,10 @@ refused stamp-term-missing 's/wahlperiode="{wahlperiode}. WAHLPERIODE"/wahlperio
 refused word-placeholder 's/tabelle="Tabelle"/tabelle="Tabelle {nummer}"/' tabelle \
 	"unknown placeholder '\{nummer\}' in 'tabelle' \(it takes none\)"
 refused rule-negative 's/kopflinienstaerkePt="0.8"/kopflinienstaerkePt="-0.5"/' kopflinienstaerkePt \
-	"Element 'tabellen', attribute 'kopflinienstaerkePt': \[facet 'minInclusive'\] The value '-0.5' is less than the minimum value allowed \('0'\)\."
+	"kopflinienstaerkePt=\"-0.5\" is too small: at least 0"
 refused rule-too-wide 's/zeilenlinienstaerkePt="0.3"/zeilenlinienstaerkePt="12"/' zeilenlinienstaerkePt \
-	"Element 'tabellen', attribute 'zeilenlinienstaerkePt': \[facet 'maxInclusive'\] The value '12' is greater than the maximum value allowed \('10'\)\."
+	"zeilenlinienstaerkePt=\"12\" is too large: at most 10"
 refused space-too-large 's/beschriftungsabstandPt="4"/beschriftungsabstandPt="150"/' beschriftungsabstandPt \
-	"Element 'abbildungen', attribute 'beschriftungsabstandPt': \[facet 'maxInclusive'\] The value '150' is greater than the maximum value allowed \('100'\)\."
+	"beschriftungsabstandPt=\"150\" is too large: at most 100"
 refused word-blank 's/gezeichnet="gez."/gezeichnet="  "/' gezeichnet \
-	"Element 'anschreiben', attribute 'gezeichnet': \[facet 'pattern'\] The value '  ' is not accepted by the pattern '.*\\\\S.*'\."
+	"the attribute gezeichnet of <anschreiben> is empty: give it a value"

@@ -79,8 +79,18 @@ typedef struct diag_entry {
 } diag_entry;
 extern const diag_entry diag_catalogue[];
 
-/* A diagnostics sink. Passed explicitly; no global state. */
+/* How messages are printed: one line each; on a terminal also the source
+ * line with a caret under the column; or a JSON list of objects. */
+enum diag_style {
+	DIAG_PLAIN,
+	DIAG_CARET,
+	DIAG_JSON
+};
+
+/* A diagnostics sink. Passed explicitly; no global state (but the
+ * language of the messages: diag_locale). */
 typedef struct diag_held diag_held;
+typedef struct diag_source diag_source;
 typedef struct diag {
 	FILE *out;          /* where messages go (stderr in the program); NULL: count only */
 	const char *prog;   /* program name for messages without a location */
@@ -91,13 +101,46 @@ typedef struct diag {
 	int holding;        /* diag_hold: messages wait for diag_release */
 	diag_held *held;
 	size_t nheld, capheld;
+	enum diag_style style;
+	bool colour;        /* DIAG_CARET: with ANSI colours */
+	bool lint;          /* also the warnings on style (typed quotation marks): check */
+	size_t nprinted;    /* messages printed (DIAG_JSON: objects in the list) */
+	diag_source *sources; /* DIAG_CARET: the last few source texts (diag_source) */
+	size_t nsources;
 } diag;
 
 void diag_init(diag *d, const char *prog, FILE *out);
 
+/* Sets how d prints (DIAG_PLAIN by default). */
+void diag_set_style(diag *d, enum diag_style style, bool colour);
+
+/* For DIAG_CARET: keeps a copy of the len bytes of the source file (the
+ * last few sources only), so that a message on it can show its line. Does
+ * nothing in the other styles. */
+void diag_source_text(diag *d, const char *file, const char *text, size_t len);
+
+/* Ends the messages (DIAG_JSON: closes the list, "[]" when there was no
+ * message) and frees what d keeps. */
+void diag_finish(diag *d);
+
+/* The language of the messages, for the whole program: German when the
+ * locale asks for it (LC_ALL, LC_MESSAGES, LANG; de_*), English otherwise.
+ * The translations are GNU gettext catalogues (domain "vorlage") under
+ * localedir (LOCALEDIR/de/LC_MESSAGES/vorlage.mo). Only LC_MESSAGES is
+ * set: numbers keep their decimal point. Call once, before any message. */
+void diag_locale(const char *localedir);
+
+/* msgid in the language of the messages (msgid itself when untranslated
+ * or before diag_locale); diag_trn: the singular or plural form for n. */
+const char *diag_tr(const char *msgid) __attribute__((format_arg(1)));
+const char *diag_trn(const char *msgid, const char *plural, unsigned long n)
+    __attribute__((format_arg(1), format_arg(2)));
+
 /* Prints catalogue message `code` as FILE:LINE:COL: level: text (line 0:
- * FILE: level: text; no file: PROG: level: text) and counts its level. The
- * format must be the catalogue's: call it through msg_NAME (MSG). */
+ * FILE: level: text; no file: PROG: level: text; the file "-" is named
+ * <stdin>) and counts its level. The format must be the catalogue's: call
+ * it through msg_NAME (MSG). The text is printed in the language of the
+ * messages: the translation of the format, with the same arguments. */
 void diag_emit(diag *d, enum diag_code code, const char *file, unsigned line,
     unsigned col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
@@ -130,6 +173,13 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 /* Grow an array of `size`-byte elements to hold at least `need`; returns new capacity. */
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+
+/* suggest.c: for the "did you mean …?" of a message. The edit distance of
+ * a and b (insertions, deletions, substitutions, swaps of neighbours; case
+ * ignored), and the name of names nearest to word when it is near enough
+ * to be what was meant (NULL otherwise, and never word itself). */
+size_t suggest_distance(const char *a, const char *b);
+const char *suggest_nearest(const char *word, const char *const *names, size_t n);
 
 /* file.h: reading a whole file and writing one atomically, bounded, with one
  * set of messages. */
@@ -173,6 +223,12 @@ bool file_sha256(const char *path, unsigned char out[32], diag *d);
  * failure. */
 int file_write_atomic(const char *path, const void *data, size_t len,
     const char *const *inputs, size_t ninputs, diag *d);
+
+/* stdin.c: the bytes of standard input, the source "-": read on the first
+ * call (at most max bytes; more is "document too large", exit 1), kept
+ * until stdin_free, with a NUL after them. NULL after one message. */
+const char *stdin_bytes(size_t max, size_t *len, diag *d);
+void stdin_free(void);
 
 /* utf8.h: the one UTF-8 decoder and encoder, strict (RFC 3629): no overlong
  * forms, no surrogates, nothing above U+10FFFF; and the one whitespace test. */
@@ -247,10 +303,13 @@ void sha256_hex(const unsigned char digest[32], char hex[65]);
  * absolute path. */
 
 
-/* The resource root: $VORLAGE_HOME if set, else the parent of the directory
- * holding the executable (build/vorlage → the repository), else ".". */
+/* The resource root: $VORLAGE_HOME if set, else for an installed program
+ * (PREFIX/bin/vorlage) PREFIX/share/vorlage when it holds the schema, else
+ * the parent of the directory holding the executable (build/vorlage → the
+ * repository), else ".". */
 const char *res_root(arena *a);
-/* root + "/" + rel; an absolute rel is returned as is. */
+/* root + "/" + rel; an absolute rel is returned as is. In the installed
+ * layout (the root holds sRGB.icc) "build/share/x" is root + "/x". */
 const char *res_path(arena *a, const char *rel);
 
 /* image.h: the one PNG reader (libpng). Layout reads a signature image's

@@ -17,6 +17,9 @@
 	    DIAG_A2(size_t, size_t)) \
 	X(TABLE_ROW_TOO_TALL, DIAG_WARNING, \
 	    "table row %zu is taller than the page: it runs over the bottom", DIAG_A1(size_t)) \
+	X(TYPED_QUOTES, DIAG_WARNING, "typed quotation marks around \"%s\": write " \
+	    "<zitat>...</zitat>, which sets the quotation marks of its language", \
+	    DIAG_A1(const char *)) \
 	/* the input (source or template) is invalid: exit 1 */ \
 	X(IMAGE_LEADS_OUTSIDE, DIAG_ERROR, "signature image '%s' leads outside the source's directory", \
 	    DIAG_A1(const char *)) \
@@ -27,12 +30,120 @@
 	    DIAG_A2(unsigned long long, size_t)) \
 	X(TOO_LARGE_STREAM, DIAG_ERROR, "document too large: more than %zu bytes", DIAG_A1(size_t)) \
 	X(EMPTY_DOCUMENT, DIAG_ERROR, "empty document", DIAG_A0) \
-	X(NOT_UTF8, DIAG_ERROR, "the document must be encoded in UTF-8, not %s", DIAG_A1(const char *)) \
+	X(NOT_UTF8, DIAG_ERROR, "the file is encoded in %s: save the file as UTF-8", \
+	    DIAG_A1(const char *)) \
+	X(NOT_UTF8_DECLARED, DIAG_ERROR, "the file declares the encoding %s: save the file as " \
+	    "UTF-8 and declare encoding=\"UTF-8\"", DIAG_A1(const char *)) \
+	X(NOT_UTF8_LATIN1, DIAG_ERROR, "the file is not saved as UTF-8 (the byte 0x%02X here is " \
+	    "'%s' in Latin-1 or Windows-1252): save the file as UTF-8", DIAG_A2(unsigned, const char *)) \
+	X(NOT_UTF8_BYTE, DIAG_ERROR, "the file is not saved as UTF-8 (byte 0x%02X here): save the " \
+	    "file as UTF-8", DIAG_A1(unsigned)) \
 	X(XML_ERROR, DIAG_ERROR, "%s", DIAG_A1(const char *)) \
+	/* well-formedness, libxml2's messages retold (src/front/xmlmsg.c) */ \
+	X(AMP_BARE, DIAG_ERROR, "a bare '&': write &amp; for an ampersand", DIAG_A0) \
+	X(AMP_NO_SEMICOLON, DIAG_ERROR, "'&%s' is no complete reference (the ';' is missing): " \
+	    "write &amp; for an ampersand", DIAG_A1(const char *)) \
+	X(ENTITY_UNKNOWN, DIAG_ERROR, "unknown entity '&%s;': type the character itself, or write " \
+	    "&amp; for an ampersand", DIAG_A1(const char *)) \
+	X(ENTITY_HTML, DIAG_ERROR, "'&%s;' is an HTML entity, unknown here: type the character " \
+	    "%s itself", DIAG_A2(const char *, const char *)) \
+	X(ENTITY_NBSP, DIAG_ERROR, "'&nbsp;' is unknown here: write <festesLeerzeichen/> for a " \
+	    "space that never breaks", DIAG_A0) \
+	X(ENTITY_SHY, DIAG_ERROR, "'&shy;' is unknown here: write <trennstelle/> where the word " \
+	    "may be hyphenated", DIAG_A0) \
+	X(CHARREF_BAD, DIAG_ERROR, "this character reference names no character allowed in XML", \
+	    DIAG_A0) \
+	X(BAD_CHAR, DIAG_ERROR, "the control character U+%04X is not allowed in XML: delete it", \
+	    DIAG_A1(unsigned)) \
+	X(LT_IN_TEXT, DIAG_ERROR, "a '<' that begins no element: write &lt; for a less-than sign", \
+	    DIAG_A0) \
+	X(LT_IN_ATTRIBUTE, DIAG_ERROR, "a '<' in an attribute value: write &lt; instead", DIAG_A0) \
+	X(TAG_MISMATCH, DIAG_ERROR, "the end tag </%s> does not match the open element <%s> of " \
+	    "line %d: is a tag misspelt or missing?", DIAG_A3(const char *, const char *, int)) \
+	X(TAG_UNCLOSED, DIAG_ERROR, "the start tag <%s> is not closed with '>'", \
+	    DIAG_A1(const char *)) \
+	X(ELEMENT_UNCLOSED, DIAG_ERROR, "the file ends before <%s> of line %d is closed: its end " \
+	    "tag is missing", DIAG_A2(const char *, int)) \
+	X(EXTRA_CONTENT, DIAG_ERROR, "something follows the end of the outermost element: the " \
+	    "file must end after its end tag", DIAG_A0) \
+	X(NOT_XML, DIAG_ERROR, "this is not an XML document: it does not begin with '<'", DIAG_A0) \
+	X(ATTR_TWICE, DIAG_ERROR, "the attribute '%s' is given twice", DIAG_A1(const char *)) \
+	X(ATTR_NO_QUOTES, DIAG_ERROR, "an attribute value must stand in quotes: name=\"value\"", \
+	    DIAG_A0) \
+	X(ATTR_NO_VALUE, DIAG_ERROR, "the attribute '%s' has no value: write %s=\"...\"", \
+	    DIAG_A2(const char *, const char *)) \
+	X(ATTR_UNCLOSED, DIAG_ERROR, "the quotes around an attribute value are not closed", \
+	    DIAG_A0) \
+	X(COMMENT_UNCLOSED, DIAG_ERROR, "a comment '<!--' is not closed with '-->'", DIAG_A0) \
+	X(COMMENT_HYPHENS, DIAG_ERROR, "'--' is not allowed inside a comment", DIAG_A0) \
+	X(XML_DECL_LATE, DIAG_ERROR, "the XML declaration '<?xml ...?>' must stand at the very " \
+	    "beginning of the file", DIAG_A0) \
 	X(NOT_WELL_FORMED, DIAG_ERROR, "not a well-formed XML document", DIAG_A0) \
 	X(DOCTYPE, DIAG_ERROR, "DOCTYPE not allowed: the format has no DTD and no entities", DIAG_A0) \
 	X(TOO_DEEP, DIAG_ERROR, "document nested too deeply (more than %d levels)", DIAG_A1(int)) \
 	X(SCHEMA_INVALID, DIAG_ERROR, "%s", DIAG_A1(const char *)) \
+	/* schema violations, libxml2's messages retold (src/front/xmlmsg.c) */ \
+	X(ELEMENT_UNKNOWN_HINT, DIAG_ERROR, "unknown element <%s>: did you mean <%s>? (allowed " \
+	    "here: %s)", DIAG_A3(const char *, const char *, const char *)) \
+	X(ELEMENT_UNKNOWN, DIAG_ERROR, "unknown element <%s> (allowed here: %s)", \
+	    DIAG_A2(const char *, const char *)) \
+	X(ELEMENT_NOT_HERE, DIAG_ERROR, "<%s> is not allowed here (expected here: %s)", \
+	    DIAG_A2(const char *, const char *)) \
+	X(ELEMENT_EXTRA, DIAG_ERROR, "<%s> is not allowed here: nothing more may follow in <%s>", \
+	    DIAG_A2(const char *, const char *)) \
+	X(CHILD_MISSING, DIAG_ERROR, "<%s> is incomplete: %s is missing", \
+	    DIAG_A2(const char *, const char *)) \
+	X(CHILD_MISSING_ONE_OF, DIAG_ERROR, "<%s> is incomplete: one of %s is missing", \
+	    DIAG_A2(const char *, const char *)) \
+	X(ROOT_WRONG, DIAG_ERROR, "the outermost element is <%s>, but must be %s: is this the " \
+	    "right file?", DIAG_A2(const char *, const char *)) \
+	X(TEXT_NOT_ALLOWED, DIAG_ERROR, "text is not allowed directly inside <%s>, only elements: " \
+	    "delete it or put it into the right element", DIAG_A1(const char *)) \
+	X(ELEMENT_IN_TEXT, DIAG_ERROR, "<%s> holds plain text only: <%s> is not allowed inside it", \
+	    DIAG_A2(const char *, const char *)) \
+	X(MUST_BE_EMPTY, DIAG_ERROR, "<%s> must be empty: write <%s/>", \
+	    DIAG_A2(const char *, const char *)) \
+	X(ATTR_MISSING, DIAG_ERROR, "<%s> needs the attribute %s", \
+	    DIAG_A2(const char *, const char *)) \
+	X(ATTRS_MISSING, DIAG_ERROR, "<%s> needs the attributes %s", \
+	    DIAG_A2(const char *, const char *)) \
+	X(ATTR_UNKNOWN_HINT, DIAG_ERROR, "<%s> has no attribute '%s': did you mean '%s'?", \
+	    DIAG_A3(const char *, const char *, const char *)) \
+	X(ATTR_UNKNOWN, DIAG_ERROR, "<%s> has no attribute '%s' (allowed: %s)", \
+	    DIAG_A3(const char *, const char *, const char *)) \
+	X(ATTR_NONE, DIAG_ERROR, "<%s> takes no attributes: delete '%s'", \
+	    DIAG_A2(const char *, const char *)) \
+	X(ATTR_CHOICE, DIAG_ERROR, "%s=\"%s\" is not allowed: write one of %s", \
+	    DIAG_A3(const char *, const char *, const char *)) \
+	X(ATTR_CHOICE_HINT, DIAG_ERROR, "%s=\"%s\" is not allowed: did you mean '%s'? (one of %s)", \
+	    DIAG_A4(const char *, const char *, const char *, const char *)) \
+	X(TEXT_CHOICE, DIAG_ERROR, "'%s' is not allowed in <%s>: write one of %s", \
+	    DIAG_A3(const char *, const char *, const char *)) \
+	X(ATTR_FORM, DIAG_ERROR, "%s=\"%s\" is not in the right form: write it like %s=\"%s\"", \
+	    DIAG_A4(const char *, const char *, const char *, const char *)) \
+	X(TEXT_FORM, DIAG_ERROR, "'%s' in <%s> is not in the right form: write it like '%s'", \
+	    DIAG_A3(const char *, const char *, const char *)) \
+	X(ATTR_PATTERN, DIAG_ERROR, "%s=\"%s\" is not in the right form (the pattern is %s)", \
+	    DIAG_A3(const char *, const char *, const char *)) \
+	X(TEXT_PATTERN, DIAG_ERROR, "'%s' in <%s> is not in the right form (the pattern is %s)", \
+	    DIAG_A3(const char *, const char *, const char *)) \
+	X(ATTR_EMPTY, DIAG_ERROR, "the attribute %s of <%s> is empty: give it a value", \
+	    DIAG_A2(const char *, const char *)) \
+	X(TEXT_EMPTY, DIAG_ERROR, "<%s> is empty: write its text", DIAG_A1(const char *)) \
+	X(ATTR_TOO_LARGE, DIAG_ERROR, "%s=\"%s\" is too large: at most %s", \
+	    DIAG_A3(const char *, const char *, const char *)) \
+	X(ATTR_TOO_SMALL, DIAG_ERROR, "%s=\"%s\" is too small: at least %s", \
+	    DIAG_A3(const char *, const char *, const char *)) \
+	X(ATTR_TOO_SMALL_EXCL, DIAG_ERROR, "%s=\"%s\" is too small: it must be more than %s", \
+	    DIAG_A3(const char *, const char *, const char *)) \
+	X(DATE_FORM, DIAG_ERROR, "'%s' is no date: write it as YYYY-MM-DD, e.g. 2023-11-02", \
+	    DIAG_A1(const char *)) \
+	X(MONTH_FORM, DIAG_ERROR, "'%s' is no month: write it as YYYY-MM, e.g. 2023-10", \
+	    DIAG_A1(const char *)) \
+	X(DAY_OR_MONTH_FORM, DIAG_ERROR, "'%s' is no date: write YYYY-MM-DD for a day " \
+	    "(2023-11-02) or YYYY-MM for a month (2023-10)", DIAG_A1(const char *)) \
+	X(DATE_GERMAN, DIAG_ERROR, "'%s' is written the German way: write %s (YYYY-MM-DD)", \
+	    DIAG_A2(const char *, const char *)) \
 	X(UNKNOWN_PARTNER, DIAG_ERROR, "unknown partner '%s'", DIAG_A1(const char *)) \
 	X(DUPLICATE_ID, DIAG_ERROR, "duplicate id '%s' (first defined at %u:%u)", \
 	    DIAG_A3(const char *, unsigned, unsigned)) \
@@ -154,6 +265,17 @@
 	X(USAGE_NO_COMMAND, DIAG_SYSERR, "no command given", DIAG_A0) \
 	X(USAGE_NO_SOURCE, DIAG_SYSERR, "command '%s' needs a SOURCE.xml", DIAG_A1(const char *)) \
 	X(USAGE_COMMAND, DIAG_SYSERR, "unknown command '%s'", DIAG_A1(const char *)) \
+	X(USAGE_COMMAND_HINT, DIAG_SYSERR, "unknown command '%s': did you mean '%s'?", \
+	    DIAG_A2(const char *, const char *)) \
+	X(USAGE_OPTION_HINT, DIAG_SYSERR, "unknown option '%s': did you mean '%s'?", \
+	    DIAG_A2(const char *, const char *)) \
+	X(USAGE_DIAGNOSTICS, DIAG_SYSERR, "--diagnostics takes plain, caret or json, not '%s'", \
+	    DIAG_A1(const char *)) \
+	X(STDIN_TWICE, DIAG_SYSERR, "standard input ('-') can be read only once", DIAG_A0) \
+	X(STDOUT_TERMINAL, DIAG_SYSERR, "not writing a PDF to a terminal: redirect standard " \
+	    "output, or write -o FILE", DIAG_A0) \
+	X(NEW_EXISTS, DIAG_SYSERR, "not written: the file exists already (choose another name, " \
+	    "or delete it first)", DIAG_A0) \
 	X(USAGE_ANNEX, DIAG_SYSERR, "annex needs exactly one of --partner ID and --all", DIAG_A0) \
 	X(USAGE_OUTPUT_MANY, DIAG_SYSERR, "-o names one PDF, not one for each of %zu sources: use -d DIR", \
 	    DIAG_A1(size_t)) \

@@ -1,4 +1,5 @@
-/* main.c: the command line: check, dump, layout, build, annex, partners, run. */
+/* main.c: the command line: check, dump, partners, build, annex, layout,
+ * run, new, help (the commands and options: help.c). */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -6,64 +7,24 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "base/base.h"
+#include "cli.h"
 #include "compose/compose.h"
 #include "engine/engine.h"
 #include "front/front.h"
 #include "pdf/pdf.h"
 
-#define VORLAGE_VERSION "1.0.0"
 #define DEFAULT_TEMPLATE "templates/landtag-nrw.xml"
 
-static const char usage_text[] =
-"usage: vorlage COMMAND SOURCE.xml [OPTIONS]\n"
-"       vorlage build SOURCE.xml... [-d DIR] [OPTIONS]\n"
-"\n"
-"Typesets the XML source of a Vorlage of the Landtag Nordrhein-Westfalen.\n"
-"\n"
-"commands:\n"
-"  check    SOURCE.xml                  validate (schema and semantic rules) only\n"
-"  dump     SOURCE.xml                  print the document model as text\n"
-"  partners SOURCE.xml                  list partner ids, kinds and names\n"
-"  build    SOURCE.xml [-o OUT.pdf]     write the Vorlage (cover letter and report)\n"
-"  build    SOURCE.xml... [-d DIR]      a batch: each source's Vorlage, the template,\n"
-"                                      fonts and dictionaries loaded once\n"
-"  annex    SOURCE.xml --partner ID [-o OUT.pdf]\n"
-"  annex    SOURCE.xml --all [-d DIR]   one annex per partner with agreements\n"
-"  layout   SOURCE.xml [--partner ID]   print the laid-out pages as a box dump\n"
-"           [--no-letter] [--from-page N] [--points]\n"
-"                                      without the cover letter and title page,\n"
-"                                      from page N (from 0), lengths in pt\n"
-"  run      SOURCE.xml                  build the Vorlage and all annexes into out/\n"
-"\n"
-"options:\n"
-"  -o, --output FILE     output file (build: out/vorlage-WP-NR.pdf;\n"
-"                        annex: out/anlagen/vorlage-WP-NR-anlage-ID.pdf)\n"
-"  -d, --dir DIR         directory for annex --all and run (default out/anlagen);\n"
-"                        build: DIR/NAME.pdf for each NAME.xml\n"
-"  -t, --template FILE   layout template (default " DEFAULT_TEMPLATE ")\n"
-"  -p, --partner ID      the partner of an annex\n"
-"  -a, --all             annex: every partner with at least one agreement\n"
-"      --no-archival     write a tagged PDF/UA-1 file without the PDF/A-1a claim\n"
-"  -q, --quiet           print nothing but diagnostics\n"
-"  -h, --help            this help\n"
-"  -V, --version         the program's version\n"
-"\n"
-"The creation date written into a PDF is SOURCE_DATE_EPOCH when set, else the\n"
-"date of the letter: the same inputs always give the same bytes.\n"
-"\n"
-"A batch goes on after a source that fails; its exit status is the worst.\n"
-"\n"
-"exit status: 0 success; 1 the document or template is invalid (each problem\n"
-"printed as FILE:LINE:COL: error: message); 2 other trouble (usage, unreadable\n"
-"file, missing resource, unwritable output).\n";
-
 struct opts {
-	const char *cmd, *source, *output, *dir, *tpl, *partner, *from_page;
-	const char **sources; /* build: every source of the batch (source: the one at work) */
+	const char *cmd, *source, *output, *dir, *tpl, *partner;
+	const char **sources; /* build, check: every source of the batch (source: the one at work) */
 	size_t nsources;
-	bool all, archival, quiet, no_letter, points; /* no_letter, points, from_page: layout */
+	bool all, archival, quiet, help, version;
+	bool no_letter, points; /* layout: without the letter, lengths in pt */
+	const char *from_page;  /* layout: the first page dumped (first_page) */
 	size_t first_page;
 };
 
@@ -82,80 +43,178 @@ typedef struct session {
 
 /* After a usage message: the hint and the exit status. */
 static int
-usage_hint(void)
+usage_hint(const diag *d, const char *cmd)
 {
-	fputs("Try 'vorlage --help'.\n", stderr);
+	if (d->style == DIAG_JSON) /* standard error holds the JSON list only */
+		return VL_EXIT_TROUBLE;
+	if (cmd && cli_command_find(cmd) && strcmp(cmd, "help") != 0)
+		fprintf(stderr, _("Try 'vorlage help %s'.\n"), cmd);
+	else
+		fputs(_("Try 'vorlage --help'.\n"), stderr);
 	return VL_EXIT_TROUBLE;
 }
 
 /* A usage message (catalogue entry USAGE_NAME, no location), then the hint. */
-#define USAGE_ERROR(name, ...) (MSG(USAGE_##name, __VA_ARGS__), usage_hint())
+#define USAGE_ERROR(name, d, ...) (MSG(USAGE_##name, d, NULL, 0, 0, __VA_ARGS__), \
+	usage_hint(d, o->cmd))
+#define USAGE_ERROR0(name, d) (MSG(USAGE_##name, d, NULL, 0, 0), usage_hint(d, o->cmd))
 
+/* An unknown option, with the nearest known one. */
+static int
+unknown_option(struct opts *o, const char *a, diag *d)
+{
+	const char *near = cli_option_suggest(a);
+	if (near)
+		return USAGE_ERROR(OPTION_HINT, d, a, near);
+	return USAGE_ERROR(OPTION, d, a);
+}
+
+/* How messages print: --diagnostics=STYLE (plain, caret, json) wherever
+ * it stands, else with the source line and a caret on a terminal; colour
+ * unless NO_COLOR is set or TERM is dumb. Read before the other options, so
+ * that their messages print so too; false for an unknown style. */
+static bool
+diag_style_from(int argc, char **argv, diag *d, const char **bad)
+{
+	const char *t = getenv("TERM"), *nc = getenv("NO_COLOR");
+	bool colour = !(nc && *nc) && !(t && !strcmp(t, "dumb"));
+	enum diag_style style = isatty(STDERR_FILENO) ? DIAG_CARET : DIAG_PLAIN;
+	*bad = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--"))
+			break;
+		const char *v = NULL;
+		if (!strncmp(argv[i], "--diagnostics=", 14))
+			v = argv[i] + 14;
+		else if (!strcmp(argv[i], "--diagnostics") && i + 1 < argc)
+			v = argv[++i];
+		if (!v)
+			continue;
+		if (!strcmp(v, "plain"))
+			style = DIAG_PLAIN;
+		else if (!strcmp(v, "caret"))
+			style = DIAG_CARET;
+		else if (!strcmp(v, "json"))
+			style = DIAG_JSON;
+		else
+			*bad = v;
+	}
+	diag_set_style(d, style, colour && isatty(STDERR_FILENO));
+	return !*bad;
+}
+
+/* Whether the command takes what was given, and says so if not. */
+static int
+check_operands(struct opts *o, const cli_command *c, diag *d)
+{
+	if (o->nsources < c->min_sources) {
+		if (!strcmp(c->name, "help") || !strcmp(c->name, "new"))
+			return VL_EXIT_OK;
+		return USAGE_ERROR(NO_SOURCE, d, o->cmd);
+	}
+	if (c->max_sources && o->nsources > c->max_sources)
+		return USAGE_ERROR(ARGUMENT, d, o->sources[c->max_sources]);
+	if (o->nsources > 1 && o->output)
+		return USAGE_ERROR(OUTPUT_MANY, d, o->nsources);
+	size_t stdin_uses = 0;
+	for (size_t i = 0; i < o->nsources; i++)
+		stdin_uses += !strcmp(o->sources[i], "-");
+	if (stdin_uses > 1 && strcmp(c->name, "help") != 0)
+		return MSG(STDIN_TWICE, d, NULL, 0, 0), usage_hint(d, o->cmd);
+	return VL_EXIT_OK;
+}
+
+/* Reads the options and operands into o; returns an exit status, or -1
+ * when the program is to go on. --help and --version print and end. */
 static int
 parse_args(int argc, char **argv, struct opts *o, diag *d)
 {
 	memset(o, 0, sizeof *o);
 	o->archival = true;
 	o->sources = xcalloc((size_t)argc, sizeof *o->sources);
+	bool operands_only = false;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		const char **val = NULL;
-		if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-			fputs(usage_text, stdout);
-			exit(VL_EXIT_OK);
-		} else if (!strcmp(a, "-V") || !strcmp(a, "--version")) {
-			puts("vorlage " VORLAGE_VERSION);
-			exit(VL_EXIT_OK);
-		} else if (!strcmp(a, "-o") || !strcmp(a, "--output"))
-			val = &o->output;
-		else if (!strcmp(a, "-d") || !strcmp(a, "--dir"))
-			val = &o->dir;
-		else if (!strcmp(a, "-t") || !strcmp(a, "--template"))
-			val = &o->tpl;
-		else if (!strcmp(a, "-p") || !strcmp(a, "--partner"))
-			val = &o->partner;
-		else if (!strcmp(a, "-a") || !strcmp(a, "--all"))
-			o->all = true;
-		else if (!strcmp(a, "--no-archival"))
-			o->archival = false;
-		else if (!strcmp(a, "-q") || !strcmp(a, "--quiet"))
-			o->quiet = true;
-		else if (!strcmp(a, "--no-letter"))
-			o->no_letter = true;
-		else if (!strcmp(a, "--points"))
-			o->points = true;
-		else if (!strcmp(a, "--from-page"))
-			val = &o->from_page;
-		else if (a[0] == '-' && a[1] != '\0')
-			return USAGE_ERROR(OPTION, d, NULL, 0, 0, a);
-		else if (!o->cmd)
-			o->cmd = a;
-		else if (o->nsources == 0 || !strcmp(o->cmd, "build"))
-			o->sources[o->nsources++] = a;
-		else
-			return USAGE_ERROR(ARGUMENT, d, NULL, 0, 0, a);
-		if (val) {
+		if (!operands_only && !strcmp(a, "--")) {
+			operands_only = true;
+			continue;
+		}
+		if (operands_only || a[0] != '-' || a[1] == '\0') { /* "-": standard input */
+			if (!o->cmd) {
+				o->cmd = a;
+				if (!cli_command_find(a)) {
+					const char *near = cli_command_suggest(a);
+					o->cmd = NULL;
+					return near ? USAGE_ERROR(COMMAND_HINT, d, a, near)
+					    : USAGE_ERROR(COMMAND, d, a);
+				}
+			} else {
+				o->sources[o->nsources++] = a;
+			}
+			continue;
+		}
+		const char *value;
+		const cli_option *opt = cli_option_find(a, &value);
+		if (!opt)
+			return unknown_option(o, a, d);
+		if (opt->arg && !value) {
 			if (i + 1 >= argc)
-				return USAGE_ERROR(VALUE, d, NULL, 0, 0, a);
-			*val = argv[++i];
+				return USAGE_ERROR(VALUE, d, a);
+			value = argv[++i];
+		} else if (!opt->arg && value) {
+			return unknown_option(o, a, d);
+		}
+		switch (opt->id) {
+		case OPT_OUTPUT: o->output = value; break;
+		case OPT_DIR: o->dir = value; break;
+		case OPT_TEMPLATE: o->tpl = value; break;
+		case OPT_PARTNER: o->partner = value; break;
+		case OPT_ALL: o->all = true; break;
+		case OPT_NO_ARCHIVAL: o->archival = false; break;
+		case OPT_QUIET: o->quiet = true; break;
+		case OPT_DIAGNOSTICS: break; /* read before (diag_style_from) */
+		case OPT_HELP: o->help = true; break;
+		case OPT_VERSION: o->version = true; break;
+		case OPT_NO_LETTER: o->no_letter = true; break;
+		case OPT_FROM_PAGE: o->from_page = value; break;
+		case OPT_POINTS: o->points = true; break;
 		}
 	}
+	if (o->help || (o->cmd && !strcmp(o->cmd, "help"))) {
+		const char *topic = o->help ? o->cmd : o->nsources ? o->sources[0] : NULL;
+		const cli_command *c = topic ? cli_command_find(topic) : NULL;
+		if (topic && !c) {
+			const char *near = cli_command_suggest(topic);
+			return near ? USAGE_ERROR(COMMAND_HINT, d, topic, near)
+			    : USAGE_ERROR(COMMAND, d, topic);
+		}
+		if (!o->help && o->nsources > 1)
+			return USAGE_ERROR(ARGUMENT, d, o->sources[1]);
+		if (c && strcmp(c->name, "help") != 0)
+			cli_command_help(stdout, c);
+		else
+			cli_help(stdout);
+		return VL_EXIT_OK;
+	}
+	if (o->version) {
+		puts("vorlage " VORLAGE_VERSION);
+		return VL_EXIT_OK;
+	}
 	if (!o->cmd)
-		return USAGE_ERROR(NO_COMMAND, d, NULL, 0, 0);
-	if (o->nsources == 0)
-		return USAGE_ERROR(NO_SOURCE, d, NULL, 0, 0, o->cmd);
-	if (o->nsources > 1 && o->output)
-		return USAGE_ERROR(OUTPUT_MANY, d, NULL, 0, 0, o->nsources);
+		return USAGE_ERROR0(NO_COMMAND, d);
+	int rc = check_operands(o, cli_command_find(o->cmd), d);
+	if (rc != VL_EXIT_OK)
+		return rc;
 	if (o->from_page) {
 		char *end;
 		errno = 0;
 		unsigned long long n = strtoull(o->from_page, &end, 10);
 		if (errno || end == o->from_page || *end || o->from_page[0] == '-' || n > SIZE_MAX)
-			return USAGE_ERROR(NUMBER, d, NULL, 0, 0, "--from-page", o->from_page);
+			return USAGE_ERROR(NUMBER, d, "--from-page", o->from_page);
 		o->first_page = (size_t)n;
 	}
-	o->source = o->sources[0];
-	return VL_EXIT_OK;
+	o->source = o->nsources ? o->sources[0] : NULL;
+	return -1;
 }
 
 static int
@@ -196,6 +255,19 @@ session_load_layout(session *s)
 			return false;
 	s->e = ts_engine_new(s->tpl->fonts, s->h, &s->d);
 	return s->e && file_sha256(s->tpl->path, s->template_hash, &s->d);
+}
+
+/* The source's SHA-256 for the PDF's ID (standard input: the bytes read). */
+static bool
+session_hash_source(session *s)
+{
+	if (strcmp(s->o.source, "-") != 0)
+		return file_sha256(s->o.source, s->source_hash, &s->d);
+	size_t len;
+	const char *in = stdin_bytes(VL_MAX_INPUT_BYTES, &len, &s->d);
+	if (in)
+		sha256(in, len, s->source_hash);
+	return in != NULL;
 }
 
 static void
@@ -294,6 +366,26 @@ run_inputs(session *s, const char ***out)
 	return n;
 }
 
+/* The PDF to standard output (not to a terminal): rendered into memory,
+ * the same bytes as into a file. */
+static int
+write_stdout(session *s, const ts_layout *out, const render_opts *ro)
+{
+	if (isatty(STDOUT_FILENO)) {
+		MSG(STDOUT_TERMINAL, &s->d, NULL, 0, 0);
+		return VL_EXIT_TROUBLE;
+	}
+	unsigned char *data;
+	size_t len;
+	int rc = render_pdf_mem(out, ro, &data, &len, &s->d);
+	if (rc == VL_EXIT_OK && (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)) {
+		MSG(STDOUT_WRITE, &s->d, NULL, 0, 0);
+		rc = VL_EXIT_TROUBLE;
+	}
+	free(data);
+	return rc;
+}
+
 static int
 write_doc(session *s, ts_layout *out, const ts_info *info, const char *variant, const char *path)
 {
@@ -308,10 +400,13 @@ write_doc(session *s, ts_layout *out, const ts_info *info, const char *variant, 
 	ro.inputs = inputs;
 	if (!doc_set_date(s, &ro.info))
 		return VL_EXIT_TROUBLE;
+	if (!strcmp(path, "-")) /* -o -: standard output, which holds the PDF only */
+		return write_stdout(s, out, &ro);
 	int rc = render_pdf(out, &ro, path, &s->d);
 	if (rc == VL_EXIT_OK && !s->o.quiet) {
-		printf("%swrote %s (%zu page%s%s)\n", s->progress ? s->progress : "", path,
-		    out->npages, out->npages == 1 ? "" : "s", s->o.archival ? ", PDF/A-1a" : "");
+		printf(P_("%swrote %s (%zu page%s)\n", "%swrote %s (%zu pages%s)\n", out->npages),
+		    s->progress ? s->progress : "", path, out->npages,
+		    s->o.archival ? ", PDF/A-1a" : "");
 		if (s->progress)
 			fflush(stdout); /* progress shows as it happens */
 	}
@@ -371,7 +466,7 @@ static int
 unknown_partner(session *s, const char *id)
 {
 	MSG(UNKNOWN_PARTNER_ID, &s->d, s->o.source, 0, 0, id);
-	for (size_t i = 0; i < s->doc->npartners; i++)
+	for (size_t i = 0; i < s->doc->npartners && s->d.style != DIAG_JSON; i++)
 		fprintf(stderr, "  %s\n", s->doc->partners[i].id);
 	return VL_EXIT_INVALID;
 }
@@ -464,7 +559,7 @@ cmd_partners(session *s)
 		const vl_partner *p = &s->doc->partners[i];
 		printf("%-26s %-13s %s%s\n", p->id, vl_partner_kind_names[p->kind], p->name,
 		    p->main_partner ? " (Hauptkooperationspartner)"
-		    : compose_partner_has_agreements(s->doc, (int)i) ? "" : " (no agreement)");
+		    : compose_partner_has_agreements(s->doc, (int)i) ? "" : _(" (no agreement)"));
 	}
 	return VL_EXIT_OK;
 }
@@ -492,12 +587,12 @@ run_build(session *s)
 			if (!layout && !session_load_layout(s))
 				return worst(worst_rc, diag_exit_status(&s->d));
 			layout = true;
-			if (file_sha256(s->o.source, s->source_hash, &s->d))
+			if (session_hash_source(s))
 				rc = cmd_build(s, k);
 		}
 		rc = worst(rc, status_since(&s->d, errors, syserrs));
 		if (rc != VL_EXIT_OK && batch && !s->o.quiet) {
-			printf("%s%s: not written\n", s->progress, s->o.source);
+			printf(_("%s%s: not written\n"), s->progress, s->o.source);
 			fflush(stdout);
 		}
 		vl_doc_free(s->doc);
@@ -507,24 +602,65 @@ run_build(session *s)
 	return worst_rc;
 }
 
+/* check, of one source or several: each source's schema and rules, then
+ * what build would refuse: the Vorlage laid out and its PDF made in memory
+ * (a character the fonts lack, a line that leaves its zone), with the
+ * template, fonts and dictionaries loaded once. Nothing is written. */
+static int
+run_check(session *s)
+{
+	bool layout = false;
+	int worst_rc = VL_EXIT_OK;
+	s->d.lint = true; /* the warnings on style too */
+	for (size_t k = 0; k < s->o.nsources; k++) {
+		unsigned errors = s->d.nerrors, syserrs = s->d.nsyserrs;
+		s->o.source = s->o.sources[k];
+		if (session_load_source(s)) {
+			s->d.lint = false; /* not for the template */
+			if (!layout && !session_load_layout(s))
+				return worst(worst_rc, diag_exit_status(&s->d));
+			layout = true;
+			ts_layout *out = compose_vorlage(s->doc, s->tpl, s->e, &s->d);
+			if (out) {
+				render_opts ro = { .archival = s->o.archival,
+					.icc_path = s->tpl->icc_path };
+				compose_vorlage_info(s->doc, s->tpl, s->a, &ro.info);
+				unsigned char *data = NULL;
+				size_t len;
+				render_pdf_mem(out, &ro, &data, &len, &s->d);
+				free(data);
+				ts_layout_free(out);
+			}
+			s->d.lint = true;
+		}
+		worst_rc = worst(worst_rc, status_since(&s->d, errors, syserrs));
+		vl_doc_free(s->doc);
+		s->doc = NULL;
+	}
+	return worst_rc;
+}
+
 /* Loads what the command needs and runs it; returns its exit status. */
 static int
 run_command(session *s)
 {
 	const char *cmd = s->o.cmd;
+	if (!strcmp(cmd, "new"))
+		return cli_new(s->o.source, res_path(s->a, "xml/vorlage.xsd"), s->o.quiet, s->a,
+		    &s->d);
 	if (!strcmp(cmd, "build"))
 		return run_build(s);
+	if (!strcmp(cmd, "check"))
+		return run_check(s);
 	if (!session_load_source(s))
 		return diag_exit_status(&s->d);
-	if (!strcmp(cmd, "check"))
-		return VL_EXIT_OK;
 	if (!strcmp(cmd, "dump")) {
 		vl_dump(s->doc, stdout);
 		return VL_EXIT_OK;
 	}
 	if (!strcmp(cmd, "partners"))
 		return cmd_partners(s);
-	if (!session_load_layout(s) || !file_sha256(s->o.source, s->source_hash, &s->d))
+	if (!session_load_layout(s) || !session_hash_source(s))
 		return diag_exit_status(&s->d);
 	if (!strcmp(cmd, "annex"))
 		return cmd_annex(s);
@@ -545,32 +681,24 @@ main(int argc, char **argv)
 	session s;
 	memset(&s, 0, sizeof s);
 	diag_init(&s.d, "vorlage", stderr);
-	int rc = parse_args(argc, argv, &s.o, &s.d);
-	if (rc != VL_EXIT_OK) {
-		free(s.o.sources);
-		return rc;
-	}
 	s.a = arena_new();
-
-	static const char *const cmds[] = {
-		"check", "dump", "partners", "build", "annex", "layout", "run",
-	};
-	bool known = false;
-	for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
-		known = known || !strcmp(s.o.cmd, cmds[i]);
-	if (!known) {
-		rc = USAGE_ERROR(COMMAND, &s.d, NULL, 0, 0, s.o.cmd);
-		arena_free(s.a);
-		free(s.o.sources);
-		return rc;
+	/* the messages' language (German under de_*), then how they print */
+	diag_locale(res_path(s.a, "build/share/locale"));
+	const char *bad_style;
+	int rc;
+	if (!diag_style_from(argc, argv, &s.d, &bad_style)) {
+		MSG(USAGE_DIAGNOSTICS, &s.d, NULL, 0, 0, bad_style);
+		rc = usage_hint(&s.d, NULL);
+	} else if ((rc = parse_args(argc, argv, &s.o, &s.d)) < 0) {
+		rc = run_command(&s);
+		rc = worst(rc, diag_exit_status(&s.d));
 	}
-
-	rc = run_command(&s);
-	rc = worst(rc, diag_exit_status(&s.d));
 	if (fflush(stdout) != 0) {
 		MSG(STDOUT_WRITE, &s.d, NULL, 0, 0);
 		rc = VL_EXIT_TROUBLE;
 	}
+	diag_finish(&s.d);
 	session_free(&s);
+	stdin_free();
 	return rc;
 }

@@ -10,11 +10,18 @@
  *
  * Positions: libxml2 2.9.14 keeps no columns on nodes (and keeps the line of a
  * start tag's end), so we scan the source text once for the markup (start and
- * end tags, comments, processing instructions) and map the k-th start tag to
- * the k-th element in document order. Every position we print comes from that
- * scan, the same for parse and schema errors and for the builders.
+ * end tags, comments, processing instructions: srcmap.c) and map the k-th
+ * start tag to the k-th element in document order. Every position we print
+ * comes from that scan, the same for parse and schema errors and for the
+ * builders.
+ *
+ * Messages: libxml2's common parser and schema errors are retold as
+ * catalogue messages with a hint (xmlmsg.c); for those about names, the
+ * schema is read once more for the names it declares.
  */
 #include "front_int.h"
+#include "srcmap_int.h"
+#include "xmlmsg_int.h"
 #include "base/base.h"
 
 #include <errno.h>
@@ -28,14 +35,39 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 
-/* Where a markup node lies in the source: start of '<', end of the start tag
- * (just past '>'), end of the whole element (past its end tag). Comments and
- * PIs use start and after only. */
-typedef struct srcnode {
-	size_t start, in, after;
-} srcnode;
+/* xmlmsg_int.h names libxml2's codes without including libxml2 */
+#define SAME_(ours, theirs) ((int)XM_##ours == (int)XML_##theirs)
+_Static_assert(SAME_(DOCUMENT_EMPTY, ERR_DOCUMENT_EMPTY) && SAME_(DOCUMENT_END, ERR_DOCUMENT_END) &&
+    SAME_(INVALID_HEX_CHARREF, ERR_INVALID_HEX_CHARREF) &&
+    SAME_(INVALID_DEC_CHARREF, ERR_INVALID_DEC_CHARREF) &&
+    SAME_(INVALID_CHARREF, ERR_INVALID_CHARREF) && SAME_(INVALID_CHAR, ERR_INVALID_CHAR) &&
+    SAME_(ENTITYREF_SEMICOL_MISSING, ERR_ENTITYREF_SEMICOL_MISSING) &&
+    SAME_(UNDECLARED_ENTITY, ERR_UNDECLARED_ENTITY) && SAME_(LT_IN_ATTRIBUTE, ERR_LT_IN_ATTRIBUTE) &&
+    SAME_(ATTRIBUTE_NOT_STARTED, ERR_ATTRIBUTE_NOT_STARTED) &&
+    SAME_(ATTRIBUTE_NOT_FINISHED, ERR_ATTRIBUTE_NOT_FINISHED) &&
+    SAME_(ATTRIBUTE_WITHOUT_VALUE, ERR_ATTRIBUTE_WITHOUT_VALUE) &&
+    SAME_(ATTRIBUTE_REDEFINED, ERR_ATTRIBUTE_REDEFINED) &&
+    SAME_(COMMENT_NOT_FINISHED, ERR_COMMENT_NOT_FINISHED) &&
+    SAME_(RESERVED_XML_NAME, ERR_RESERVED_XML_NAME) && SAME_(NAME_REQUIRED, ERR_NAME_REQUIRED) &&
+    SAME_(GT_REQUIRED, ERR_GT_REQUIRED) && SAME_(TAG_NAME_MISMATCH, ERR_TAG_NAME_MISMATCH) &&
+    SAME_(TAG_NOT_FINISHED, ERR_TAG_NOT_FINISHED) && SAME_(HYPHEN_IN_COMMENT, ERR_HYPHEN_IN_COMMENT) &&
+    SAME_(DATATYPE_ATOMIC, SCHEMAV_CVC_DATATYPE_VALID_1_2_1) &&
+    SAME_(DATATYPE_LIST, SCHEMAV_CVC_DATATYPE_VALID_1_2_2) &&
+    SAME_(DATATYPE_UNION, SCHEMAV_CVC_DATATYPE_VALID_1_2_3) &&
+    SAME_(MINLENGTH, SCHEMAV_CVC_MINLENGTH_VALID) && SAME_(MININCLUSIVE, SCHEMAV_CVC_MININCLUSIVE_VALID) &&
+    SAME_(MAXINCLUSIVE, SCHEMAV_CVC_MAXINCLUSIVE_VALID) &&
+    SAME_(MINEXCLUSIVE, SCHEMAV_CVC_MINEXCLUSIVE_VALID) && SAME_(PATTERN, SCHEMAV_CVC_PATTERN_VALID) &&
+    SAME_(ENUMERATION, SCHEMAV_CVC_ENUMERATION_VALID) && SAME_(CONTENT_EMPTY, SCHEMAV_CVC_COMPLEX_TYPE_2_1) &&
+    SAME_(CONTENT_SIMPLE, SCHEMAV_CVC_COMPLEX_TYPE_2_2) &&
+    SAME_(CONTENT_ELEMENTS, SCHEMAV_CVC_COMPLEX_TYPE_2_3) && SAME_(NO_ROOT_DECL, SCHEMAV_CVC_ELT_1) &&
+    SAME_(ATTR_NOT_ALLOWED, SCHEMAV_CVC_COMPLEX_TYPE_3_2_1) &&
+    SAME_(ATTR_REQUIRED, SCHEMAV_CVC_COMPLEX_TYPE_4) && SAME_(ELEMENT_CONTENT, SCHEMAV_ELEMENT_CONTENT),
+    "xmlmsg_int.h: libxml2's error codes");
+#undef SAME_
 
-enum xs_phase { PH_PARSE, PH_SCHEMA, PH_VALIDATE };
+/* PH_NAMES: the schema read again for its names (xmlmsg_int.h); its
+ * messages, if any, are not the user's business. */
+enum xs_phase { PH_PARSE, PH_SCHEMA, PH_VALIDATE, PH_NAMES };
 
 struct xmlsrc {
 	const char *path, *xsd_path;
@@ -43,13 +75,7 @@ struct xmlsrc {
 	char *buf;
 	size_t len;
 	xmlDoc *doc;
-	size_t *lines; /* offsets of line starts; lines[0] is line 1 */
-	size_t nlines, caplines;
-	srcnode *elems, *comments, *pis;
-	size_t nelems, capelems, ncomments, capcomments, npis, cappis;
-	size_t doctype_off; /* offset of "<!" of a DOCTYPE, or SIZE_MAX */
-	size_t cache_off, cache_line; /* the last position computed, to count */
-	unsigned cache_col;           /* columns on from it on long lines */
+	srcmap map;   /* where the lines and the markup lie (srcmap.c) */
 	/* parse state */
 	enum xs_phase phase;
 	unsigned depth;
@@ -58,146 +84,19 @@ struct xmlsrc {
 	int fatal;    /* a fatal error was printed: no more parser messages */
 	unsigned nerrors;
 	char lastmsg[1024];
-	vl_pos last_valid; /* position of the last schema error printed */
+	vl_pos last_valid; /* the place of the last schema error printed: */
+	const void *last_node; /* its node and attribute */
+	char last_attr[128];
+	xm_state xm;       /* the messages' state (xmlmsg.c) */
 	startElementNsSAX2Func start_ns;
 	endElementNsSAX2Func end_ns;
 };
 
-/* ---- the source text ---------------------------------------------------- */
-
-
-static void
-push_src(srcnode **arr, size_t *n, size_t *cap, srcnode s)
-{
-	if (*n == *cap)
-		*arr = xgrow(*arr, cap, *n + 1, sizeof **arr);
-	(*arr)[(*n)++] = s;
-}
-
-static size_t
-find_str(const char *buf, size_t len, size_t from, const char *s)
-{
-	size_t sl = strlen(s);
-	for (size_t i = from; i + sl <= len; i++)
-		if (buf[i] == s[0] && memcmp(buf + i, s, sl) == 0)
-			return i;
-	return SIZE_MAX;
-}
-
-/* One pass over the raw bytes: line starts and the markup in document order.
- * Only meaningful for a well-formed UTF-8 document; for anything else the
- * tables are merely incomplete, and every use checks its bounds. */
-static void
-scan_source(xmlsrc *ld)
-{
-	const char *b = ld->buf;
-	size_t n = ld->len, i = 0;
-	size_t *stack = NULL, nstack = 0, capstack = 0;
-
-	ld->doctype_off = SIZE_MAX;
-	if (n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
-	ld->lines = xgrow(NULL, &ld->caplines, 1, sizeof *ld->lines);
-	ld->lines[0] = i;
-	ld->nlines = 1;
-	for (size_t j = i; j < n; j++)
-		if (b[j] == '\n') {
-			if (ld->nlines == ld->caplines)
-				ld->lines = xgrow(ld->lines, &ld->caplines, ld->nlines + 1,
-				    sizeof *ld->lines);
-			ld->lines[ld->nlines++] = j + 1;
-		}
-
-	while (i < n) {
-		if (b[i] != '<') {
-			i++;
-			continue;
-		}
-		size_t e;
-		if (i + 4 <= n && memcmp(b + i, "<!--", 4) == 0) {
-			e = find_str(b, n, i + 4, "-->");
-			if (e == SIZE_MAX)
-				break;
-			push_src(&ld->comments, &ld->ncomments, &ld->capcomments,
-			    (srcnode){ i, i, e + 3 });
-			i = e + 3;
-		} else if (i + 9 <= n && memcmp(b + i, "<![CDATA[", 9) == 0) {
-			e = find_str(b, n, i + 9, "]]>");
-			if (e == SIZE_MAX)
-				break;
-			i = e + 3;
-		} else if (i + 1 < n && b[i + 1] == '?') {
-			e = find_str(b, n, i + 2, "?>");
-			if (e == SIZE_MAX)
-				break;
-			/* the XML declaration is no node */
-			if (!(i + 5 < n && memcmp(b + i, "<?xml", 5) == 0 && utf8_is_space((unsigned char)b[i + 5])))
-				push_src(&ld->pis, &ld->npis, &ld->cappis, (srcnode){ i, i, e + 2 });
-			i = e + 2;
-		} else if (i + 1 < n && b[i + 1] == '!') {
-			ld->doctype_off = i; /* a DOCTYPE: the parse stops there anyway */
-			break;
-		} else if (i + 1 < n && b[i + 1] == '/') {
-			e = find_str(b, n, i, ">");
-			if (e == SIZE_MAX)
-				break;
-			if (nstack)
-				ld->elems[stack[--nstack]].after = e + 1;
-			i = e + 1;
-		} else {
-			char q = 0;
-			for (e = i + 1; e < n; e++) {
-				if (q) {
-					if (b[e] == q)
-						q = 0;
-				} else if (b[e] == '"' || b[e] == '\'') {
-					q = b[e];
-				} else if (b[e] == '>' || b[e] == '<') {
-					break;
-				}
-			}
-			if (e >= n || b[e] != '>')
-				break;
-			push_src(&ld->elems, &ld->nelems, &ld->capelems,
-			    (srcnode){ i, e + 1, e + 1 });
-			if (b[e - 1] != '/') {
-				if (nstack == capstack)
-					stack = xgrow(stack, &capstack, nstack + 1, sizeof *stack);
-				stack[nstack++] = ld->nelems - 1;
-			}
-			i = e + 1;
-		}
-	}
-	free(stack);
-}
-
-/* Line and column (1-based, columns in characters) of a byte offset. */
+/* The position (line, column) of a byte offset of the source. */
 static vl_pos
 src_pos(xmlsrc *ld, size_t off)
 {
-	size_t lo = 0, hi = ld->nlines;
-	if (off > ld->len)
-		off = ld->len;
-	while (hi - lo > 1) { /* last line start <= off */
-		size_t mid = lo + (hi - lo) / 2;
-		if (ld->lines[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	unsigned col = 1;
-	size_t from = ld->lines[lo];
-	if (ld->cache_line == lo + 1 && ld->cache_off <= off && ld->cache_off >= from) {
-		from = ld->cache_off; /* positions mostly come in document order */
-		col = ld->cache_col;
-	}
-	for (size_t i = from; i < off; i++)
-		if (((unsigned char)ld->buf[i] & 0xC0) != 0x80)
-			col++;
-	ld->cache_off = off;
-	ld->cache_line = lo + 1;
-	ld->cache_col = col;
-	return (vl_pos){ (unsigned)(lo + 1), col };
+	return srcmap_pos(&ld->map, off);
 }
 
 static const srcnode *
@@ -220,20 +119,20 @@ attach_positions(xmlsrc *ld, xmlDoc *doc)
 	xmlNode *n = doc->children;
 	while (n) {
 		if (n->type == XML_ELEMENT_NODE) {
-			if (ie < ld->nelems)
-				n->_private = &ld->elems[ie];
+			if (ie < ld->map.nelems)
+				n->_private = &ld->map.elems[ie];
 			else
 				okay = 0;
 			ie++;
 		} else if (n->type == XML_COMMENT_NODE) {
-			if (ic < ld->ncomments)
-				n->_private = &ld->comments[ic];
+			if (ic < ld->map.ncomments)
+				n->_private = &ld->map.comments[ic];
 			else
 				okay = 0;
 			ic++;
 		} else if (n->type == XML_PI_NODE) {
-			if (ip < ld->npis)
-				n->_private = &ld->pis[ip];
+			if (ip < ld->map.npis)
+				n->_private = &ld->map.pis[ip];
 			else
 				okay = 0;
 			ip++;
@@ -250,7 +149,7 @@ attach_positions(xmlsrc *ld, xmlDoc *doc)
 		if (n)
 			n = n->next;
 	}
-	return okay && ie == ld->nelems;
+	return okay && ie == ld->map.nelems;
 }
 
 /* The position of a node: elements at their '<', text at its first
@@ -318,48 +217,30 @@ node_pos(xmlsrc *ld, const xmlNode *n)
 
 /* ---- libxml2's messages ------------------------------------------------- */
 
-/* libxml2's text without trailing newline, inner newlines as spaces. */
-static char *
-clean_message(const char *m)
-{
-	char *s = xmalloc(strlen(m ? m : "") + 1), *o = s;
-	for (const char *p = m ? m : ""; *p; p++)
-		*o++ = *p == '\n' ? ' ' : *p;
-	*o = 0;
-	while (o > s && o[-1] == ' ')
-		*--o = 0;
-	return s;
-}
-
 /* Prints libxml2's message text msg as catalogue entry `code`, one whose
  * format is "%s" (XML_WARNING, XML_ERROR, XML_TROUBLE, SCHEMA_BROKEN,
  * SCHEMA_INVALID). */
-static void
-report(xmlsrc *ld, enum diag_code code, const char *file, vl_pos p, const char *msg)
+/* libxml2 repeats itself now and then: each message is printed once
+ * (compared on its first 1 KiB, which is plenty). */
+static bool
+repeated(xmlsrc *ld, const char *file, vl_pos p, const char *msg)
 {
-	/* libxml2 repeats itself now and then: print each message once
-	 * (compared on its first 1 KiB, which is plenty) */
 	char key[sizeof ld->lastmsg];
 	snprintf(key, sizeof key, "%s:%u:%u:%s", file, p.line, p.col, msg);
 	if (strcmp(ld->lastmsg, key) == 0)
-		return;
+		return true;
 	memcpy(ld->lastmsg, key, sizeof key);
+	return false;
+}
+
+static void
+report(xmlsrc *ld, enum diag_code code, const char *file, vl_pos p, const char *msg)
+{
+	if (repeated(ld, file, p, msg))
+		return;
 	diag_emit(ld->d, code, file, p.line, p.col, "%s", msg);
 	if (diag_catalogue[code].level != DIAG_WARNING)
 		ld->nerrors++;
-}
-
-/* libxml2 names xml:lang '{http://www.w3.org/XML/1998/namespace}lang':
- * rewrite it in place as xml:lang (the result is shorter). */
-static void
-xml_lang_readable(char *msg)
-{
-	static const char ns[] = "{http://www.w3.org/XML/1998/namespace}";
-	char *p;
-	while ((p = strstr(msg, ns)) != NULL) {
-		memcpy(p, "xml:", 4);
-		memmove(p + 4, p + sizeof ns - 1, strlen(p + sizeof ns - 1) + 1);
-	}
 }
 
 /* Schema messages about an attribute ("Element 'x', attribute 'y': ...")
@@ -367,24 +248,180 @@ xml_lang_readable(char *msg)
 static vl_pos
 attr_pos_from_message(xmlsrc *ld, const xmlNode *n, const char *msg)
 {
-	static const char key[] = "', attribute '";
-	const char *a = strncmp(msg, "Element '", 9) == 0 ? strstr(msg, key) : NULL;
-	if (a && n->type == XML_ELEMENT_NODE) {
-		char name[128];
-		const char *b = a + sizeof key - 1, *e = strchr(b, '\'');
-		if (e && (size_t)(e - b) < sizeof name) {
-			memcpy(name, b, (size_t)(e - b));
-			name[e - b] = 0;
-			const char *local = strchr(name, ':') ? strchr(name, ':') + 1 : name;
-			for (xmlAttr *at = n->properties; at; at = at->next) {
-				int is_xml = at->ns && at->ns->prefix && strcmp((const char *)at->ns->prefix, "xml") == 0;
-				if (strcmp((const char *)at->name, local) == 0 &&
-				    (is_xml == (strncmp(name, "xml:", 4) == 0)))
-					return node_pos(ld, (const xmlNode *)at);
-			}
+	char name[128];
+	if (n->type == XML_ELEMENT_NODE && xm_message_attr(msg, name, sizeof name)) {
+		const char *local = strchr(name, ':') ? strchr(name, ':') + 1 : name;
+		for (xmlAttr *at = n->properties; at; at = at->next) {
+			int is_xml = at->ns && at->ns->prefix && strcmp((const char *)at->ns->prefix, "xml") == 0;
+			if (strcmp((const char *)at->name, local) == 0 &&
+			    (is_xml == (strncmp(name, "xml:", 4) == 0)))
+				return node_pos(ld, (const xmlNode *)at);
 		}
 	}
 	return node_pos(ld, n);
+}
+
+/* ---- the schema's names, for the messages ------------------------------ */
+
+/* Reads the schema's element names and their attributes (the messages
+ * suggest the nearest); once, and only when a message needs them. Its
+ * messages, if any, are not the user's business (PH_NAMES). */
+static void
+read_schema_names(xmlsrc *ld)
+{
+	ld->xm.schema.read = true;
+	enum xs_phase phase = ld->phase;
+	ld->phase = PH_NAMES;
+	if (ld->xsd_path)
+		xsd_read_names(ld->xsd_path, &ld->xm.schema);
+	ld->phase = phase;
+}
+
+/* Typed quotation marks in the text of a Vorlage: in each outermost
+ * element that may hold a <zitat> (the walk does not enter it: the inner
+ * ones are part of its text). Whether an element may is asked once per
+ * name: the parser's names are interned, so a name is one pointer. */
+static void
+lint_quotes(xmlsrc *ld)
+{
+	xmlNode *n = xmlDocGetRootElement(ld->doc);
+	if (!xs_is(n, "vorlage"))
+		return;
+	if (!ld->xm.schema.read)
+		read_schema_names(ld);
+	const xm_schema *s = &ld->xm.schema;
+	struct seen_name { const xmlChar *name; bool allows; } seen[64];
+	size_t nseen = 0;
+	while (n) {
+		const srcnode *src = node_src(n);
+		bool outer = false;
+		if (n->type == XML_ELEMENT_NODE && !n->ns && src) {
+			size_t k = 0;
+			while (k < nseen && seen[k].name != n->name)
+				k++;
+			if (k < nseen) {
+				outer = seen[k].allows;
+			} else {
+				outer = xm_schema_allows(s, (const char *)n->name, "zitat");
+				if (nseen < sizeof seen / sizeof seen[0])
+					seen[nseen++] = (struct seen_name){ n->name, outer };
+			}
+		}
+		if (outer)
+			xm_typed_quotes(ld->d, ld->path, &ld->map, src->in, src->after);
+		else if (n->type == XML_ELEMENT_NODE && n->children) {
+			n = n->children;
+			continue;
+		}
+		while (n && !n->next) {
+			n = n->parent;
+			if (n && n->type == XML_DOCUMENT_NODE)
+				n = NULL;
+		}
+		if (n)
+			n = n->next;
+	}
+}
+
+/* ---- libxml2's messages ------------------------------------------------- */
+
+/* An element's name as written (with its prefix) into buf, or NULL. */
+static const char *
+elem_name(const xmlNode *n, char *buf, size_t size)
+{
+	if (!n || n->type != XML_ELEMENT_NODE)
+		return NULL;
+	if (n->ns && n->ns->prefix)
+		snprintf(buf, size, "%s:%s", (const char *)n->ns->prefix, (const char *)n->name);
+	else
+		snprintf(buf, size, "%s", (const char *)n->name);
+	return buf;
+}
+
+static bool
+blank(const xmlChar *s)
+{
+	for (; s && *s; s++)
+		if (!utf8_is_space(*s))
+			return false;
+	return true;
+}
+
+/* A well-formedness error: its own message (xmlmsg.c) or libxml2's text. */
+static void
+parse_error(xmlsrc *ld, xmlErrorPtr e, const char *msg, enum diag_code code)
+{
+	vl_pos p = { e->line > 0 ? (unsigned)e->line : 1, e->int2 > 0 ? (unsigned)e->int2 : 1 };
+	if (code != MSG_XML_ERROR) {
+		report(ld, code, ld->path, p, msg);
+		return;
+	}
+	if (repeated(ld, ld->path, p, msg))
+		return;
+	xm_err x = { .code = e->code, .text = msg, .s1 = e->str1, .s2 = e->str2, .i1 = e->int1,
+		.pos = p };
+	if (p.line <= ld->map.nlines) {
+		size_t b = ld->map.lines[p.line - 1], end = p.line < ld->map.nlines ? ld->map.lines[p.line] : ld->len;
+		x.line = ld->buf + b;
+		x.linelen = end - b;
+	}
+	if (!xm_parse_error(ld->d, ld->path, &x))
+		diag_emit(ld->d, code, ld->path, p.line, p.col, "%s", msg);
+	ld->nerrors++;
+}
+
+/* A schema violation: its own message (xmlmsg.c) or libxml2's text, at the
+ * attribute, the element, the text or the child it is about. */
+static void
+valid_error(xmlsrc *ld, xmlErrorPtr e, char *msg, enum diag_code code)
+{
+	const xmlNode *n = e->node, *child = NULL, *text = NULL;
+	vl_pos p = n ? attr_pos_from_message(ld, n, msg)
+	    : (vl_pos){ e->line > 0 ? (unsigned)e->line : 1, 1 };
+	for (const xmlNode *c = n && n->type == XML_ELEMENT_NODE ? n->children : NULL; c; c = c->next) {
+		if (!child && c->type == XML_ELEMENT_NODE)
+			child = c;
+		if (!text && (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+		    !blank(c->content))
+			text = c;
+	}
+	if (e->code == XM_CONTENT_ELEMENTS && text)
+		p = node_pos(ld, text);
+	else if (e->code == XM_CONTENT_SIMPLE && child)
+		p = node_pos(ld, child);
+	/* one message per place (an element, or one of its attributes):
+	 * libxml2 adds facet errors after a content error (the missing
+	 * attributes of one element are gathered instead) */
+	if (e->code != XM_ATTR_REQUIRED) {
+		char attr[sizeof ld->last_attr] = "";
+		xm_message_attr(msg, attr, sizeof attr);
+		if (n ? n == ld->last_node && strcmp(attr, ld->last_attr) == 0
+		    : ld->last_valid.line == p.line && ld->last_valid.col == p.col)
+			return;
+		ld->last_valid = p;
+		ld->last_node = n;
+		memcpy(ld->last_attr, attr, sizeof attr);
+	}
+	if (e->domain != XML_FROM_SCHEMASV && e->domain != XML_FROM_SCHEMASP &&
+	    e->domain != XML_FROM_VALID && e->domain != XML_FROM_DATATYPE)
+		code = MSG_XML_TROUBLE;
+	if (code != MSG_SCHEMA_INVALID) {
+		report(ld, code, ld->path, p, msg);
+		return;
+	}
+	if (repeated(ld, ld->path, p, msg))
+		return;
+	if (!ld->xm.schema.read && (e->code == XM_ATTR_NOT_ALLOWED ||
+	    e->code == XM_ELEMENT_CONTENT || e->code == XM_NO_ROOT_DECL))
+		read_schema_names(ld);
+	char en[128], pn[128], cn[128];
+	xm_err x = { .code = e->code, .text = msg, .s1 = e->str1, .s2 = e->str2, .i1 = e->int1,
+		.pos = p, .elem = elem_name(n, en, sizeof en),
+		.parent = elem_name(n ? n->parent : NULL, pn, sizeof pn),
+		.child = elem_name(child, cn, sizeof cn), .node = n };
+	if (!xm_valid_error(&ld->xm, &x))
+		diag_emit(ld->d, code, ld->path, p.line, p.col, "%s", msg);
+	ld->nerrors++;
 }
 
 static void
@@ -397,9 +434,9 @@ on_xml_error(void *ud, xmlErrorPtr e)
 
 	if (!e || !ld)
 		return;
-	if (e->code == XML_ERR_USER_STOP)
+	if (e->code == XML_ERR_USER_STOP || ld->phase == PH_NAMES)
 		return;
-	char *msg = clean_message(e->message);
+	char *msg = xm_clean(e->message);
 	int warning = e->level == XML_ERR_WARNING;
 	switch (ld->phase) {
 	case PH_PARSE:
@@ -408,10 +445,9 @@ on_xml_error(void *ud, xmlErrorPtr e)
 		code = warning ? MSG_XML_WARNING : MSG_XML_ERROR;
 		if (e->level == XML_ERR_FATAL)
 			ld->fatal = 1;
-		p = (vl_pos){ e->line > 0 ? (unsigned)e->line : 1, e->int2 > 0 ? (unsigned)e->int2 : 1 };
 		if (e->domain == XML_FROM_IO) /* cannot happen: we parse from memory */
 			code = MSG_XML_TROUBLE;
-		report(ld, code, ld->path, p, msg);
+		parse_error(ld, e, msg, code);
 		break;
 	case PH_SCHEMA:
 		code = warning ? MSG_XML_WARNING : MSG_SCHEMA_BROKEN;
@@ -420,20 +456,9 @@ on_xml_error(void *ud, xmlErrorPtr e)
 		report(ld, code, file, p, msg);
 		break;
 	case PH_VALIDATE:
-		code = warning ? MSG_XML_WARNING : MSG_SCHEMA_INVALID;
-		xml_lang_readable(msg);
-		if (e->node)
-			p = attr_pos_from_message(ld, e->node, msg);
-		else
-			p = (vl_pos){ e->line > 0 ? (unsigned)e->line : 1, 1 };
-		/* one message per place: libxml2 adds facet errors after a content error */
-		if (ld->last_valid.line == p.line && ld->last_valid.col == p.col)
-			break;
-		ld->last_valid = p;
-		if (e->domain != XML_FROM_SCHEMASV && e->domain != XML_FROM_SCHEMASP &&
-		    e->domain != XML_FROM_VALID && e->domain != XML_FROM_DATATYPE)
-			code = MSG_XML_TROUBLE;
-		report(ld, code, ld->path, p, msg);
+		valid_error(ld, e, msg, warning ? MSG_XML_WARNING : MSG_SCHEMA_INVALID);
+		break;
+	case PH_NAMES:
 		break;
 	}
 	free(msg);
@@ -450,7 +475,7 @@ sax_internal_subset(void *ctx, const xmlChar *name, const xmlChar *eid, const xm
 	(void)eid;
 	(void)sid;
 	if (!ld->stopped && !ld->fatal) {
-		vl_pos p = ld->doctype_off != SIZE_MAX ? src_pos(ld, ld->doctype_off)
+		vl_pos p = ld->map.doctype_off != SIZE_MAX ? src_pos(ld, ld->map.doctype_off)
 		    : (vl_pos){ (unsigned)ctxt->input->line, (unsigned)ctxt->input->col };
 		MSG(DOCTYPE, ld->d, ld->path, p.line, p.col);
 		ld->nerrors++;
@@ -470,7 +495,7 @@ sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	if (ld->stopped)
 		return;
 	if (++ld->depth > VL_MAX_DEPTH) {
-		vl_pos p = k < ld->nelems ? src_pos(ld, ld->elems[k].start)
+		vl_pos p = k < ld->map.nelems ? src_pos(ld, ld->map.elems[k].start)
 		    : (vl_pos){ (unsigned)ctxt->input->line, (unsigned)ctxt->input->col };
 		if (!ld->fatal) {
 			MSG(TOO_DEEP, ld->d, ld->path, p.line, p.col, VL_MAX_DEPTH);
@@ -538,7 +563,17 @@ xs_validate(xmlsrc *ld, const char *xsd_path)
 		diag_oom();
 	unsigned nerr = ld->nerrors;
 	xmlSchemaSetValidStructuredErrors(vc, on_xml_error, ld);
+	/* the violations print in the order of the source (an unknown
+	 * attribute comes before the element's missing ones otherwise) */
+	bool hold = !ld->d->holding;
+	if (hold)
+		diag_hold(ld->d);
 	int r = xmlSchemaValidateDoc(vc, ld->doc);
+	xm_flush(&ld->xm);
+	if (r == 0 && ld->nerrors == nerr && ld->d->lint)
+		lint_quotes(ld);
+	if (hold)
+		diag_release(ld->d);
 	if (r == 0 && ld->nerrors == nerr)
 		ret = 1;
 	else if (r > 0 || ld->nerrors > nerr)
@@ -597,7 +632,7 @@ parse(xmlsrc *ld)
 		MSG(DOCTYPE, ld->d, ld->path, 1, 1);
 		ok = 0;
 	} else if (xdoc->encoding && xmlStrcasecmp(xdoc->encoding, (const xmlChar *)"UTF-8") != 0) {
-		MSG(NOT_UTF8, ld->d, ld->path, 1, 1, (const char *)xdoc->encoding);
+		MSG(NOT_UTF8_DECLARED, ld->d, ld->path, 1, 1, (const char *)xdoc->encoding);
 		ok = 0;
 	}
 	if (!ok) {
@@ -614,9 +649,20 @@ xs_open(const char *path, size_t max, diag *d)
 	xmlsrc *ld = xcalloc(1, sizeof *ld);
 	ld->path = path;
 	ld->d = d;
-	ld->buf = file_read(path, NULL, max, &ld->len, d);
+	ld->xm.d = d;
+	ld->xm.file = path;
+	if (strcmp(path, "-") == 0) { /* standard input (stdin.c keeps it) */
+		const char *in = stdin_bytes(max, &ld->len, d);
+		if (!in)
+			goto fail;
+		ld->buf = xmalloc(ld->len + 1);
+		memcpy(ld->buf, in, ld->len + 1);
+	} else {
+		ld->buf = file_read(path, NULL, max, &ld->len, d);
+	}
 	if (!ld->buf)
 		goto fail;
+	diag_source_text(d, path, ld->buf, ld->len);
 	size_t i = 0;
 	while (i < ld->len && utf8_is_space((unsigned char)ld->buf[i]))
 		i++;
@@ -626,7 +672,7 @@ xs_open(const char *path, size_t max, diag *d)
 	}
 	if (ld->len > INT32_MAX || !utf8_only(ld))
 		goto fail;
-	scan_source(ld);
+	srcmap_scan(&ld->map, ld->buf, ld->len);
 	/* every stray libxml2 message comes to us, never straight to stderr */
 	xmlSetStructuredErrorFunc(ld, on_xml_error);
 	int ok = parse(ld);
@@ -648,10 +694,8 @@ xs_free(xmlsrc *ld)
 	if (ld->doc)
 		xmlFreeDoc(ld->doc);
 	free(ld->buf);
-	free(ld->lines);
-	free(ld->elems);
-	free(ld->comments);
-	free(ld->pis);
+	srcmap_free(&ld->map);
+	xm_state_free(&ld->xm);
 	free(ld);
 }
 
