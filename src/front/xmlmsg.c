@@ -182,9 +182,8 @@ message_body(const char *text)
 	return p ? p + 3 : text;
 }
 
-/* A value as a message shows it: one line, at most 60 characters. */
-static const char *
-shown(const char *v, char *buf, size_t size)
+const char *
+xm_shown(const char *v, char *buf, size_t size)
 {
 	size_t k = 0, chars = 0;
 	for (const char *p = v ? v : ""; *p && k + 4 < size; p++) {
@@ -318,7 +317,7 @@ xm_parse_error(diag *d, const char *file, const xm_err *e)
 					MSG(ENTITY_HTML, d, file, p.line, p.col, e->s1, html_entities[i].text);
 				return true;
 			}
-		MSG(ENTITY_UNKNOWN, d, file, p.line, p.col, shown(e->s1, name, sizeof name));
+		MSG(ENTITY_UNKNOWN, d, file, p.line, p.col, xm_shown(e->s1, name, sizeof name));
 		return true;
 	case XM_INVALID_CHAR: {
 		const char *b = strstr(t, "Bytes: 0x");
@@ -506,7 +505,7 @@ date_message(diag *d, const char *file, vl_pos p, const char *v, enum example_ki
 {
 	size_t n = strlen(v);
 	char buf[80];
-	const char *sv = shown(v, buf, sizeof buf);
+	const char *sv = xm_shown(v, buf, sizeof buf);
 	bool day = n == 10 && digits(v, 4) && v[4] == '-' && digits(v + 5, 2) && v[7] == '-' &&
 	    digits(v + 8, 2);
 	bool month = n == 7 && digits(v, 4) && v[4] == '-' && digits(v + 5, 2);
@@ -563,9 +562,9 @@ value_message(diag *d, const char *file, const xm_err *e, const char *attr, cons
 	} else if (kind != EX_VALUE) {
 		date_message(d, file, p, v, kind);
 	} else if (attr) {
-		MSG(ATTR_FORM, d, file, p.line, p.col, attr, shown(v, buf, sizeof buf), attr, example);
+		MSG(ATTR_FORM, d, file, p.line, p.col, attr, xm_shown(v, buf, sizeof buf), attr, example);
 	} else {
-		MSG(TEXT_FORM, d, file, p.line, p.col, shown(v, buf, sizeof buf), e->elem, example);
+		MSG(TEXT_FORM, d, file, p.line, p.col, xm_shown(v, buf, sizeof buf), e->elem, example);
 	}
 }
 
@@ -741,7 +740,7 @@ xm_valid_error(xm_state *st, const xm_err *e)
 		if (!e->s1 || !n)
 			return false;
 		names_join(names, n, false, joined, sizeof joined);
-		const char *v = shown(e->s1, buf, sizeof buf);
+		const char *v = xm_shown(e->s1, buf, sizeof buf);
 		const char *near = suggest_nearest(e->s1, names, n);
 		if (!a)
 			MSG(TEXT_CHOICE, d, st->file, p.line, p.col, v, e->elem, joined);
@@ -761,11 +760,11 @@ xm_valid_error(xm_state *st, const xm_err *e)
 				return true;
 			}
 		if (a)
-			MSG(ATTR_PATTERN, d, st->file, p.line, p.col, a, shown(e->s1, buf, sizeof buf),
-			    shown(e->s2, buf2, sizeof buf2));
+			MSG(ATTR_PATTERN, d, st->file, p.line, p.col, a, xm_shown(e->s1, buf, sizeof buf),
+			    xm_shown(e->s2, buf2, sizeof buf2));
 		else
-			MSG(TEXT_PATTERN, d, st->file, p.line, p.col, shown(e->s1, buf, sizeof buf),
-			    e->elem, shown(e->s2, buf2, sizeof buf2));
+			MSG(TEXT_PATTERN, d, st->file, p.line, p.col, xm_shown(e->s1, buf, sizeof buf),
+			    e->elem, xm_shown(e->s2, buf2, sizeof buf2));
 		return true;
 	case XM_MINLENGTH:
 		if (!strstr(e->text, "has a length of '0'"))
@@ -777,8 +776,8 @@ xm_valid_error(xm_state *st, const xm_err *e)
 	case XM_MINEXCLUSIVE:
 		if (!a || !e->s1 || !e->s2)
 			return false;
-		shown(e->s1, buf, sizeof buf);
-		shown(e->s2, buf2, sizeof buf2);
+		xm_shown(e->s1, buf, sizeof buf);
+		xm_shown(e->s2, buf2, sizeof buf2);
 		if (e->code == XM_MAXINCLUSIVE)
 			MSG(ATTR_TOO_LARGE, d, st->file, p.line, p.col, a, buf, buf2);
 		else if (e->code == XM_MININCLUSIVE)
@@ -802,97 +801,4 @@ xm_valid_error(xm_state *st, const xm_err *e)
 	default:
 		return false;
 	}
-}
-
-/* ---- typed quotation marks ---------------------------------------------- */
-
-/* The quotation marks a clerk types, each with the marks that close it. */
-static const struct {
-	const char *open, *close1, *close2;
-} quote_marks[] = {
-	{ "\xE2\x80\x9E", "\xE2\x80\x9C", "\xE2\x80\x9D" }, /* „ … “ or ” */
-	{ "\xE2\x80\x9C", "\xE2\x80\x9D", NULL },           /* “ … ” */
-	{ "\xC2\xBB", "\xC2\xAB", NULL },                   /* » … « */
-	{ "\xC2\xAB", "\xC2\xBB", NULL },                   /* « … » */
-	{ "\"", "\"", NULL },
-};
-
-/* A quotation this long is no quotation but two stray marks. */
-enum { QUOTE_MAX = 400 };
-
-static size_t
-mark_at(const char *b, size_t i, size_t to, const char *mark)
-{
-	size_t n = mark ? strlen(mark) : 0;
-	return n && i + n <= to && memcmp(b + i, mark, n) == 0 ? n : 0;
-}
-
-/* The offset just past the markup that begins at i ('<'): past its '>',
- * or past the whole element when it is a <zitat>. */
-static size_t
-skip_markup(const srcmap *m, size_t i, size_t to)
-{
-	const char *b = m->buf;
-	if (i + 6 < to && memcmp(b + i, "<zitat", 6) == 0 && strchr(" \t\r\n/>", b[i + 6])) {
-		size_t lo = 0, hi = m->nelems; /* the elements are in document order */
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (m->elems[mid].start < i)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo < m->nelems && m->elems[lo].start == i && m->elems[lo].after > i)
-			return m->elems[lo].after;
-	}
-	const char *gt = memchr(b + i, '>', to - i);
-	return gt ? (size_t)(gt - b) + 1 : to;
-}
-
-unsigned
-xm_typed_quotes(diag *d, const char *file, srcmap *m, size_t from, size_t to)
-{
-	const char *b = m->buf;
-	unsigned found = 0;
-	if (to > m->len)
-		to = m->len;
-	for (size_t i = from; i < to;) {
-		unsigned char ch = (unsigned char)b[i];
-		if (ch == '<') {
-			i = skip_markup(m, i, to);
-			continue;
-		}
-		if (ch != '"' && ch != 0xE2 && ch != 0xC2) { /* no mark begins here */
-			i++;
-			continue;
-		}
-		size_t k, n = 0;
-		for (k = 0; k < sizeof quote_marks / sizeof quote_marks[0]; k++)
-			if ((n = mark_at(b, i, to, quote_marks[k].open)) != 0)
-				break;
-		if (!n) {
-			i++;
-			continue;
-		}
-		/* the closing mark, in the same stretch of text and not far */
-		size_t j = i + n, c = 0;
-		for (; j < to && j - i < QUOTE_MAX && b[j] != '<'; j++)
-			if ((c = mark_at(b, j, to, quote_marks[k].close1)) != 0 ||
-			    (c = mark_at(b, j, to, quote_marks[k].close2)) != 0)
-				break;
-		if (!c || j == i + n) {
-			i += n;
-			continue;
-		}
-		char inner[80];
-		size_t len = j - (i + n);
-		char raw[QUOTE_MAX + 1];
-		memcpy(raw, b + i + n, len);
-		raw[len] = 0;
-		vl_pos p = srcmap_pos(m, i);
-		MSG(TYPED_QUOTES, d, file, p.line, p.col, shown(raw, inner, sizeof inner));
-		found++;
-		i = j + c;
-	}
-	return found;
 }

@@ -134,7 +134,10 @@ bool xm_parse_error(diag *d, const char *file, const xm_err *e);
  * until a message about another element or xm_flush. */
 bool xm_valid_error(xm_state *st, const xm_err *e);
 
-/* Warns of each pair of typed quotation marks („…“, “…”, »…«, «…», "…")
+/* A value as a message shows it (in buf): one line, at most 60 characters. */
+const char *xm_shown(const char *v, char *buf, size_t size);
+
+/* quotes.c: warns of each pair of typed quotation marks („…“, “…”, »…«, «…», "…")
  * in the bytes [from, to) of the source (markup skipped, the text of a
  * <zitat> left alone): <zitat> sets them. Returns how many. */
 unsigned xm_typed_quotes(diag *d, const char *file, srcmap *m, size_t from, size_t to);
