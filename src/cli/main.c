@@ -75,6 +75,7 @@ typedef struct session {
 	vl_template *tpl;
 	hyph *h;
 	ts_engine *e;
+	res_table *res;        /* every font and image, read once for the whole process */
 	unsigned char source_hash[32], template_hash[32]; /* for the PDF's ID */
 	const char *progress;  /* a batch: "[k/n] " before each line of progress */
 	const char **written;  /* a batch: the PDF of each source so far, or NULL */
@@ -179,6 +180,11 @@ session_load_source(session *s)
 	s->doc = vl_load(s->o.source, res_path(s->a, "xml/vorlage.xsd"), &s->d);
 	if (s->doc)
 		vl_check(s->doc, &s->d);
+	/* the images decoded once, here: what the layout measures and the PDF
+	 * embeds (not for dump and partners, which draw nothing) */
+	if (s->doc && status_since(&s->d, errors, syserrs) == VL_EXIT_OK &&
+	    strcmp(s->o.cmd, "dump") != 0 && strcmp(s->o.cmd, "partners") != 0)
+		vl_check_images(s->doc, s->res, s->o.archival, &s->d);
 	return s->doc && status_since(&s->d, errors, syserrs) == VL_EXIT_OK;
 }
 
@@ -194,7 +200,7 @@ session_load_layout(session *s)
 	for (size_t i = 0; i < s->tpl->nhyph; i++)
 		if (hyph_add_language(s->h, s->tpl->hyph[i].lang, s->tpl->hyph[i].path, &s->d) != 0)
 			return false;
-	s->e = ts_engine_new(s->tpl->fonts, s->h, &s->d);
+	s->e = ts_engine_new(s->tpl->fonts, s->res, s->h, &s->d);
 	return s->e && file_sha256(s->tpl->path, s->template_hash, &s->d);
 }
 
@@ -205,6 +211,7 @@ session_free(session *s)
 	hyph_free(s->h);
 	tpl_free(s->tpl);
 	vl_doc_free(s->doc);
+	res_table_free(s->res);
 	arena_free(s->a);
 	free(s->o.sources);
 }
@@ -298,7 +305,7 @@ static int
 write_doc(session *s, ts_layout *out, const ts_info *info, const char *variant, const char *path)
 {
 	render_opts ro = { .archival = s->o.archival, .icc_path = s->tpl->icc_path, .info = *info,
-		.variant = variant, .drop_pages = true };
+		.variant = variant, .drop_pages = true, .res = s->res };
 	ro.info.creator = "vorlage";
 	ro.info.producer = "vorlage with libharu";
 	memcpy(ro.source_hash, s->source_hash, sizeof ro.source_hash);
@@ -551,6 +558,7 @@ main(int argc, char **argv)
 		return rc;
 	}
 	s.a = arena_new();
+	s.res = res_table_new();
 
 	static const char *const cmds[] = {
 		"check", "dump", "partners", "build", "annex", "layout", "run",
@@ -560,6 +568,7 @@ main(int argc, char **argv)
 		known = known || !strcmp(s.o.cmd, cmds[i]);
 	if (!known) {
 		rc = USAGE_ERROR(COMMAND, &s.d, NULL, 0, 0, s.o.cmd);
+		res_table_free(s.res);
 		arena_free(s.a);
 		free(s.o.sources);
 		return rc;
