@@ -51,8 +51,9 @@ fig_height(const fx_figure *g)
 }
 
 /* The smallest share of the frame's height a figure's image is scaled down
- * to (to leave its caption room): a quarter. */
-enum { FIG_MIN_SHARE = 4 };
+ * to, to leave its caption room: an eighth (3 cm of the Landtag's text
+ * area), or the image's own height when that is less. */
+enum { FIG_MIN_SHARE = 8 };
 
 /* CAPTION_TOO_TALL at the caption's first run with a place in the source. */
 static void
@@ -100,8 +101,8 @@ ts_flow_figure(ts_flow *f, const ts_figure *fig)
 	/* scaled down, aspect kept, to the frame's width and to the height
 	 * its caption leaves of the frame: image and caption always fit on a
 	 * page. A caption so tall that the image would have to shrink below
-	 * FIG_MIN_SHARE of the frame (or below its own height, when smaller)
-	 * is an error: it would run off the page. */
+	 * 1/FIG_MIN_SHARE of the frame (or below its own height, when smaller)
+	 * is an error: the figure would run off the page. */
 	int64_t w = fig->width > 0 ? fig->width : 1, h = fig->height > 0 ? fig->height : 1;
 	if (w > fr.w) {
 		h = h * fr.w / w;
