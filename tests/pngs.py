@@ -4,7 +4,7 @@
     python3 tests/pngs.py KIND OUT.png [W H [EXTRA]]
 
 KIND is one of the writers below (noise, plain, rgb, gray1, palette, palette-trns, rgb16,
-gray16, interlaced, iccp, ztxt, rgba, rgba-opaque, gray-trns, gray); W and H
+gray16, interlaced, iccp, ztxt, rgba, rgba-opaque, gray-trns, gray, bomb); W and H
 the size (default 60 x 30). Every image of one size shows the same picture
 (pixel(x, y) below), whatever its colour type, bit depth or interlacing:
 the tests compare what a reader draws of one with another.
@@ -133,6 +133,16 @@ def write(kind, w, h, extra):
         z = b''.join(chunk(b'zTXt', b'Comment%d\0\0' % i + text) for i in range(n))
         return png(w, h, 8, 2, rows_bytes(w, h, lambda x, y: bytes(pixel(x, y, w, h))),
                    before_idat=z)
+    if kind == 'bomb':
+        # a gray image whose IDAT goes on after its rows with EXTRA (default
+        # 256) blocks of 16 MB of zeros each, 16 KB compressed: 4 GB to
+        # inflate for nothing (the blocks are flushed, each the same bytes;
+        # the stream's checksum is not made, a reader stops long before)
+        c = zlib.compressobj(9)
+        head = c.compress(b'\0\x80' * h) + c.flush(zlib.Z_FULL_FLUSH)
+        block = c.compress(b'\0' * (16 << 20)) + c.flush(zlib.Z_FULL_FLUSH)
+        data = head + block * int(extra or 256) + c.flush()
+        return SIG + ihdr(1, h, 8, 0) + chunk(b'IDAT', data) + chunk(b'IEND', b'')
     raise SystemExit('pngs.py: unknown kind %r' % kind)
 
 

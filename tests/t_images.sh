@@ -13,6 +13,8 @@
 #   - 1 x 4000000 and 4000000 x 1 pixels (inside the pixel limit) are built;
 #   - one image in 300 figures, and under 100 spellings of its path, is one
 #     embedded object;
+#   - image data going on after the image's rows (a zlib bomb) is refused
+#     before it is inflated;
 #   - a broken figure image is found by `check`, said once however many
 #     figures show it, and called an image.
 set -u
@@ -239,6 +241,21 @@ png rgb "$dir/b.png" 120 40
 "$VORLAGE" build "$dir/vorlage.xml" -o "$dir/out.pdf" -q 2>"$dir/err"
 expect sig-and-figure-built test $? -eq 0 -a ! -s "$dir/err"
 expect sig-and-figure-one-object test "$(objects "$dir/out.pdf")" = "2 1 8"
+
+# ---- image data beyond the rows: refused before it is inflated -----------
+
+# 4 MB of compressed zeros after a one-pixel image: libpng inflated all 4 GB
+# of them with its last row (12 to 25 s)
+dir=$D/bomb
+make_source "$dir" 1 b.png
+png bomb "$dir/b.png" 1 1
+start=$(date +%s%N)
+"$VORLAGE" check "$dir/vorlage.xml" 2>"$dir/err"
+rc=$?
+ms=$((($(date +%s%N) - start) / 1000000))
+expect bomb-refused test $rc -eq 2 -a "$(cat "$dir/err")" = \
+    "$dir/b.png: error: cannot load image: broken PNG: more compressed image data than the image holds"
+expect bomb-time test "$ms" -lt 5000
 
 # ---- a broken image, found by the check, said once -----------------------
 

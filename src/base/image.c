@@ -18,11 +18,22 @@
  * allocate; libpng's defaults are 1000 chunks and 8 MB. */
 enum { CHUNK_CACHE_MAX = 16, CHUNK_MALLOC_MAX = 1 << 20 };
 
+/* With its last row, libpng inflates what is left of the image data to
+ * its end, however much that makes: 4 MB of compressed zeros after a
+ * one-pixel image inflated to 4 GB and took 12 to 25 s. Deflate makes no
+ * more than about 9/8 of its input (fixed codes for bytes above 143), plus
+ * headers: image data (IDAT) beyond that for the image's filtered rows,
+ * plus IDAT_SLACK, is refused before it is inflated. */
+enum { IDAT_SLACK = 64 << 10 };
+
 typedef struct reader {
 	jmp_buf jmp;
 	char *why;
-	const unsigned char *p;
+	const unsigned char *data, *p;
 	size_t left;
+	size_t idat0, idat1;  /* where the image data (the IDAT chunks) begins and ends */
+	size_t idat_read;     /* of the image data, read so far */
+	size_t idat_max;      /* the most the image's rows can take */
 	png_structp png;
 	png_infop info;
 	unsigned char *buf;   /* the rows as libpng gives them, alpha interleaved */
@@ -49,6 +60,10 @@ on_read(png_structp png, png_bytep out, png_size_t n)
 	reader *r = png_get_io_ptr(png);
 	if (n > r->left)
 		png_error(png, "file ends early");
+	size_t off = (size_t)(r->p - r->data), a = off > r->idat0 ? off : r->idat0;
+	size_t b = off + n < r->idat1 ? off + n : r->idat1;
+	if (a < b && (r->idat_read += b - a) > r->idat_max)
+		png_error(png, "more compressed image data than the image holds");
 	memcpy(out, r->p, n);
 	r->p += n;
 	r->left -= n;
@@ -71,6 +86,28 @@ split_alpha(unsigned char *buf, size_t n, unsigned c, image_png *img)
 			img->alpha[i] = s[c];
 		memmove(buf + i * c, s, c); /* moves down: the destination never passes the source */
 	}
+}
+
+/* The size of the filtered rows of a w x h image of bpp bits a pixel, as
+ * its IDAT chunks hold them inflated (Adam7: the passes' rows). */
+static uint64_t
+filtered_size(uint64_t w, uint64_t h, unsigned bpp, bool interlaced)
+{
+	static const unsigned char adam7[7][4] = {
+		{ 0, 0, 8, 8 }, { 4, 0, 8, 8 }, { 0, 4, 4, 8 }, { 2, 0, 4, 4 }, { 0, 2, 2, 4 },
+		{ 1, 0, 2, 2 }, { 0, 1, 1, 2 },
+	};
+	if (!interlaced)
+		return h * (1 + (w * bpp + 7) / 8);
+	uint64_t n = 0;
+	for (int p = 0; p < 7; p++) {
+		const unsigned char *a = adam7[p];
+		uint64_t pw = w > a[0] ? (w - a[0] + a[2] - 1) / a[2] : 0;
+		uint64_t ph = h > a[1] ? (h - a[1] + a[3] - 1) / a[3] : 0;
+		if (pw && ph)
+			n += ph * (1 + (pw * bpp + 7) / 8);
+	}
+	return n;
 }
 
 /* Decodes every row into r->buf; false with r->why when libpng fails or the
@@ -98,6 +135,10 @@ decode(reader *r, image_png *img)
 		    img->width, img->height, IMAGE_MAX_PIXELS);
 		return false;
 	}
+	uint64_t rows = filtered_size(img->width, img->height,
+	    png_get_channels(r->png, r->info) * png_get_bit_depth(r->png, r->info),
+	    png_get_interlace_type(r->png, r->info) != PNG_INTERLACE_NONE);
+	r->idat_max = (size_t)(rows + rows / 8 + IDAT_SLACK);
 	/* 8 bits a sample, gray or RGB, with or without alpha: a palette
 	 * expanded, fewer bits scaled up, a tRNS chunk made an alpha channel,
 	 * 16 bits rounded (PDF/A-1 is PDF 1.4, which has no 16-bit images) */
@@ -127,6 +168,30 @@ decode(reader *r, image_png *img)
 	return true;
 }
 
+/* Where the file's first run of IDAT chunks begins and ends (libpng takes
+ * no IDAT after another chunk has followed them): [*start, *end), empty
+ * when there is none, to the end of the file when the chunks run past it. */
+static void
+idat_span(const unsigned char *data, size_t len, size_t *start, size_t *end)
+{
+	size_t off = 8;
+	*start = *end = 0;
+	while (len - off >= 12) {
+		uint32_t n = (uint32_t)data[off] << 24 | (uint32_t)data[off + 1] << 16 |
+		    (uint32_t)data[off + 2] << 8 | data[off + 3];
+		bool idat = memcmp(data + off + 4, "IDAT", 4) == 0;
+		if (idat && *end == 0)
+			*start = off;
+		if (idat)
+			*end = n > len - off - 12 ? len : off + 12 + n;
+		else if (*end)
+			return;
+		if (n > len - off - 12)
+			return;
+		off += 12 + (size_t)n;
+	}
+}
+
 bool
 image_png_decode(const unsigned char *data, size_t len, image_png *img, char why[IMAGE_WHY_MAX])
 {
@@ -136,7 +201,8 @@ image_png_decode(const unsigned char *data, size_t len, image_png *img, char why
 		snprintf(why, IMAGE_WHY_MAX, "not a PNG file");
 		return false;
 	}
-	reader r = { .why = why, .p = data, .left = len };
+	reader r = { .why = why, .data = data, .p = data, .left = len, .idat_max = SIZE_MAX };
+	idat_span(data, len, &r.idat0, &r.idat1);
 	r.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &r, on_error, on_warning);
 	r.info = r.png ? png_create_info_struct(r.png) : NULL;
 	bool ok = r.png && r.info && decode(&r, img);
