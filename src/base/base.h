@@ -334,6 +334,17 @@ const unsigned char *res_file(res_table *t, const char *path, const char *what, 
  * request. The image belongs to the table. */
 const image_png *res_image(res_table *t, const char *path, const char *what, diag *d);
 
+/* Lets every image go (a later request decodes it again; what earlier ones
+ * returned is freed) when the decoded images hold more than max bytes, the
+ * bytes of fonts and other files kept: between the documents of a batch,
+ * so that a batch holds at most one document's images beyond max, not all
+ * of its images. */
+void res_table_trim(res_table *t, size_t max);
+/* What a batch keeps decoded from one document for the next (the same
+ * signature image in each: decoded once): 16 MiB, one of the largest
+ * images. */
+#define RES_IMAGES_KEEP (16u << 20)
+
 /* How many times the table has read a file and decoded an image (the
  * tests count them). */
 typedef struct res_counts {

@@ -54,7 +54,10 @@ res_path(arena *a, const char *rel)
 
 /* ---- the resource table ------------------------------------------------- */
 
-enum res_kind { RES_FILE, RES_IMAGE };
+/* RES_GONE: an entry whose file could not be read, or whose image was let
+ * go (res_table_trim); no look-up finds it, its spellings are resolved
+ * anew. */
+enum res_kind { RES_FILE, RES_IMAGE, RES_GONE };
 
 /* One file of one kind. A file's bytes stay; an image keeps its pixels
  * (the file's bytes are freed once decoded), or why it did not decode. */
@@ -168,7 +171,7 @@ set_add(res_table *t, res_set *s, size_t i, size_t n, uint64_t (*hash)(const res
 	s->slot[set_free_slot(s, hash(t, i))] = i + 1;
 }
 
-/* The entry a spelling was resolved to, or -1. */
+/* The alias of a spelling, or -1. */
 static long
 find_alias(const res_table *t, const char *path, enum res_kind kind)
 {
@@ -177,7 +180,7 @@ find_alias(const res_table *t, const char *path, enum res_kind kind)
 	size_t m = t->by_path.cap - 1;
 	for (size_t k = (size_t)hash_path(path, kind) & m; t->by_path.slot[k]; k = (k + 1) & m)
 		if (alias_is(t, t->by_path.slot[k] - 1, path, kind))
-			return (long)t->al[t->by_path.slot[k] - 1].entry;
+			return (long)(t->by_path.slot[k] - 1);
 	return -1;
 }
 
@@ -208,20 +211,21 @@ add_alias(res_table *t, const char *path, enum res_kind kind, size_t entry)
 
 /* The entry of path of this kind: known by the spelling, or by the
  * identity of the file it opens (fd then closed, *fd -1); else a new
- * entry of the file's identity, with the file open in *fd to be read. -1
- * after file_read's message when the file cannot be opened. */
+ * entry of the file's identity, with the file open in *fd for the caller
+ * to read into it. -1 after file_read's message when the file cannot be
+ * opened. */
 static long
 lookup(res_table *t, const char *path, enum res_kind kind, int *fd, diag *d)
 {
 	*fd = -1;
-	long k = find_alias(t, path, kind);
-	if (k >= 0)
-		return k;
+	long a = find_alias(t, path, kind);
+	if (a >= 0 && t->e[t->al[a].entry].kind == kind)
+		return (long)t->al[a].entry;
 	file_id id;
 	int f = file_open(path, &id, d);
 	if (f < 0)
 		return -1;
-	k = find_entry(t, id, kind);
+	long k = find_entry(t, id, kind);
 	if (k >= 0) {
 		close(f);
 	} else {
@@ -231,7 +235,10 @@ lookup(res_table *t, const char *path, enum res_kind kind, int *fd, diag *d)
 		k = (long)t->n++;
 		*fd = f;
 	}
-	add_alias(t, path, kind, (size_t)k);
+	if (a >= 0)
+		t->al[a].entry = (size_t)k; /* its entry was gone */
+	else
+		add_alias(t, path, kind, (size_t)k);
 	return k;
 }
 
@@ -260,37 +267,17 @@ res_table_free(res_table *t)
 	free(t);
 }
 
-/* Reads the entry's file, open in fd; false after a message (the entry
- * then stays without its bytes, and its spelling is forgotten, so that
- * the next request opens the file again). */
+/* Reads the new entry's file, open in fd; false after a message, the entry
+ * gone (the next request opens the file again). */
 static bool
 read_entry(res_table *t, res_entry *e, int fd, const char *path, const char *what, size_t max,
     diag *d)
 {
 	t->counts.reads++;
 	e->data = (unsigned char *)file_read_fd(fd, path, what, max, &e->len, d);
+	if (!e->data)
+		e->kind = RES_GONE;
 	return e->data != NULL;
-}
-
-/* Forgets the last spelling added (for an entry that could not be read). */
-static void
-drop_alias(res_table *t, const char *path, enum res_kind kind)
-{
-	if (!t->nal || !alias_is(t, t->nal - 1, path, kind))
-		return;
-	size_t m = t->by_path.cap - 1;
-	for (size_t k = (size_t)alias_hash(t, t->nal - 1) & m; t->by_path.slot[k]; k = (k + 1) & m)
-		if (t->by_path.slot[k] == t->nal) {
-			/* rebuild the run after the freed slot (linear probing) */
-			t->by_path.slot[k] = 0;
-			for (size_t j = (k + 1) & m; t->by_path.slot[j]; j = (j + 1) & m) {
-				size_t v = t->by_path.slot[j];
-				t->by_path.slot[j] = 0;
-				t->by_path.slot[set_free_slot(&t->by_path, alias_hash(t, v - 1))] = v;
-			}
-			break;
-		}
-	free(t->al[--t->nal].path);
 }
 
 const unsigned char *
@@ -298,17 +285,9 @@ res_file(res_table *t, const char *path, const char *what, size_t max, size_t *l
 {
 	int fd;
 	long k = lookup(t, path, RES_FILE, &fd, d);
-	if (k < 0)
+	if (k < 0 || (fd >= 0 && !read_entry(t, &t->e[k], fd, path, what, max, d)))
 		return NULL;
-	res_entry *e = &t->e[k];
-	if (fd >= 0 || !e->data) {
-		if (fd < 0 && (fd = file_open(path, NULL, d)) < 0)
-			return NULL;
-		if (!read_entry(t, e, fd, path, what, max, d)) {
-			drop_alias(t, path, RES_FILE);
-			return NULL;
-		}
-	}
+	const res_entry *e = &t->e[k];
 	if (e->len > max) {
 		MSG(FILE_TOO_LARGE, d, path, 0, 0, what, (unsigned long long)e->len, max);
 		return NULL;
@@ -325,13 +304,9 @@ res_image(res_table *t, const char *path, const char *what, diag *d)
 	if (k < 0)
 		return NULL;
 	res_entry *e = &t->e[k];
-	if (fd >= 0 || (!e->ok && !e->why)) {
-		if (fd < 0 && (fd = file_open(path, NULL, d)) < 0)
+	if (fd >= 0) {
+		if (!read_entry(t, e, fd, path, what, IMAGE_MAX_BYTES, d))
 			return NULL;
-		if (!read_entry(t, e, fd, path, what, IMAGE_MAX_BYTES, d)) {
-			drop_alias(t, path, RES_IMAGE);
-			return NULL;
-		}
 		char why[IMAGE_WHY_MAX];
 		t->counts.decodes++;
 		e->ok = image_png_decode(e->data, e->len, &e->img, why);
@@ -349,6 +324,25 @@ res_image(res_table *t, const char *path, const char *what, diag *d)
 		return NULL;
 	}
 	return &e->img;
+}
+
+void
+res_table_trim(res_table *t, size_t max)
+{
+	size_t held = 0;
+	for (size_t i = 0; i < t->n; i++)
+		if (t->e[i].kind == RES_IMAGE && t->e[i].ok)
+			held += (size_t)t->e[i].img.width * t->e[i].img.height *
+			    (t->e[i].img.channels + (t->e[i].img.alpha != NULL));
+	if (held <= max)
+		return;
+	for (size_t i = 0; i < t->n; i++)
+		if (t->e[i].kind == RES_IMAGE) {
+			image_png_free(&t->e[i].img);
+			free(t->e[i].why);
+			t->e[i].why = NULL;
+			t->e[i].kind = RES_GONE;
+		}
 }
 
 res_counts

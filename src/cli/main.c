@@ -510,6 +510,8 @@ run_build(session *s)
 		vl_doc_free(s->doc);
 		s->doc = NULL;
 		worst_rc = worst(worst_rc, rc);
+		/* the next source's images on top of at most RES_IMAGES_KEEP of these */
+		res_table_trim(s->res, RES_IMAGES_KEEP);
 	}
 	return worst_rc;
 }

@@ -225,6 +225,27 @@ test_failure_said_each_time(void)
 }
 
 static void
+test_trim(void)
+{
+	/* images over the budget let go between documents, files kept */
+	EXPECT(write_rgb(TMP "/t1.png", 0));
+	res_table *t = res_table_new();
+	diag_start();
+	size_t n;
+	EXPECT(res_image(t, TMP "/t1.png", "image", &d) && res_file(t, faces[0], "font", 32u << 20, &n, &d));
+	res_table_trim(t, 1000); /* 18 bytes of pixels: kept */
+	EXPECT(res_image(t, TMP "/t1.png", "image", &d));
+	EXPECT(res_table_counts(t).decodes == 1);
+	res_table_trim(t, 10);
+	const image_png *img = res_image(t, TMP "/./t1.png", "image", &d);
+	EXPECT(img && img->width == 3 && res_image(t, TMP "/t1.png", "image", &d) == img);
+	EXPECT(res_file(t, faces[0], "font", 32u << 20, &n, &d));
+	res_counts c = res_table_counts(t);
+	EXPECTF(c.decodes == 2 && c.reads == 3, "reads %zu, decodes %zu", c.reads, c.decodes);
+	res_table_free(t);
+}
+
+static void
 test_files(void)
 {
 	/* a file's bytes: read once, the same bytes to every caller and
@@ -349,6 +370,7 @@ main(void)
 	RUN(test_spellings_one_entry);
 	RUN(test_file_changes_between);
 	RUN(test_failure_said_each_time);
+	RUN(test_trim);
 	RUN(test_files);
 	RUN(test_fonts_read_once);
 	RUN(test_rows_of_every_kind);
