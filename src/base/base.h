@@ -1,7 +1,8 @@
 /* base.h: the base of the program, which every stage uses and which uses
  * no stage: arenas and allocation, the message catalogue and its printer,
  * files (bounded non-blocking reads, atomic writes), UTF-8, SHA-256, the
- * resource root, the PNG reader and the TrueType (sfnt) reader. */
+ * resource root and the resource table, the PNG reader and the TrueType
+ * (sfnt) reader. */
 #ifndef VORLAGE_BASE_H
 #define VORLAGE_BASE_H
 
@@ -196,6 +197,19 @@ const char *suggest_nearest(const char *word, const char *const *names, size_t n
  * trouble (exit 2). */
 char *file_read(const char *path, const char *what, size_t max, size_t *len, diag *d);
 
+/* A file's identity: its device and inode (another name of it, a link to
+ * it, has the same). */
+typedef struct file_id {
+	uint64_t dev, ino;
+} file_id;
+
+/* Opens path as file_read does (without blocking, a regular file only) and
+ * gives its identity (id may be NULL); the descriptor, or -1 after
+ * file_read's message. file_read_fd then reads it as file_read reads a path,
+ * and closes it. */
+int file_open(const char *path, file_id *id, diag *d);
+char *file_read_fd(int fd, const char *path, const char *what, size_t max, size_t *len, diag *d);
+
 /* Reads up to n bytes from the start of the regular file path (opened as
  * file_read does: a FIFO or a device is never waited on) into buf; returns
  * how many, 0 when path is no readable regular file. Prints nothing. */
@@ -300,7 +314,8 @@ void sha256_hex(const unsigned char digest[32], char hex[65]);
 
 /* res.h: finding the project's resources (schema, templates, fonts,
  * dictionaries, ICC profile) relative to the program, never by a compiled-in
- * absolute path. */
+ * absolute path; and the resource table, where the files the layout and the
+ * back end share are read once. */
 
 
 /* The resource root: $VORLAGE_HOME if set, else for an installed program
@@ -312,31 +327,89 @@ const char *res_root(arena *a);
  * layout (the root holds sRGB.icc) "build/share/x" is root + "/x". */
 const char *res_path(arena *a, const char *rel);
 
-/* image.h: the one PNG reader (libpng). Layout reads a signature image's
- * size through it, the PDF back end the bytes it embeds; neither trusts a
- * PNG that libpng cannot decode from end to end. */
+/* image.h: the one PNG reader (libpng), which decodes an image once into
+ * 8-bit rows that the layout takes the size of and the PDF back end embeds
+ * as they are: what was checked is what gets drawn. */
 
 
 
 /* Larger images are refused before they are decoded: a signature needs a
  * few hundred thousand pixels; 20000 x 20000 would take 1.2 GB and most of a
- * minute. */
+ * minute. Any shape within the count is taken (1 x 4194304 too: libpng's
+ * own limits of width and height are set to it), and the file is at most
+ * IMAGE_MAX_BYTES. */
 #define IMAGE_MAX_PIXELS (4u << 20)
 #define IMAGE_MAX_BYTES (32u << 20)
 
 typedef struct image_png {
 	uint32_t width, height;  /* pixels */
-	bool alpha;              /* an alpha channel or a tRNS chunk */
-	unsigned char *data;     /* the file's bytes (malloc'd), when asked for */
-	size_t len;
+	unsigned channels;       /* 1 gray, 3 RGB */
+	/* height rows of width * channels bytes, 8 bits a sample, without
+	 * padding: a palette expanded to RGB, fewer bits scaled up to 8, 16
+	 * bits rounded to 8, an interlaced image whole */
+	unsigned char *pixels;
+	/* height rows of width bytes of opacity (an alpha channel, or a tRNS
+	 * chunk's colour or palette entries); NULL when every pixel is opaque */
+	unsigned char *alpha;
 } image_png;
 
-/* Reads the PNG file path (a regular file, opened without blocking),
- * decodes every row and fills *img; keeps the file's bytes in img->data
- * when keep (the caller frees them), else frees them. what names the image
- * in messages ("signature image"). On failure one DIAG_SYSERR message on
- * path ("cannot open WHAT: …", "cannot load WHAT: broken PNG: …"); false. */
-bool image_png_load(const char *path, const char *what, bool keep, image_png *img, diag *d);
+/* The longest reason image_png_decode gives. */
+#define IMAGE_WHY_MAX 200
+
+/* Decodes the PNG in the len bytes at data into *img (pixels and alpha
+ * from malloc: image_png_free); false with the reason in why ("not a PNG
+ * file", "broken PNG: …", "W x H pixels, more than the N allowed"). Reads
+ * only the chunks an image needs (IHDR, PLTE, tRNS, IDAT, IEND): text,
+ * colour profiles and every other ancillary chunk are skipped unread, so
+ * that none is inflated. */
+bool image_png_decode(const unsigned char *data, size_t len, image_png *img,
+    char why[IMAGE_WHY_MAX]);
+void image_png_free(image_png *img);
+
+/* The resource table (res.c): the files that the engine, the composer and
+ * the back end share, each read once and each image decoded once, kept
+ * until the table is freed. A file is known by its identity (device and
+ * inode), so that every spelling of its path ("a.png", "./a.png", "d//a.png",
+ * a link) is one entry; a spelling once resolved is not looked up again, so
+ * the back end gets what the layout measured even when the file changes or
+ * goes in between. Owned by its caller (the program's session: one for the
+ * whole process), passed down; no global state. */
+typedef struct res_table res_table;
+
+res_table *res_table_new(void);
+void res_table_free(res_table *t);   /* NULL is fine */
+
+/* The bytes of the regular file path (what names it in messages: "font"),
+ * read at the first request and the same bytes after; NULL after
+ * file_read's message (then asked again next time). At most max bytes.
+ * The bytes (*len of them, then a NUL) belong to the table. */
+const unsigned char *res_file(res_table *t, const char *path, const char *what, size_t max,
+    size_t *len, diag *d);
+
+/* The image of the PNG file path, decoded at the first request (what names
+ * it in messages: "image", "signature image"). NULL after a message on path
+ * ("cannot open: …", "cannot load WHAT: broken PNG: …"); a file that did not
+ * decode is not decoded again, its message is printed again on every
+ * request. The image belongs to the table. */
+const image_png *res_image(res_table *t, const char *path, const char *what, diag *d);
+
+/* Lets every image go (a later request decodes it again; what earlier ones
+ * returned is freed) when the decoded images hold more than max bytes, the
+ * bytes of fonts and other files kept: between the documents of a batch,
+ * so that a batch holds at most one document's images beyond max, not all
+ * of its images. */
+void res_table_trim(res_table *t, size_t max);
+/* What a batch keeps decoded from one document for the next (the same
+ * signature image in each: decoded once): 16 MiB, one of the largest
+ * images. */
+#define RES_IMAGES_KEEP (16u << 20)
+
+/* How many times the table has read a file and decoded an image (the
+ * tests count them). */
+typedef struct res_counts {
+	size_t reads, decodes;
+} res_counts;
+res_counts res_table_counts(const res_table *t);
 
 /* sfnt.h: reading a TrueType (sfnt) file: its big-endian numbers, bounds,
  * and the table directory. Shared by the metrics reader (font.c) and the

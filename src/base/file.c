@@ -93,13 +93,25 @@ read_some(int fd, void *buf, size_t n)
 	return r;
 }
 
-char *
-file_read(const char *path, const char *what, size_t max, size_t *len, diag *d)
+int
+file_open(const char *path, file_id *id, diag *d)
 {
 	struct stat st;
 	int fd = open_regular(path, &st, d);
-	if (fd < 0)
+	if (fd >= 0 && id)
+		*id = (file_id){ (uint64_t)st.st_dev, (uint64_t)st.st_ino };
+	return fd;
+}
+
+char *
+file_read_fd(int fd, const char *path, const char *what, size_t max, size_t *len, diag *d)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		MSG(CANNOT_READ, d, path, 0, 0, strerror(errno));
+		close(fd);
 		return NULL;
+	}
 	if ((unsigned long long)st.st_size > max) {
 		too_large(d, path, what, (unsigned long long)st.st_size, max, 1);
 		close(fd);
@@ -134,6 +146,13 @@ file_read(const char *path, const char *what, size_t max, size_t *len, diag *d)
 	buf[n] = '\0';
 	*len = n;
 	return buf;
+}
+
+char *
+file_read(const char *path, const char *what, size_t max, size_t *len, diag *d)
+{
+	int fd = file_open(path, NULL, d);
+	return fd < 0 ? NULL : file_read_fd(fd, path, what, max, len, d);
 }
 
 size_t

@@ -172,10 +172,16 @@
 	X(IMAGE_OUTSIDE, DIAG_ERROR, "signature image '%s' is outside the source's directory", \
 	    DIAG_A1(const char *)) \
 	X(IMAGE_NOT_PNG, DIAG_ERROR, "signature image '%s' is not a .png file", DIAG_A1(const char *)) \
+	X(IMAGE_TRANSPARENT, DIAG_ERROR, "signature image '%s' has transparency, which PDF/A-1 " \
+	    "forbids (remove its alpha channel, or build with --no-archival)", DIAG_A1(const char *)) \
 	X(FIGURE_OUTSIDE, DIAG_ERROR, "image '%s' is outside the source's directory", \
 	    DIAG_A1(const char *)) \
 	X(FIGURE_MISSING, DIAG_ERROR, "image '%s' does not exist", DIAG_A1(const char *)) \
 	X(FIGURE_NOT_PNG, DIAG_ERROR, "image '%s' is not a PNG file", DIAG_A1(const char *)) \
+	X(FIGURE_TRANSPARENT, DIAG_ERROR, "image '%s' has transparency, which PDF/A-1 forbids " \
+	    "(remove its alpha channel, or build with --no-archival)", DIAG_A1(const char *)) \
+	X(CAPTION_TOO_TALL, DIAG_ERROR, "this caption is %.1f mm high: with its image (at least " \
+	    "%.1f mm) it does not fit in the text area (%.1f mm)", DIAG_A3(double, double, double)) \
 	X(TABLE_COLUMNS, DIAG_ERROR, "this row fills %d of the table's %zu columns", \
 	    DIAG_A2(int, size_t)) \
 	X(SPAN_RIGHT, DIAG_ERROR, "this cell spans %d columns from column %d: the table has %zu", \
@@ -296,11 +302,11 @@
 	X(HYPH_UNCACHEABLE, DIAG_SYSERR, "hyphenation dictionary with patterns too long or too " \
 	    "many levels to cache", DIAG_A0) \
 	X(IMAGE_BROKEN, DIAG_SYSERR, "cannot load %s: %s", DIAG_A2(const char *, const char *)) \
-	X(IMAGE_ALPHA, DIAG_SYSERR, "cannot load signature image: it has transparency, which " \
-	    "PDF/A-1 forbids", DIAG_A0) \
-	X(IMAGE_NO_FILE, DIAG_SYSERR, "cannot load signature image: the layout gave no file name", \
+	X(IMAGE_ALPHA, DIAG_SYSERR, "cannot embed image: it has transparency, which PDF/A-1 " \
+	    "forbids", DIAG_A0) \
+	X(IMAGE_NO_FILE, DIAG_SYSERR, "cannot draw an image: the layout gave no file name", \
 	    DIAG_A0) \
-	X(IMAGE_NO_SIZE, DIAG_SYSERR, "cannot load signature image: the layout gave it no size", \
+	X(IMAGE_NO_SIZE, DIAG_SYSERR, "cannot draw image: the layout gave it no size", \
 	    DIAG_A0) \
 	X(ICC_MISSING, DIAG_SYSERR, "PDF/A: no ICC profile for the output intent", DIAG_A0) \
 	X(ICC_BROKEN, DIAG_SYSERR, "unusable ICC profile: %s", DIAG_A1(const char *)) \

@@ -36,6 +36,7 @@ typedef struct session {
 	vl_template *tpl;
 	hyph *h;
 	ts_engine *e;
+	res_table *res;        /* every font and image, read once for the whole process */
 	unsigned char source_hash[32], template_hash[32]; /* for the PDF's ID */
 	const char *progress;  /* a batch: "[k/n] " before each line of progress */
 	const char **written;  /* a batch: the PDF of each source so far, or NULL */
@@ -238,6 +239,11 @@ session_load_source(session *s)
 	s->doc = vl_load(s->o.source, res_path(s->a, "xml/vorlage.xsd"), &s->d);
 	if (s->doc)
 		vl_check(s->doc, &s->d);
+	/* the images decoded once, here: what the layout measures and the PDF
+	 * embeds (not for dump and partners, which draw nothing) */
+	if (s->doc && status_since(&s->d, errors, syserrs) == VL_EXIT_OK &&
+	    strcmp(s->o.cmd, "dump") != 0 && strcmp(s->o.cmd, "partners") != 0)
+		vl_check_images(s->doc, s->res, s->o.archival, &s->d);
 	return s->doc && status_since(&s->d, errors, syserrs) == VL_EXIT_OK;
 }
 
@@ -253,7 +259,7 @@ session_load_layout(session *s)
 	for (size_t i = 0; i < s->tpl->nhyph; i++)
 		if (hyph_add_language(s->h, s->tpl->hyph[i].lang, s->tpl->hyph[i].path, &s->d) != 0)
 			return false;
-	s->e = ts_engine_new(s->tpl->fonts, s->h, &s->d);
+	s->e = ts_engine_new(s->tpl->fonts, s->res, s->h, &s->d);
 	return s->e && file_sha256(s->tpl->path, s->template_hash, &s->d);
 }
 
@@ -277,6 +283,7 @@ session_free(session *s)
 	hyph_free(s->h);
 	tpl_free(s->tpl);
 	vl_doc_free(s->doc);
+	res_table_free(s->res);
 	arena_free(s->a);
 	free(s->o.sources);
 }
@@ -390,7 +397,7 @@ static int
 write_doc(session *s, ts_layout *out, const ts_info *info, const char *variant, const char *path)
 {
 	render_opts ro = { .archival = s->o.archival, .icc_path = s->tpl->icc_path, .info = *info,
-		.variant = variant, .drop_pages = true };
+		.variant = variant, .drop_pages = true, .res = s->res };
 	ro.info.creator = "vorlage";
 	ro.info.producer = "vorlage with libharu";
 	memcpy(ro.source_hash, s->source_hash, sizeof ro.source_hash);
@@ -598,6 +605,8 @@ run_build(session *s)
 		vl_doc_free(s->doc);
 		s->doc = NULL;
 		worst_rc = worst(worst_rc, rc);
+		/* the next source's images on top of at most RES_IMAGES_KEEP of these */
+		res_table_trim(s->res, RES_IMAGES_KEEP);
 	}
 	return worst_rc;
 }
@@ -623,7 +632,7 @@ run_check(session *s)
 			ts_layout *out = compose_vorlage(s->doc, s->tpl, s->e, &s->d);
 			if (out) {
 				render_opts ro = { .archival = s->o.archival,
-					.icc_path = s->tpl->icc_path };
+					.icc_path = s->tpl->icc_path, .res = s->res };
 				compose_vorlage_info(s->doc, s->tpl, s->a, &ro.info);
 				unsigned char *data = NULL;
 				size_t len;
@@ -682,6 +691,7 @@ main(int argc, char **argv)
 	memset(&s, 0, sizeof s);
 	diag_init(&s.d, "vorlage", stderr);
 	s.a = arena_new();
+	s.res = res_table_new();
 	/* the messages' language (German under de_*), then how they print */
 	diag_locale(res_path(s.a, "build/share/locale"));
 	const char *bad_style;

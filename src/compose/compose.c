@@ -105,11 +105,13 @@ typedef struct signature {
 	ts_sp w;
 } signature;
 
-/* Reads the signature image the source names (before anything is laid
- * out): it must stay inside the source's directory also through symbolic
- * links, and be a PNG the reader decodes whole. False after a message. */
+/* The signature image the source names (before anything is laid out),
+ * from the resource table, where the back end takes it from: it must stay
+ * inside the source's directory also through symbolic links, and be a PNG
+ * the reader decodes whole. False after a message. */
 static bool
-signature_image(arena *a, const vl_doc *doc, const vl_template *t, signature *sig, diag *d)
+signature_image(arena *a, const vl_doc *doc, const vl_template *t, res_table *res, signature *sig,
+    diag *d)
 {
 	const vl_letter *l = &doc->letter;
 	bool inside, exists;
@@ -119,11 +121,11 @@ signature_image(arena *a, const vl_doc *doc, const vl_template *t, signature *si
 		    l->signature_image);
 		return false;
 	}
-	image_png img;
-	if (!image_png_load(sig->path, "signature image", false, &img, d))
+	const image_png *img = res_image(res, sig->path, "signature image", d);
+	if (!img)
 		return false;
 	/* as wide as the image's aspect ratio makes it at the template's height */
-	sig->w = (ts_sp)llround((double)t->signature_image_h * img.width / img.height);
+	sig->w = (ts_sp)llround((double)t->signature_image_h * img->width / img->height);
 	return true;
 }
 
@@ -386,7 +388,7 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 	const ts_sp w = t->text_area.w;
 
 	signature sig;
-	if (doc->letter.signature_image && !signature_image(a, doc, t, &sig, d)) {
+	if (doc->letter.signature_image && !signature_image(a, doc, t, ts_engine_res(e), &sig, d)) {
 		ts_layout_free(out);
 		return NULL;
 	}
@@ -397,9 +399,13 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 	int notes = 0;
 	bool failed = false;
 	cu_part pt = { .out = out, .lang = doc->lang, .sect = cu_node(out, TS_ROLE_SECT, 0),
-		.doc = doc, .t = t, .notes = &notes, .d = d, .failed = &failed };
+		.doc = doc, .t = t, .notes = &notes, .d = d, .failed = &failed,
+		.res = ts_engine_res(e) };
 	size_t title_pg = compose_title_page(out, doc, t, e, pt.sect);
 
+	/* an error the engine reports while it lays out the report (a caption
+	 * that leaves its figure no room) refuses the layout */
+	unsigned errors = d->nerrors;
 	ts_flow *f = ts_flow_new(e, out, t->text_area);
 	block_para(f, &pt, &r->heading, &t->heading_style, w, TS_ROLE_H1);
 	block_paras(f, &pt, r->intro, r->nintro, &t->body_style, w);
@@ -415,7 +421,7 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 	block_items(f, &pt, r->answer, r->nanswer, r->answer_label ? 2 : 1);
 	size_t last_page;
 	ts_flow_finish(f, &last_page, NULL);
-	if (failed) {
+	if (failed || d->nerrors > errors) {
 		ts_layout_free(out);
 		return NULL;
 	}

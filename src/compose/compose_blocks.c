@@ -235,8 +235,8 @@ block_figure(ts_flow *f, const cu_part *pt, const vl_figure *vf)
 	arena *a = pt->out->arena;
 	bool inside, exists;
 	const char *path = vl_source_file(a, pt->doc->path, vf->image, &inside, &exists);
-	image_png img;
-	if (!image_png_load(path, "image", false, &img, pt->d)) {
+	const image_png *img = res_image(pt->res, path, "image", pt->d);
+	if (!img) {
 		*pt->failed = true;
 		return;
 	}
@@ -245,8 +245,8 @@ block_figure(ts_flow *f, const cu_part *pt, const vl_figure *vf)
 	/* the template's pixels an inch; the engine scales it down to the frame */
 	const vl_template *t = pt->t;
 	double ppi = t->figure_ppi;
-	ts_figure fg = { .path = path, .width = TS_PT(img.width * 72.0 / ppi),
-		.height = TS_PT(img.height * 72.0 / ppi), .caption_gap = t->figure_caption_gap,
+	ts_figure fg = { .path = path, .width = TS_PT(img->width * 72.0 / ppi),
+		.height = TS_PT(img->height * 72.0 / ppi), .caption_gap = t->figure_caption_gap,
 		.space_before = t->figure_space_before, .space_after = t->figure_space_after,
 		.tag = fig };
 	if (vf->id)

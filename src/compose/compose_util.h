@@ -22,6 +22,7 @@ typedef struct cu_part {
 	int *notes;
 	diag *d;       /* for an image that cannot be read; *failed is set then */
 	bool *failed;
+	res_table *res; /* where the images' sizes come from (the engine's table) */
 } cu_part;
 
 /* A new node of the document's structure. */

@@ -22,6 +22,9 @@ typedef struct ts_font ts_font;
 /* Reads head, hhea, hmtx, maxp, OS/2, cmap (formats 4 and 12) and kern
  * (format 0). On failure prints "PATH: error: …" as DIAG_SYSERR, returns NULL. */
 ts_font *font_load(const char *path, diag *d);
+/* The same from the bytes of the file in the resource table (read there
+ * once: the PDF back end embeds the same bytes). */
+ts_font *font_load_res(res_table *t, const char *path, diag *d);
 void font_free(ts_font *f);
 
 int font_units_per_em(const ts_font *f);
@@ -90,11 +93,17 @@ size_t hyph_token_explicit(const hyph *h, const char *lang, const char *tok, siz
 
 typedef struct ts_engine ts_engine;
 
-/* Loads the four faces (NULL entries fall back to the regular face) and keeps
- * the hyphenator (borrowed, may be NULL: no hyphenation). */
-ts_engine *ts_engine_new(const char *const font_paths[TS_NFACES], const hyph *h, diag *d);
+/* Loads the four faces (NULL entries fall back to the regular face) from
+ * the resource table res, and keeps the table and the hyphenator (both
+ * borrowed; res NULL: a table of the engine's own, freed with it; h NULL:
+ * no hyphenation). */
+ts_engine *ts_engine_new(const char *const font_paths[TS_NFACES], res_table *res, const hyph *h,
+    diag *d);
 void ts_engine_free(ts_engine *e);
 const ts_font *ts_engine_font(const ts_engine *e, enum ts_face face);
+/* The resource table the engine was made with (its own when it was given
+ * none): where the composer takes the sizes of the images it lays out. */
+res_table *ts_engine_res(const ts_engine *e);
 
 /* Width of UTF-8 text in one face and size, kerning included (saturated at
  * the range of ts_sp). */

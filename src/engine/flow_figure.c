@@ -1,5 +1,6 @@
 /* flow_figure.c: figures, and floating them. A figure is its image and its
- * caption below, never split. Where it fits on the current page it is
+ * caption below, never split, and never taller than the frame (the image
+ * scaled down; a caption that leaves it no room is an error). Where it fits on the current page it is
  * placed at once; else it waits, and the text after it goes on filling the
  * page, until the next page starts: then the waiting figures are set at
  * its top, in order, as many as fit (at least one on an empty page). A
@@ -49,6 +50,26 @@ fig_height(const fx_figure *g)
 	return ts_clamp(h);
 }
 
+/* The smallest share of the frame's height a figure's image is scaled down
+ * to, to leave its caption room: an eighth (3 cm of the Landtag's text
+ * area), or the image's own height when that is less. */
+enum { FIG_MIN_SHARE = 8 };
+
+/* CAPTION_TOO_TALL at the caption's first run with a place in the source. */
+static void
+caption_too_tall(const ts_engine *e, const ts_figure *fig, int64_t cap, int64_t least, ts_sp frame_h)
+{
+	diag *d = ts_engine_diag(e);
+	if (!d)
+		return;
+	const ts_srcpos *at = NULL;
+	for (size_t i = 0; i < fig->ncaption && !at; i++)
+		if (fig->caption[i].src && fig->caption[i].src->file)
+			at = fig->caption[i].src;
+	MSG(CAPTION_TOO_TALL, d, at ? at->file : NULL, at ? at->line : 0, at ? at->col : 0,
+	    ts_to_mm(ts_clamp(cap)), ts_to_mm(ts_clamp(least)), ts_to_mm(frame_h));
+}
+
 void
 ts_flow_figure(ts_flow *f, const ts_figure *fig)
 {
@@ -78,14 +99,23 @@ ts_flow_figure(ts_flow *f, const ts_figure *fig)
 			g->cap_gap = 0;
 	}
 	/* scaled down, aspect kept, to the frame's width and to the height
-	 * its caption leaves of the frame */
+	 * its caption leaves of the frame: image and caption always fit on a
+	 * page. A caption so tall that the image would have to shrink below
+	 * 1/FIG_MIN_SHARE of the frame (or below its own height, when smaller)
+	 * is an error: the figure would run off the page. */
 	int64_t w = fig->width > 0 ? fig->width : 1, h = fig->height > 0 ? fig->height : 1;
-	int64_t maxh = (int64_t)fr.h - (fig_height(g) - g->h); /* g->h is 0 yet */
-	if (maxh < fr.h / 4)
-		maxh = fr.h / 4;
 	if (w > fr.w) {
 		h = h * fr.w / w;
 		w = fr.w;
+	}
+	int64_t cap = fig_height(g) - g->h; /* g->h is 0 yet */
+	int64_t maxh = (int64_t)fr.h - cap;
+	int64_t least = h < fr.h / FIG_MIN_SHARE ? h : fr.h / FIG_MIN_SHARE;
+	if (least < 1)
+		least = 1;
+	if (maxh < least) {
+		caption_too_tall(e, fig, cap, least, fr.h);
+		maxh = least; /* laid out all the same: the layout is refused */
 	}
 	if (h > maxh) {
 		w = w * maxh / h;

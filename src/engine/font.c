@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* the largest font file read (the back end takes the same bytes) */
 enum { FONT_MAX_BYTES = 32 * 1024 * 1024 };
 
 /* One run of the character map: code points [lo, hi]. */
@@ -343,6 +344,21 @@ parse(ts_font *f, sfnt_span file)
 	return NULL;
 }
 
+/* The metrics of the n bytes of a font file (read, not kept); NULL after
+ * a message on path. */
+static ts_font *
+font_parse(const unsigned char *data, size_t n, const char *path, diag *d)
+{
+	ts_font *f = xcalloc(1, sizeof *f);
+	const char *err = parse(f, (sfnt_span){ data, n });
+	if (err) {
+		MSG(FONT_BROKEN, d, path, 0, 0, err);
+		font_free(f);
+		return NULL;
+	}
+	return f;
+}
+
 ts_font *
 font_load(const char *path, diag *d)
 {
@@ -350,15 +366,17 @@ font_load(const char *path, diag *d)
 	unsigned char *data = (unsigned char *)file_read(path, "font", FONT_MAX_BYTES, &n, d);
 	if (!data)
 		return NULL;
-	ts_font *f = xcalloc(1, sizeof *f);
-	const char *err = parse(f, (sfnt_span){ data, n });
+	ts_font *f = font_parse(data, n, path, d);
 	free(data);
-	if (err) {
-		MSG(FONT_BROKEN, d, path, 0, 0, err);
-		font_free(f);
-		return NULL;
-	}
 	return f;
+}
+
+ts_font *
+font_load_res(res_table *t, const char *path, diag *d)
+{
+	size_t n;
+	const unsigned char *data = res_file(t, path, "font", FONT_MAX_BYTES, &n, d);
+	return data ? font_parse(data, n, path, d) : NULL;
 }
 
 void

@@ -1,4 +1,5 @@
-/* typeset.c: the engine: the four faces and the hyphenator, and text widths.
+/* typeset.c: the engine: the four faces (read through the resource table
+ * it borrows or owns), the hyphenator, and text widths.
  *
  * Widths are integers everywhere: a glyph of advance a font units set at
  * size s (scaled points) is a * s / upm scaled points, computed in int64 and
@@ -16,10 +17,12 @@ struct ts_engine {
 	bool owned[TS_NFACES];
 	const hyph *h;
 	diag *d;
+	res_table *res;
+	res_table *own_res;   /* res, when the engine made it */
 };
 
 ts_engine *
-ts_engine_new(const char *const font_paths[TS_NFACES], const hyph *h, diag *d)
+ts_engine_new(const char *const font_paths[TS_NFACES], res_table *res, const hyph *h, diag *d)
 {
 	if (!font_paths || !font_paths[TS_REGULAR]) {
 		if (d)
@@ -29,12 +32,13 @@ ts_engine_new(const char *const font_paths[TS_NFACES], const hyph *h, diag *d)
 	ts_engine *e = xcalloc(1, sizeof *e);
 	e->h = h;
 	e->d = d;
+	e->res = res ? res : (e->own_res = res_table_new());
 	for (int i = 0; i < TS_NFACES; i++) {
 		if (i != TS_REGULAR && !font_paths[i]) {
 			e->fonts[i] = NULL; /* filled below with the regular face */
 			continue;
 		}
-		e->fonts[i] = font_load(font_paths[i], d);
+		e->fonts[i] = font_load_res(e->res, font_paths[i], d);
 		if (!e->fonts[i]) {
 			ts_engine_free(e);
 			return NULL;
@@ -55,7 +59,14 @@ ts_engine_free(ts_engine *e)
 	for (int i = 0; i < TS_NFACES; i++)
 		if (e->owned[i])
 			font_free(e->fonts[i]);
+	res_table_free(e->own_res);
 	free(e);
+}
+
+res_table *
+ts_engine_res(const ts_engine *e)
+{
+	return e->res;
 }
 
 const ts_font *

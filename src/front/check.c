@@ -1,5 +1,6 @@
 /* check.c: the rules of a Vorlage that the XSD cannot say (vl_check).
- * Problems are held by diag and printed in document order. */
+ * Problems are held by diag and printed in document order. Then the
+ * images, decoded (vl_check_images). */
 #include "base/base.h"
 #include "front.h"
 #include "front_int.h"
@@ -470,4 +471,73 @@ vl_check(const vl_doc *doc, diag *d)
 	diag_release(d);
 	arena_free(c.a);
 	return d->nerrors - before;
+}
+
+/* ---- the images, decoded ------------------------------------------------ */
+
+typedef struct image_checker {
+	const vl_doc *doc;
+	res_table *res;
+	bool archival;
+	diag *d;
+	arena *a;
+	unsigned problems;
+	const char **failed;   /* the paths that did not decode, said once each */
+	size_t nfailed, capfailed;
+} image_checker;
+
+/* One image at pos: decoded, and opaque when archival. */
+static void
+check_decoded(image_checker *c, const char *path, const char *rel, bool signature, vl_pos pos)
+{
+	for (size_t i = 0; i < c->nfailed; i++)
+		if (!strcmp(c->failed[i], path))
+			return;
+	const image_png *img = res_image(c->res, path, signature ? "signature image" : "image", c->d);
+	if (!img) {
+		c->problems++;
+		c->failed = xgrow(c->failed, &c->capfailed, c->nfailed + 1, sizeof *c->failed);
+		c->failed[c->nfailed++] = path;
+	} else if (c->archival && img->alpha) {
+		c->problems++;
+		if (signature)
+			MSG(IMAGE_TRANSPARENT, c->d, c->doc->path, pos.line, pos.col, rel);
+		else
+			MSG(FIGURE_TRANSPARENT, c->d, c->doc->path, pos.line, pos.col, rel);
+	}
+}
+
+static void
+check_figure_image(const vl_item *it, void *ctx)
+{
+	image_checker *c = ctx;
+	if (it->kind != VL_ITEM_FIGURE)
+		return;
+	bool inside, exists;
+	const char *path = vl_source_file(c->a, c->doc->path, it->u.figure.image, &inside, &exists);
+	if (inside && exists) /* else vl_check has said so */
+		check_decoded(c, path, it->u.figure.image, false, it->pos);
+}
+
+unsigned
+vl_check_images(const vl_doc *doc, res_table *res, bool archival, diag *d)
+{
+	image_checker c = { .doc = doc, .res = res, .archival = archival, .d = d, .a = arena_new() };
+	const vl_letter *l = &doc->letter;
+	if (l->signature_image) {
+		bool inside, exists;
+		const char *path = vl_source_file(c.a, doc->path, l->signature_image, &inside, &exists);
+		if (!inside) {
+			/* never read: the file is outside the source's directory */
+			MSG(IMAGE_LEADS_OUTSIDE, d, doc->path, l->signature_pos.line, l->signature_pos.col,
+			    l->signature_image);
+			c.problems++;
+		} else {
+			check_decoded(&c, path, l->signature_image, true, l->signature_pos);
+		}
+	}
+	vl_items_walk(doc->report.answer, doc->report.nanswer, check_figure_image, &c);
+	free(c.failed);
+	arena_free(c.a);
+	return c.problems;
 }

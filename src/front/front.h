@@ -314,6 +314,13 @@ vl_doc *vl_load(const char *path, const char *xsd_path, diag *d);
 
 /* The rules the XSD cannot say; prints each problem, returns their number. */
 unsigned vl_check(const vl_doc *doc, diag *d);
+/* The images a document that passed vl_check draws (its signature, its
+ * figures), decoded through the resource table as the layout and the back
+ * end will take them: each a PNG that decodes whole (else the reader's
+ * message on the file) and, when archival (PDF/A-1 forbids soft masks),
+ * without transparency: an error at the element naming the image. Returns
+ * the number of problems. */
+unsigned vl_check_images(const vl_doc *doc, res_table *res, bool archival, diag *d);
 
 void vl_doc_free(vl_doc *doc);
 

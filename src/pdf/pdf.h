@@ -25,6 +25,11 @@ typedef struct render_opts {
 	 * codes are collected before the first): the document is then good
 	 * for ts_layout_free only. Memory at the save holds no page's items. */
 	bool drop_pages;
+	/* Where the fonts' bytes and the images' pixels come from: the table
+	 * the engine and the composer used (the same bytes they measured, each
+	 * file read once, each image decoded once); NULL: a table of the
+	 * render's own. */
+	res_table *res;
 } render_opts;
 
 /* Writes the PDF to a temporary file beside path and renames it into place

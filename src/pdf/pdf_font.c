@@ -160,7 +160,8 @@ load_subset(pdf_ctx *c, const char *path, const uint8_t *used)
 	size_t n;
 	diag quiet; /* a file that cannot be read: libharu says why, as before */
 	diag_init(&quiet, NULL, NULL);
-	unsigned char *file = (unsigned char *)file_read(path, "font", FONT_FILE_MAX, &n, &quiet);
+	/* the bytes the engine measured, read once (the resource table) */
+	const unsigned char *file = res_file(c->res, path, "font", FONT_FILE_MAX, &n, &quiet);
 	if (!file)
 		return HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
 	uint16_t *codes = arena_array(c->a, 65536, sizeof *codes);
@@ -171,9 +172,8 @@ load_subset(pdf_ctx *c, const char *path, const uint8_t *used)
 	size_t len;
 	const char *why;
 	unsigned char *sub = ttf_subset(file, n, codes, ncodes, &len, &why);
-	free(file);
 	if (!sub)
-		return HPDF_LoadTTFontFromFile(c->pdf, path, HPDF_TRUE);
+		return load_font_data(c, file, n); /* whole, from the same bytes */
 	const char *name = load_font_data(c, sub, len);
 	free(sub);
 	return name;

@@ -40,8 +40,11 @@ typedef struct pdf_font {
 				   first text) */
 } pdf_font;
 
+/* An image embedded: one XObject per decoded image (per file, however
+ * many spellings of its path the figures use). */
 typedef struct pdf_image {
-	const char *path;
+	const image_png *img;
+	const char *path;       /* its first spelling: never written over */
 	HPDF_Image image;
 } pdf_image;
 
@@ -54,6 +57,8 @@ typedef struct pdf_ctx {
 	const render_opts *o;
 	diag *d;
 	arena *a;                       /* the renderer's own */
+	res_table *res;                 /* o->res, or own_res */
+	res_table *own_res;
 	HPDF_Doc pdf;
 	HPDF_Encoder utf8;              /* for strings outside the pages */
 	const char *encoder;            /* the fonts' (pdf_font.c) */

@@ -254,35 +254,53 @@ draw_text(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
 /* ------------------------------------------------------------------------ */
 /* Images */
 
-/* The image of path, loaded once: checked whole by the PNG reader (libharu
- * aborts the process on a corrupt PNG), the same bytes given to libharu. */
+/* The image of path as the layout measured it: its decoded pixels from the
+ * resource table (the spelling the layout used finds the same entry, so a
+ * file changed since is not read again), embedded once however many
+ * figures and spellings draw it: 8-bit gray or RGB samples in a raw image
+ * XObject, compressed with FlateDecode. libharu's own PNG loader writes
+ * the same dictionary (Type, Subtype, ColorSpace, Width, Height,
+ * BitsPerComponent 8, Filter) and the same rows for an 8-bit gray or RGB
+ * PNG without transparency, so those come out byte for byte as before; it
+ * is not used, for it decodes the file a second time, writes
+ * BitsPerComponent 16 for a 16-bit PNG, and refuses valid files (large
+ * iCCP chunks, some interlaced ones) that our reader takes. An image with
+ * transparency gets a soft mask of its opacity, which PDF/A-1 forbids: in
+ * archival mode the check refuses it first, at the element that names it
+ * (vl_check_images); here it is refused again. */
 static HPDF_Image
 get_image(pdf_ctx *c, const char *path)
 {
-	for (size_t i = 0; i < c->nimages; i++)
-		if (!strcmp(c->images[i].path, path))
-			return c->images[i].image;
-	image_png img;
-	if (!image_png_load(path, "signature image", true, &img, c->d)) {
+	const image_png *img = res_image(c->res, path, "image", c->d);
+	if (!img) {
 		c->failed = true;
 		return NULL;
 	}
-	if (c->o->archival && img.alpha) {
-		free(img.data);
+	for (size_t i = 0; i < c->nimages; i++)
+		if (c->images[i].img == img)
+			return c->images[i].image;
+	if (c->o->archival && img->alpha) {
 		c->failed = true;
 		MSG(IMAGE_ALPHA, c->d, path, 0, 0);
 		return NULL;
 	}
-	HPDF_Image im = HPDF_LoadPngImageFromMem(c->pdf, img.data, (HPDF_UINT)img.len);
-	free(img.data);
+	HPDF_Image im = HPDF_LoadRawImageFromMem(c->pdf, img->pixels, img->width, img->height,
+	    img->channels == 1 ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+	if (im && !c->err_no && img->alpha) {
+		HPDF_Image mask = HPDF_LoadRawImageFromMem(c->pdf, img->alpha, img->width,
+		    img->height, HPDF_CS_DEVICE_GRAY, 8);
+		if (mask && !c->err_no)
+			(void)HPDF_Image_AddSMask(im, mask);
+	}
 	if (!im || c->err_no) {
 		const char *why = pdf_failure(c);
 		if (why)
-			MSG(IMAGE_BROKEN, c->d, path, 0, 0, "signature image", why);
+			MSG(IMAGE_BROKEN, c->d, path, 0, 0, "image", why);
 		return NULL;
 	}
 	c->images = xgrow(c->images, &c->images_cap, c->nimages + 1, sizeof *c->images);
-	c->images[c->nimages++] = (pdf_image){ .path = arena_strdup(c->a, path), .image = im };
+	c->images[c->nimages++] = (pdf_image){ .img = img, .path = arena_strdup(c->a, path),
+		.image = im };
 	return im;
 }
 

@@ -37,6 +37,7 @@ pdf_ctx_open(pdf_ctx *c, const ts_layout *doc, const render_opts *o, diag *d)
 		return false;
 	}
 	c->a = arena_new();
+	c->res = o->res ? o->res : (c->own_res = res_table_new());
 	return true;
 }
 
@@ -49,6 +50,7 @@ pdf_ctx_close(pdf_ctx *c)
 	free(c->warned);
 	free(c->buf);
 	pdf_struct_close(c);
+	res_table_free(c->own_res);
 	arena_free(c->a);
 	memset(c, 0, sizeof *c);
 }

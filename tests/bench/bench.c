@@ -139,7 +139,7 @@ document_quality(void)
 	if (doc && t) {
 		for (size_t i = 0; i < t->nhyph; i++)
 			hyph_add_language(h, t->hyph[i].lang, t->hyph[i].path, &d);
-		e = ts_engine_new(t->fonts, h, &d);
+		e = ts_engine_new(t->fonts, NULL, h, &d);
 	}
 	ts_layout *out = e ? compose_vorlage(doc, t, e, &d) : NULL;
 	if (out) {
@@ -208,7 +208,7 @@ main(void)
 	hyph *h = hyph_new();
 	if (hyph_add_language(h, "de", "build/share/hyph_de_DE.dic", &d) != 0)
 		return 2;
-	ts_engine *e = ts_engine_new(FONTS, h, &d);
+	ts_engine *e = ts_engine_new(FONTS, NULL, h, &d);
 	if (!e)
 		return 2;
 

@@ -26,7 +26,7 @@ fuzz_env_init(const char *ext)
 	FZ.h = hyph_new();
 	for (size_t i = 0; i < FZ.t->nhyph; i++)
 		hyph_add_language(FZ.h, FZ.t->hyph[i].lang, FZ.t->hyph[i].path, d);
-	FZ.e = ts_engine_new(FZ.t->fonts, FZ.h, d);
+	FZ.e = ts_engine_new(FZ.t->fonts, NULL, FZ.h, d);
 	if (!FZ.e)
 		abort();
 	d->out = NULL; /* from here on the inputs' warnings are only counted */

@@ -22,7 +22,7 @@ static inline int
 blocks_init(const char *name)
 {
 	diag_init(&D, name, stderr);
-	E = ts_engine_new(FONTS, NULL, &D);
+	E = ts_engine_new(FONTS, NULL, NULL, &D);
 	if (!E) {
 		printf("FAIL engine: fonts missing\n");
 		return 0;

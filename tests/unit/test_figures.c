@@ -132,6 +132,90 @@ test_scaled_and_last(void)
 	ts_layout_free(doc);
 }
 
+/* A caption of n words, with a place in the source; its items go into
+ * the frame's bottom region when the figure fits. */
+static char CAPTEXT[8192];
+static const ts_srcpos CAPSRC = { "caption.xml", 7, 9 };
+
+static ts_run
+long_caption(int words)
+{
+	size_t k = 0;
+	for (int i = 0; i < words && k + 8 < sizeof CAPTEXT; i++)
+		k += (size_t)snprintf(CAPTEXT + k, sizeof CAPTEXT - k, "%sWort", i ? " " : "");
+	ts_run r = run(CAPTEXT, SIZE);
+	r.src = &CAPSRC;
+	return r;
+}
+
+/* The lowest text bottom (baseline + descender) on page p. */
+static int64_t
+text_bottom(const ts_layout *doc, size_t p)
+{
+	int64_t b = 0;
+	for (size_t i = 0; i < doc->pages[p].nitems; i++) {
+		const ts_item *it = &doc->pages[p].items[i];
+		if (it->kind == TS_ITEM_TEXT && it->y + descender(it->size) > b)
+			b = it->y + descender(it->size);
+	}
+	return b;
+}
+
+static void
+test_long_caption(void)
+{
+	/* a caption of 16 of the frame's 20 lines under a 200 pt image:
+	 * the image scaled down (aspect kept) so that image and caption fill
+	 * the frame, nothing below it (it ran off the page before) */
+	ts_layout *doc = ts_layout_new(TS_PT(400), TS_PT(700), FONTS);
+	ts_flow *f = ts_flow_new(E, doc, frame());
+	ts_run cap = long_caption(180);
+	ts_figure fig = { .path = "long.png", .width = TS_PT(200), .height = TS_PT(200),
+		.caption = &cap, .ncaption = 1, .caption_gap = TS_PT(4) };
+	unsigned errors = D.nerrors;
+	ts_flow_figure(f, &fig);
+	ts_flow_finish(f, NULL, NULL);
+	size_t p = 9;
+	const ts_item *img = image(doc, "long.png", &p);
+	EXPECT(img && p == 0 && doc->npages == 1 && D.nerrors == errors);
+	if (img) {
+		EXPECTF(img->h < frame().h / 4 && img->h > frame().h / 8 && img->w == img->h,
+		    "image %ld x %ld", (long)img->w, (long)img->h);
+		int64_t bottom = text_bottom(doc, 0), end = (int64_t)frame().y + frame().h;
+		EXPECTF(bottom <= end && bottom > end - TS_PT(1), "caption ends at %ld, frame at %ld",
+		    (long)bottom, (long)end);
+	}
+	expect_in_frame(doc, frame());
+	ts_layout_free(doc);
+}
+
+static void
+test_caption_too_tall(void)
+{
+	/* a caption that leaves its image less than an eighth of the frame:
+	 * an error at the caption's place in the source */
+	char *text = NULL;
+	size_t len = 0;
+	FILE *sink = open_memstream(&text, &len);
+	FILE *was = D.out;
+	D.out = sink;
+	ts_layout *doc = ts_layout_new(TS_PT(400), TS_PT(700), FONTS);
+	ts_flow *f = ts_flow_new(E, doc, frame());
+	ts_run cap = long_caption(230);
+	ts_figure fig = { .path = "tall.png", .width = TS_PT(200), .height = TS_PT(200),
+		.caption = &cap, .ncaption = 1, .caption_gap = TS_PT(4) };
+	unsigned errors = D.nerrors;
+	ts_flow_figure(f, &fig);
+	ts_flow_finish(f, NULL, NULL);
+	fclose(sink);
+	D.out = was;
+	EXPECT(D.nerrors == errors + 1);
+	EXPECTF(text && strstr(text, "caption.xml:7:9: error: this caption is ") &&
+	    strstr(text, "it does not fit in the text area"), "%s", text ? text : "");
+	ts_layout_free(doc);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -141,6 +225,8 @@ main(void)
 	RUN(test_inline);
 	RUN(test_float);
 	RUN(test_scaled_and_last);
+	RUN(test_long_caption);
+	RUN(test_caption_too_tall);
 	ts_engine_free(E);
 	UNIT_EXIT();
 }

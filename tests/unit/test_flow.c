@@ -305,7 +305,7 @@ int
 main(void)
 {
 	diag_init(&D, "test_flow", stderr);
-	E = ts_engine_new(FONTS, NULL, &D);
+	E = ts_engine_new(FONTS, NULL, NULL, &D);
 	if (!E) {
 		printf("FAIL engine: fonts missing\n");
 		return 1;

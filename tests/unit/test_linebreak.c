@@ -498,7 +498,7 @@ main(void)
 	H = hyph_new();
 	hyph_add_language(H, "de", "build/share/hyph_de_DE.dic", &D);
 	hyph_add_language(H, "en", "build/share/hyph_en_US.dic", &D);
-	E = ts_engine_new(FONTS, H, &D);
+	E = ts_engine_new(FONTS, NULL, H, &D);
 	if (!E) {
 		printf("FAIL engine: fonts missing\n");
 		return 1;
