@@ -224,10 +224,6 @@ int file_probe(const char *path);
  * then opens by its name: a dictionary). */
 bool file_check(const char *path, diag *d);
 
-/* SHA-256 of the regular file path (opened as file_read does) into out;
- * false after a message. */
-bool file_sha256(const char *path, unsigned char out[32], diag *d);
-
 /* Writes len bytes to a temporary file beside path and renames it into
  * place only when complete: path is never left half-written. Writes only
  * over a regular file or a missing path, and never over one of the ninputs

@@ -170,25 +170,6 @@ file_head(const char *path, void *buf, size_t n)
 	return got;
 }
 
-bool
-file_sha256(const char *path, unsigned char out[32], diag *d)
-{
-	struct stat st;
-	int fd = open_regular(path, &st, d);
-	if (fd < 0)
-		return false;
-	sha256_ctx c;
-	sha256_init(&c);
-	unsigned char buf[65536];
-	ssize_t r;
-	while ((r = read_some(fd, buf, sizeof buf)) > 0)
-		sha256_update(&c, buf, (size_t)r);
-	if (r < 0)
-		MSG(CANNOT_READ, d, path, 0, 0, strerror(errno));
-	close(fd);
-	sha256_final(&c, out);
-	return r == 0;
-}
 
 /* ---- atomic writing ---------------------------------------------------- */
 

@@ -260,20 +260,18 @@ session_load_layout(session *s)
 		if (hyph_add_language(s->h, s->tpl->hyph[i].lang, s->tpl->hyph[i].path, &s->d) != 0)
 			return false;
 	s->e = ts_engine_new(s->tpl->fonts, s->res, s->h, &s->d);
-	return s->e && file_sha256(s->tpl->path, s->template_hash, &s->d);
+	if (s->e)
+		memcpy(s->template_hash, s->tpl->sha256, sizeof s->template_hash);
+	return s->e != NULL;
 }
 
-/* The source's SHA-256 for the PDF's ID (standard input: the bytes read). */
+/* The source's SHA-256 for the PDF's ID: of the bytes the front end read
+ * and parsed (the file is read once). */
 static bool
 session_hash_source(session *s)
 {
-	if (strcmp(s->o.source, "-") != 0)
-		return file_sha256(s->o.source, s->source_hash, &s->d);
-	size_t len;
-	const char *in = stdin_bytes(VL_MAX_INPUT_BYTES, &len, &s->d);
-	if (in)
-		sha256(in, len, s->source_hash);
-	return in != NULL;
+	memcpy(s->source_hash, s->doc->sha256, sizeof s->source_hash);
+	return true;
 }
 
 static void

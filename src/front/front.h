@@ -289,6 +289,7 @@ typedef struct vl_meta {
 typedef struct vl_doc {
 	arena *arena;         /* owns everything below */
 	const char *path;     /* the source file as given */
+	unsigned char sha256[32]; /* of the bytes parsed, for the PDF's ID */
 	const char *lang;     /* the root's xml:lang ("de" when absent) */
 	vl_meta meta;
 	vl_partner *partners;
@@ -403,6 +404,7 @@ typedef struct tpl_arg {
 typedef struct vl_template {
 	arena *arena;
 	const char *path;
+	unsigned char sha256[32];         /* of the bytes parsed, for the PDF's ID */
 	const char *name;                 /* e.g. "Landtag NRW" */
 	ts_sp page_w, page_h;
 	const char *fonts[TS_NFACES];     /* resolved paths */

@@ -34,6 +34,8 @@ int xs_validate(xmlsrc *x, const char *xsd_path);
 void xs_free(xmlsrc *x);
 
 xmlNode *xs_root(const xmlsrc *x);
+/* The SHA-256 of the bytes read (and parsed): the file is read once. */
+const unsigned char *xs_sha256(const xmlsrc *x);
 const char *xs_path(const xmlsrc *x);
 /* The bytes read (for the hash of the input). */
 const char *xs_bytes(const xmlsrc *x, size_t *len);

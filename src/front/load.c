@@ -819,6 +819,8 @@ vl_load(const char *path, const char *xsd_path, diag *d)
 	ld.x = xs_open(path, VL_MAX_INPUT_BYTES, d);
 	if (ld.x && xs_validate(ld.x, xsd_path) == 1)
 		doc = build_doc(&ld, xs_root(ld.x), path);
+	if (doc)
+		memcpy(doc->sha256, xs_sha256(ld.x), sizeof doc->sha256);
 	xs_free(ld.x);
 	free(ld.notes);
 	free(ld.targets);

@@ -340,6 +340,7 @@ tpl_load(const char *path, const char *xsd_path, diag *d)
 	L.x = xs_open(t->path, TPL_MAX_BYTES, d);
 	bool ok = L.x && xs_validate(L.x, xsd_path) == 1;
 	if (ok) {
+		memcpy(t->sha256, xs_sha256(L.x), sizeof t->sha256);
 		fill(&L, xs_root(L.x));
 		tpl_check(t, L.x, d);
 	}

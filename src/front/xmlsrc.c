@@ -74,6 +74,7 @@ struct xmlsrc {
 	diag *d;
 	char *buf;
 	size_t len;
+	unsigned char sha256[32]; /* of the bytes read: what is parsed is what is hashed */
 	xmlDoc *doc;
 	srcmap map;   /* where the lines and the markup lie (srcmap.c) */
 	/* parse state */
@@ -662,6 +663,7 @@ xs_open(const char *path, size_t max, diag *d)
 	}
 	if (!ld->buf)
 		goto fail;
+	sha256(ld->buf, ld->len, ld->sha256);
 	diag_source_text(d, path, ld->buf, ld->len);
 	size_t i = 0;
 	while (i < ld->len && utf8_is_space((unsigned char)ld->buf[i]))
@@ -697,6 +699,12 @@ xs_free(xmlsrc *ld)
 	srcmap_free(&ld->map);
 	xm_state_free(&ld->xm);
 	free(ld);
+}
+
+const unsigned char *
+xs_sha256(const xmlsrc *x)
+{
+	return x->sha256;
 }
 
 xmlNode *
