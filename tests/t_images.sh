@@ -154,6 +154,17 @@ for kind in rgba palette-trns gray-trns; do
 	else fail "alpha-$kind-soft-mask" "$why"; fi
 done
 
+# an annex draws no image: written all the same
+dir=$D/annex-alpha
+mkdir -p "$dir"
+sed 's|<absatz>Die Landesregierung|<abbildung bild="b.png"><alternativtext>Bild</alternativtext></abbildung>&|' \
+    tests/regress/valid/minimal.xml >"$dir/vorlage.xml"
+png rgba "$dir/b.png" 60 30
+"$VORLAGE" annex "$dir/vorlage.xml" --partner schlesien -o "$dir/annex.pdf" -q 2>"$dir/err"
+expect alpha-annex-written test $? -eq 0 -a -s "$dir/annex.pdf" -a ! -s "$dir/err"
+"$VORLAGE" build "$dir/vorlage.xml" -o "$dir/out.pdf" -q 2>"$dir/err"
+expect alpha-annex-vorlage-refused test $? -eq 1 -a ! -e "$dir/out.pdf"
+
 # the signature image: "signature image", at <unterschrift>
 dir=$D/sig-alpha
 mkdir -p "$dir"

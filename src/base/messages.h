@@ -306,7 +306,7 @@
 	    "forbids", DIAG_A0) \
 	X(IMAGE_NO_FILE, DIAG_SYSERR, "cannot draw an image: the layout gave no file name", \
 	    DIAG_A0) \
-	X(IMAGE_NO_SIZE, DIAG_SYSERR, "cannot draw image: the layout gave it no size", \
+	X(IMAGE_NO_SIZE, DIAG_SYSERR, "cannot draw an image: the layout gave it no size", \
 	    DIAG_A0) \
 	X(ICC_MISSING, DIAG_SYSERR, "PDF/A: no ICC profile for the output intent", DIAG_A0) \
 	X(ICC_BROKEN, DIAG_SYSERR, "unusable ICC profile: %s", DIAG_A1(const char *)) \

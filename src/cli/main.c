@@ -240,9 +240,12 @@ session_load_source(session *s)
 	if (s->doc)
 		vl_check(s->doc, &s->d);
 	/* the images decoded once, here: what the layout measures and the PDF
-	 * embeds (not for dump and partners, which draw nothing) */
-	if (s->doc && status_since(&s->d, errors, syserrs) == VL_EXIT_OK &&
-	    strcmp(s->o.cmd, "dump") != 0 && strcmp(s->o.cmd, "partners") != 0)
+	 * embeds; for the commands that lay out the Vorlage (an annex draws
+	 * no image, dump and partners nothing) */
+	const char *cmd = s->o.cmd;
+	bool draws = !strcmp(cmd, "check") || !strcmp(cmd, "build") || !strcmp(cmd, "run") ||
+	    (!strcmp(cmd, "layout") && !s->o.partner);
+	if (s->doc && draws && status_since(&s->d, errors, syserrs) == VL_EXIT_OK)
 		vl_check_images(s->doc, s->res, s->o.archival, &s->d);
 	return s->doc && status_since(&s->d, errors, syserrs) == VL_EXIT_OK;
 }

@@ -263,8 +263,9 @@ draw_text(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
  * BitsPerComponent 8, Filter) and the same rows for an 8-bit gray or RGB
  * PNG without transparency, so those come out byte for byte as before; it
  * is not used, for it decodes the file a second time, writes
- * BitsPerComponent 16 for a 16-bit PNG, and refuses valid files (large
- * iCCP chunks, some interlaced ones) that our reader takes. An image with
+ * BitsPerComponent 16 for a 16-bit PNG, drops a gray image's tRNS, and
+ * takes every libpng warning for an error (refusing a valid interlaced
+ * image, a large iCCP profile, many zTXt chunks after inflating them all). An image with
  * transparency gets a soft mask of its opacity, which PDF/A-1 forbids: in
  * archival mode the check refuses it first, at the element that names it
  * (vl_check_images); here it is refused again. */
