@@ -16,7 +16,8 @@
 	X(TABLE_EXTRA_CELLS, DIAG_WARNING, "table row %zu has more cells than columns: %zu left out", \
 	    DIAG_A2(size_t, size_t)) \
 	X(TABLE_ROW_TOO_TALL, DIAG_WARNING, \
-	    "table row %zu is taller than the page: it runs over the bottom", DIAG_A1(size_t)) \
+	    "a line of table row %zu is taller than a page's room below the header: it runs " \
+	    "over the bottom", DIAG_A1(size_t)) \
 	/* the input (source or template) is invalid: exit 1 */ \
 	X(IMAGE_LEADS_OUTSIDE, DIAG_ERROR, "signature image '%s' leads outside the source's directory", \
 	    DIAG_A1(const char *)) \
@@ -65,10 +66,17 @@
 	    DIAG_A1(const char *)) \
 	X(FIGURE_MISSING, DIAG_ERROR, "image '%s' does not exist", DIAG_A1(const char *)) \
 	X(FIGURE_NOT_PNG, DIAG_ERROR, "image '%s' is not a PNG file", DIAG_A1(const char *)) \
+	X(TABLE_HEADER_TOO_TALL, DIAG_ERROR, "the table's header rows are %.1f mm high, more " \
+	    "than half the text area (%.1f mm): set once, not repeated on its pages", \
+	    DIAG_A2(double, double)) \
 	X(TABLE_COLUMNS, DIAG_ERROR, "this row fills %d of the table's %zu columns", \
 	    DIAG_A2(int, size_t)) \
 	X(SPAN_RIGHT, DIAG_ERROR, "this cell spans %d columns from column %d: the table has %zu", \
 	    DIAG_A3(int, int, size_t)) \
+	X(CELL_NO_COLUMN, DIAG_ERROR, "no column is left for this cell: the cells before it " \
+	    "and those above spanning rows take all %zu", DIAG_A1(size_t)) \
+	X(SPAN_HELD, DIAG_ERROR, "this cell spans %d columns from column %d: column %zu is " \
+	    "held by a cell above spanning rows", DIAG_A3(int, int, size_t)) \
 	X(SPAN_BELOW, DIAG_ERROR, "this cell spans %d rows: only %zu rows follow in its part " \
 	    "of the table", DIAG_A2(int, size_t)) \
 	X(UNKNOWN_TARGET, DIAG_ERROR, "reference to unknown id '%s' (not a section, table " \

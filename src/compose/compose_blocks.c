@@ -156,6 +156,14 @@ block_list(ts_flow *f, const cu_part *pt, const vl_list *l, int parent)
 
 /* ---- tables ------------------------------------------------------------- */
 
+/* A place in the source for the engine's messages (file NULL: none). */
+static ts_srcpos
+at(const cu_part *pt, vl_pos pos)
+{
+	return (ts_srcpos){ .file = pos.line ? pt->doc->path : NULL, .line = pos.line,
+		.col = pos.col };
+}
+
 static enum ts_col_align
 col_align(enum vl_col_align a)
 {
@@ -207,9 +215,10 @@ block_table(ts_flow *f, const cu_part *pt, const vl_table *vt)
 			size_t n = cu_para_runs(pt, &vr->cells[c].text, is_head ? &head : &body,
 			    cell, &runs);
 			cells[c] = (ts_table_cell){ .runs = runs, .nruns = n,
-				.colspan = vr->cells[c].colspan, .rowspan = vr->cells[c].rowspan };
+				.colspan = vr->cells[c].colspan, .rowspan = vr->cells[c].rowspan,
+				.src = at(pt, vr->cells[c].text.pos) };
 		}
-		rows[r] = (ts_table_row){ .cells = cells, .ncells = vr->ncells };
+		rows[r] = (ts_table_row){ .cells = cells, .ncells = vr->ncells, .src = at(pt, vr->pos) };
 	}
 	ts_table tb = {
 		.cols = cols, .ncols = vt->ncols, .rows = rows, .nrows = vt->nrows,
@@ -223,6 +232,10 @@ block_table(ts_flow *f, const cu_part *pt, const vl_table *vt)
 	if (vt->number) {
 		tb.ncaption = caption_runs(pt, t->words.table, vt->number, &vt->caption,
 		    cu_node(pt->out, TS_ROLE_CAPTION, table), (ts_run **)&tb.caption);
+		ts_para_style *cs = arena_zalloc(a, sizeof *cs);
+		cs->align = TS_LEFT;
+		cu_para_at(cs, pt->doc->path, vt->caption.pos);
+		tb.caption_style = cs;
 	}
 	ts_flow_table(f, &tb);
 }

@@ -260,17 +260,24 @@ void ts_flow_list_item(ts_flow *f, const ts_run *marker, size_t nmarker,
 
 /* Tables. Columns are fixed (width > 0) or take shares of what the fixed
  * ones leave of the table's width (the frame's, or width when smaller).
- * Cells are placed in their rows left to right into the columns that
- * cells above with a rowspan leave free; a cell's lines are broken at its
- * columns' width (spans summed) less the padding; a row is as high as its
- * tallest cell, and a cell spanning rows makes the last of them higher
- * when it needs to. A table breaks between rows only (rows joined by a
- * rowspan stay together), repeating its header rows at the top of every
- * continuation page; a row (group) taller than the page is placed anyway,
- * with a warning. Decimal columns, and numbers in right-aligned columns,
- * line up on their last decimal comma (or the end of the number without
- * one): "1.234,56" over "17" over "0,5". The caption above is kept with the
- * header and the first row. */
+ * Cells are placed by the grid's rule (base.h: the one the check follows):
+ * in their rows left to right into the columns that cells above with a
+ * rowspan leave free, a span cut where it runs into a held column, past
+ * the last or out of its part (the header, the body), a cell with no
+ * column left left out with a warning at it. A cell's lines are broken at
+ * its columns' width (spans summed) less the padding; a row is as high as
+ * its tallest cell, and a cell spanning rows makes the last of them higher
+ * when it needs to. A table breaks between rows (rows joined by a rowspan
+ * go together), repeating its header rows at the top of every
+ * continuation page; a row (group) taller than a page's room is split
+ * between the lines of its cells, each cell's lines going on at the top of
+ * the next page below its padding; a caption longer than the page is
+ * split between its lines. A header taller than half the text area is an
+ * error at its first row: it is set once, not repeated, and split as a
+ * body row. Decimal columns, and numbers in right-aligned columns, line up
+ * on their last decimal comma (or the end of the number without one):
+ * "1.234,56" over "17" over "0,5". The caption above is kept with the
+ * header and the first row (the first lines of a row too tall to keep). */
 enum ts_col_align { TS_COL_LEFT, TS_COL_RIGHT, TS_COL_CENTER, TS_COL_DECIMAL };
 
 typedef struct ts_table_col {
@@ -283,11 +290,14 @@ typedef struct ts_table_cell {
 	const ts_run *runs;
 	size_t nruns;
 	int colspan, rowspan;     /* 0 counts as 1 */
+	ts_srcpos src;            /* where it is in the source (file NULL: unknown),
+				     named by its warnings and its lines' */
 } ts_table_cell;
 
 typedef struct ts_table_row {
 	const ts_table_cell *cells;
 	size_t ncells;
+	ts_srcpos src;            /* where it is in the source, for its messages */
 } ts_table_row;
 
 typedef struct ts_table {
@@ -305,7 +315,8 @@ typedef struct ts_table {
 	ts_sp space_before, space_after;
 	const ts_run *caption;    /* above the table, nruns 0: none */
 	size_t ncaption;
-	const ts_para_style *caption_style; /* NULL: left-aligned */
+	const ts_para_style *caption_style; /* NULL: left-aligned (its file, line
+				     and col name the caption in messages) */
 } ts_table;
 void ts_flow_table(ts_flow *f, const ts_table *t);
 

@@ -300,44 +300,41 @@ has_parent_step(const char *path)
 	return 0;
 }
 
-/* Rows [from, to) of a table (its header or its body) fill its columns:
- * each row's cells, in the columns the rowspans above leave free, cover
- * every column; no span leaves the table or its part. */
+/* Rows [from, to) of a table (its header or its body) fill its columns by
+ * the grid's rule (base.h), the one the layout follows: each row's cells,
+ * in the columns the rowspans above leave free, cover every column; no
+ * span runs into a column held from above, past the last column or out of
+ * its part. One span error a row: after it the row is not counted. */
 static void
-check_rows(checker *c, const vl_table *t, size_t from, size_t to)
+check_rows(checker *c, const vl_table *t, grid *g, size_t from, size_t to)
 {
-	size_t nc = t->ncols ? t->ncols : 1;
-	int *busy = xcalloc(nc, sizeof *busy); /* rows still taken by a rowspan, per column */
+	grid_part(g, to);
 	for (size_t r = from; r < to; r++) {
 		const vl_row *row = &t->rows[r];
-		size_t col = 0;
-		int filled = 0;
-		for (size_t k = 0; k < row->ncells; k++) {
+		bool bad = false;
+		grid_row(g, r);
+		for (size_t k = 0; k < row->ncells && !bad; k++) {
 			const vl_cell *cell = &row->cells[k];
-			while (col < t->ncols && busy[col])
-				col++;
-			if (col + (size_t)cell->colspan > t->ncols) {
-				PROBLEM(SPAN_RIGHT, c, cell->text.pos, cell->colspan, (int)col + 1, t->ncols);
-				col = t->ncols;
-				filled = -1;
-				break;
+			grid_cell at;
+			unsigned f = grid_place(g, cell->colspan, cell->rowspan, &at);
+			if (f & GRID_NO_COLUMN) {
+				PROBLEM(CELL_NO_COLUMN, c, cell->text.pos, t->ncols);
+				bad = true;
+			} else if (f & GRID_SPAN_RIGHT) {
+				PROBLEM(SPAN_RIGHT, c, cell->text.pos, cell->colspan, (int)at.col + 1, t->ncols);
+				bad = true;
+			} else if (f & GRID_SPAN_HELD) {
+				PROBLEM(SPAN_HELD, c, cell->text.pos, cell->colspan, (int)at.col + 1,
+				    at.held + 1);
+				bad = true;
 			}
-			if ((size_t)cell->rowspan > to - r)
+			if (f & GRID_SPAN_BELOW)
 				PROBLEM(SPAN_BELOW, c, cell->text.pos, cell->rowspan, to - r - 1);
-			for (int s = 0; s < cell->colspan; s++)
-				busy[col + (size_t)s] = cell->rowspan;
-			col += (size_t)cell->colspan;
 		}
-		if (filled == 0) {
-			for (size_t k = 0; k < t->ncols; k++)
-				filled += busy[k] > 0;
-			if ((size_t)filled != t->ncols)
-				PROBLEM(TABLE_COLUMNS, c, row->pos, filled, t->ncols);
-		}
-		for (size_t k = 0; k < t->ncols; k++)
-			busy[k] -= busy[k] > 0;
+		size_t filled = grid_row_filled(g);
+		if (!bad && filled != t->ncols)
+			PROBLEM(TABLE_COLUMNS, c, row->pos, (int)filled, t->ncols);
 	}
-	free(busy);
 }
 
 static void
@@ -348,8 +345,12 @@ check_table(checker *c, const vl_table *t)
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t k = 0; k < t->rows[r].ncells; k++)
 			check_spans(c, &t->rows[r].cells[k].text); /* a cell may be empty */
-	check_rows(c, t, 0, t->nheader);
-	check_rows(c, t, t->nheader, t->nrows);
+	size_t *free_from = xcalloc(t->ncols ? t->ncols : 1, sizeof *free_from);
+	grid g;
+	grid_init(&g, t->ncols, free_from);
+	check_rows(c, t, &g, 0, t->nheader);
+	check_rows(c, t, &g, t->nheader, t->nrows);
+	free(free_from);
 }
 
 /* A figure's image: inside the source's directory (symbolic links
