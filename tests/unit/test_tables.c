@@ -525,6 +525,43 @@ test_grid(void)
 	EXPECT(grid_place(&g, 1, 1, &c) == 0 && c.col == 0 && grid_row_filled(&g) == 2);
 }
 
+/* A cell taller than ts_sp's 32,767 pt (330 lines 100 pt apart) and lines
+ * placed that far down: int64 inside, saturated at the end, no overflow
+ * (UBSan watches). */
+static void
+test_far(void)
+{
+	enum { N = 16000 };
+	char *text = malloc(N * 2 + 1);
+	for (int i = 0; i < N; i++)
+		memcpy(text + 2 * i, "n ", 2);
+	text[2 * N - 1] = '\0';
+	ts_table_col cols[1] = { { .share = 1 } };
+	ts_run r = run(text, SIZE);
+	ts_table_cell cell = { .runs = &r, .nruns = 1 };
+	ts_table_row row = { .cells = &cell, .ncells = 1 };
+	ts_table t = { .cols = cols, .ncols = 1, .rows = &row, .nrows = 1, .pad = PAD,
+		.leading = TS_PT(100) };
+	ts_layout *doc = ts_layout_new(TS_PT(500), TS_PT(400), FONTS);
+	ts_flow *f = ts_flow_new(E, doc, frame());
+	ts_flow_table(f, &t);
+	ts_flow_finish(f, NULL, NULL);
+	EXPECT(count_text(doc, "n") == N);
+	EXPECTF(doc->npages > 100, "%zu pages", doc->npages);
+	expect_in_frame(doc, frame());
+	/* ts_layout_place_lines itself: a baseline beyond the range saturates */
+	ts_item it = { .kind = TS_ITEM_TEXT, .text = "x", .len = 1, .size = SIZE };
+	ts_line ln[3] = { { .items = &it, .nitems = 1 }, { .items = &it, .nitems = 1 },
+		{ .items = &it, .nitems = 1 } };
+	ts_lines ls = { .lines = ln, .nlines = 3 };
+	size_t pg = ts_layout_add_page(doc);
+	ts_sp last = ts_layout_place_lines(doc, pg, TS_PT(10), TS_PT(20000), &ls, TS_PT(20000));
+	EXPECT(last == INT32_MAX && doc->pages[pg].items[2].y == INT32_MAX);
+	EXPECT(doc->pages[pg].items[0].y == TS_PT(20000) && doc->pages[pg].items[1].y == INT32_MAX);
+	ts_layout_free(doc);
+	free(text);
+}
+
 static double
 lay_out(size_t n)
 {
@@ -565,6 +602,7 @@ main(void)
 	RUN(test_header_too_tall);
 	RUN(test_located);
 	RUN(test_grid);
+	RUN(test_far);
 	RUN(test_linear);
 	ts_engine_free(E);
 	UNIT_EXIT();
