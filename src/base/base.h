@@ -61,6 +61,7 @@ enum diag_level {
 #define DIAG_A2(t1, t2) (, t1 a1, t2 a2), (, a1, a2)
 #define DIAG_A3(t1, t2, t3) (, t1 a1, t2 a2, t3 a3), (, a1, a2, a3)
 #define DIAG_A4(t1, t2, t3, t4) (, t1 a1, t2 a2, t3 a3, t4 a4), (, a1, a2, a3, a4)
+#define DIAG_A5(t1, t2, t3, t4, t5) (, t1 a1, t2 a2, t3 a3, t4 a4, t5 a5), (, a1, a2, a3, a4, a5)
 
 #include "messages.h" /* DIAG_MESSAGES: the catalogue */
 

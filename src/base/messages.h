@@ -69,6 +69,11 @@
 	X(TABLE_HEADER_TOO_TALL, DIAG_ERROR, "the table's header rows are %.1f mm high, more " \
 	    "than half the text area (%.1f mm): set once, not repeated on its pages", \
 	    DIAG_A2(double, double)) \
+	X(TABLE_TOO_WIDE, DIAG_ERROR, "the table's fixed column widths add up to %.1f mm, more " \
+	    "than the text width (%.1f mm)", DIAG_A2(double, double)) \
+	X(COLUMN_TOO_NARROW, DIAG_ERROR, "column %zu is %.2f mm wide, less than the %.1f mm the " \
+	    "widest glyph with a hyphen and the cell padding need (%zu of the %zu columns are)", \
+	    DIAG_A5(size_t, double, double, size_t, size_t)) \
 	X(TABLE_COLUMNS, DIAG_ERROR, "this row fills %d of the table's %zu columns", \
 	    DIAG_A2(int, size_t)) \
 	X(SPAN_RIGHT, DIAG_ERROR, "this cell spans %d columns from column %d: the table has %zu", \

@@ -516,8 +516,12 @@ run_command(session *s)
 		return run_build(s);
 	if (!session_load_source(s))
 		return diag_exit_status(&s->d);
-	if (!strcmp(cmd, "check"))
-		return VL_EXIT_OK;
+	if (!strcmp(cmd, "check")) {
+		/* the rules that depend on the template (tables' widths): with it */
+		if (session_load_layout(s))
+			vl_check_layout(s->doc, s->tpl, s->e, &s->d);
+		return diag_exit_status(&s->d);
+	}
 	if (!strcmp(cmd, "dump")) {
 		vl_dump(s->doc, stdout);
 		return VL_EXIT_OK;

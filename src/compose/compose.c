@@ -380,6 +380,8 @@ compose_vorlage_info(const vl_doc *doc, const vl_template *t, arena *a, ts_info 
 ts_layout *
 compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, diag *d)
 {
+	if (vl_check_layout(doc, t, e, d) != 0) /* tables that do not fit the text width */
+		return NULL;
 	ts_layout *out = ts_layout_new(t->page_w, t->page_h, t->fonts);
 	arena *a = out->arena;
 	const vl_report *r = &doc->report;

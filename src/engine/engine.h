@@ -33,6 +33,9 @@ int font_cap_height(const ts_font *f);
 uint16_t font_glyph(const ts_font *f, uint32_t cp);
 /* Advance width of a glyph in font units. */
 int font_advance(const ts_font *f, uint16_t gid);
+/* The widest advance of any glyph in font units (hhea's advanceWidthMax,
+ * read off the metrics). */
+int font_max_advance(const ts_font *f);
 /* Kerning between two glyphs in font units (0 when none). */
 int font_kern(const ts_font *f, uint16_t left, uint16_t right);
 /* Number of distinct kerning pairs read from `kern` (tests, diagnostics). */
@@ -319,6 +322,15 @@ typedef struct ts_table {
 				     and col name the caption in messages) */
 } ts_table;
 void ts_flow_table(ts_flow *f, const ts_table *t);
+/* The columns' left edges for a table width wide (colx: ncols + 1 entries,
+ * the last the table's right edge): fixed ones as given, what they leave
+ * shared out by the shares (the last share column takes the rounding
+ * remainder). What ts_flow_table sets, for the check. */
+void ts_table_columns(const ts_table_col *cols, size_t ncols, ts_sp width, ts_sp *colx);
+/* The least width of a table column: the widest glyph of the engine's
+ * faces at size with a hyphen after it (what a word broken by force puts
+ * on a line of its own), and the padding on both sides. */
+ts_sp ts_table_min_column(const ts_engine *e, ts_sp size, ts_sp pad);
 
 /* Figures: an image (the back end draws the file) scaled down, aspect kept,
  * to the frame's width and to what leaves its caption room on a page; with

@@ -63,34 +63,34 @@ typedef struct fx_table {
 	int64_t cap_h;             /* with the space below it */
 } fx_table;
 
-static void
-col_widths(const ts_table *t, int64_t width, ts_sp *colx)
+void
+ts_table_columns(const ts_table_col *cols, size_t ncols, ts_sp width, ts_sp *colx)
 {
 	int64_t fixed = 0, shares = 0;
 	size_t last_share = SIZE_MAX;
-	for (size_t c = 0; c < t->ncols; c++) {
-		if (t->cols[c].width > 0) {
-			fixed += t->cols[c].width;
+	for (size_t c = 0; c < ncols; c++) {
+		if (cols[c].width > 0) {
+			fixed += cols[c].width;
 		} else {
-			shares += t->cols[c].share > 0 ? t->cols[c].share : 1;
+			shares += cols[c].share > 0 ? cols[c].share : 1;
 			last_share = c;
 		}
 	}
 	int64_t rest = width - fixed > 0 ? width - fixed : 0, given = 0, x = 0;
-	for (size_t c = 0; c < t->ncols; c++) {
+	for (size_t c = 0; c < ncols; c++) {
 		colx[c] = ts_clamp(x);
 		int64_t w;
-		if (t->cols[c].width > 0) {
-			w = t->cols[c].width;
+		if (cols[c].width > 0) {
+			w = cols[c].width;
 		} else if (c == last_share) {
 			w = rest - given;
 		} else {
-			w = rest * (t->cols[c].share > 0 ? t->cols[c].share : 1) / shares;
+			w = rest * (cols[c].share > 0 ? cols[c].share : 1) / shares;
 			given += w;
 		}
 		x += w;
 	}
-	colx[t->ncols] = ts_clamp(x);
+	colx[ncols] = ts_clamp(x);
 }
 
 /* A cell's text as a number: digits with separators, signs, spaces, %,
@@ -210,7 +210,7 @@ ts_flow_table(ts_flow *f, const ts_table *t)
 		break_caption(f, tb, t);
 
 	ts_sp *colx = arena_array(a, nc + 1, sizeof *colx);
-	col_widths(t, tb->w, colx);
+	ts_table_columns(t->cols, nc, tb->w, colx);
 	size_t total = 0;
 	for (size_t r = 0; r < nr; r++)
 		total += t->rows[r].ncells;
@@ -628,4 +628,18 @@ table_pour(ts_flow *f, fx_blk *b)
 	}
 	frame_part(f, tb, p.part, p.y);
 	flow_block_done(f, ts_clamp(p.y), tb->after);
+}
+
+ts_sp
+ts_table_min_column(const ts_engine *e, ts_sp size, ts_sp pad)
+{
+	int64_t widest = 0;
+	for (int face = 0; face < TS_NFACES; face++) {
+		const ts_font *fo = ts_engine_font(e, (enum ts_face)face);
+		int64_t w = (int64_t)ts_units(fo, font_max_advance(fo), size) +
+		    ts_text_width(e, (enum ts_face)face, size, "-", 1);
+		if (w > widest)
+			widest = w;
+	}
+	return ts_clamp(widest + 2 * (int64_t)pad);
 }

@@ -472,3 +472,81 @@ vl_check(const vl_doc *doc, diag *d)
 	arena_free(c.a);
 	return d->nerrors - before;
 }
+
+/* ---- what depends on the template: tables' widths ------------------------ */
+
+typedef struct fitter {
+	checker c;
+	const vl_template *t;
+	const ts_engine *e;
+} fitter;
+
+/* A table's columns fit the text width (the width tables are set in) and
+ * each is wide enough for any glyph with a hyphen after it and the
+ * padding (ts_table_min_column), so that no cell's line crosses into the
+ * next: the fixed widths, the author's, are not scaled down but refused
+ * at the table with their sum; a column too narrow is refused at its
+ * definition. The widths are the engine's (ts_table_columns). */
+static void
+fit_table(fitter *ft, const vl_table *vt, vl_pos pos)
+{
+	checker *c = &ft->c;
+	const vl_template *t = ft->t;
+	if (vt->ncols == 0)
+		return;
+	ts_table_col *cols = xcalloc(vt->ncols, sizeof *cols);
+	ts_sp *colx = xcalloc(vt->ncols + 1, sizeof *colx);
+	int64_t fixed = 0;
+	for (size_t k = 0; k < vt->ncols; k++) {
+		if (vt->cols[k].share)
+			cols[k].share = vt->cols[k].share;
+		else
+			cols[k].width = ts_mm(vt->cols[k].mm);
+		fixed += cols[k].width;
+	}
+	ts_sp w = t->text_area.w;
+	if (fixed > w) {
+		PROBLEM(TABLE_TOO_WIDE, c, pos, ts_to_mm(fixed > INT32_MAX ? INT32_MAX : (ts_sp)fixed), ts_to_mm(w));
+	} else {
+		ts_table_columns(cols, vt->ncols, w, colx);
+		ts_sp least = ft->e ? ts_table_min_column(ft->e, t->body_style.size, t->cell_pad) : 0;
+		/* once a table, at its first narrow column (1,000 columns of
+		 * 0.16 mm are one mistake) */
+		size_t first = SIZE_MAX, narrow = 0;
+		int64_t first_w = 0;
+		for (size_t k = 0; k < vt->ncols; k++) {
+			int64_t cw = (int64_t)colx[k + 1] - colx[k];
+			if (!vt->cols[k].share && cols[k].width <= 0)
+				cw = 0; /* "0mm": no width (the engine would take it for a share) */
+			if (cw >= least)
+				continue;
+			if (narrow++ == 0) {
+				first = k;
+				first_w = cw;
+			}
+		}
+		if (narrow)
+			PROBLEM(COLUMN_TOO_NARROW, c, vt->cols[first].pos, first + 1,
+			    ts_to_mm((ts_sp)first_w), ts_to_mm(least), narrow, vt->ncols);
+	}
+	free(cols);
+	free(colx);
+}
+
+static void
+fit_item(const vl_item *it, void *ctx)
+{
+	if (it->kind == VL_ITEM_TABLE)
+		fit_table(ctx, &it->u.table, it->pos);
+}
+
+unsigned
+vl_check_layout(const vl_doc *doc, const vl_template *t, const ts_engine *e, diag *d)
+{
+	fitter ft = { { doc, d, NULL }, t, e };
+	unsigned before = d->nerrors;
+	diag_hold(d);
+	vl_items_walk(doc->report.answer, doc->report.nanswer, fit_item, &ft);
+	diag_release(d);
+	return d->nerrors - before;
+}
