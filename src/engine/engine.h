@@ -244,22 +244,31 @@ typedef struct ts_note_area {
 } ts_note_area;
 void ts_flow_note_area(ts_flow *f, const ts_note_area *a);
 
-/* Lists. A list item is a paragraph whose text is indented by
- * (level + 1) × indent from the frame's left (level 0 to 2: three levels of
- * nesting) with a marker ("–", "1.", "a)", "iv.") on its first line's
- * baseline, in the margin that leaves: right-aligned to end `gap` before the
- * text (numbers of different widths end together), or left-aligned at
- * level × indent. The text's measure is the frame's width less its indent
- * (or the style's measure when that is smaller); an indent per level wider
- * than a sixth of the frame is reduced to that. */
+/* Lists. A list item is a paragraph whose text is indented from the
+ * frame's left by its list's indent beyond the text of the item the list
+ * is in (outer; 0: level × indent, level 0 to 2: three levels of nesting)
+ * with a marker ("–", "1.", "a)", "iv.") on its first line's baseline, in
+ * the margin that leaves: right-aligned to end `gap` before the text
+ * (numbers of different widths end together), or left-aligned at the
+ * margin's left. The text's measure is the frame's width less its indent
+ * (or the style's measure when that is smaller); an indent per level
+ * wider than a sixth of the frame is reduced to that; an indent narrower
+ * than the list's widest marker (marker_width, or this item's marker) and
+ * the gap is widened to that, so that no marker runs into the text.
+ * Returns the text's indent from the frame's left: a nested list's outer. */
 typedef struct ts_list_style {
 	int level;          /* 0, 1, 2 */
 	ts_sp indent;       /* per level */
 	ts_sp gap;          /* between a right-aligned marker and the text */
 	bool marker_left;   /* left-aligned marker */
+	ts_sp marker_width; /* the widest marker of the list (ts_flow_runs_width); 0: this item's */
+	ts_sp outer;        /* the text indent of the item the list is nested in (0: level × indent) */
 } ts_list_style;
-void ts_flow_list_item(ts_flow *f, const ts_run *marker, size_t nmarker,
+ts_sp ts_flow_list_item(ts_flow *f, const ts_run *marker, size_t nmarker,
     const ts_run *text, size_t ntext, const ts_para_style *st, const ts_list_style *ls);
+/* The width of runs as the flow's engine sets them on one line, kerning
+ * included (a list's markers, to find the widest). */
+ts_sp ts_flow_runs_width(const ts_flow *f, const ts_run *runs, size_t nruns);
 
 /* Tables. Columns are fixed (width > 0) or take shares of what the fixed
  * ones leave of the table's width (the frame's, or width when smaller).
