@@ -21,9 +21,18 @@ sed -e '/<!-- the words the layout prints/,/<\/texte>/d' \
 	-e 's/ beschriftungsabstandPt="4"//' "$TPL" >"$T/defaults.xml"
 expect defaults-stripped bash -c '! grep -q "<texte\|abstandVorPt\|kopflinienstaerkePt\|beschriftungsabstandPt" "$0"' \
 	"$T/defaults.xml"
-for src in "$SRC" xml/beispiel-bericht.xml tests/layout/tabelle.xml tests/layout/abbildung.xml \
-	tests/layout/anlagen.xml tests/layout/verweise.xml; do
+# the feature cases (tests/regress) by the names they had in tests/layout
+case_of() {
+	case $1 in
+	tabelle) echo tests/regress/tabelle/long.xml ;;
+	abbildung) echo tests/regress/abbildung/floats.xml ;;
+	anlagen) echo tests/regress/anlagen/enclosures.xml ;;
+	verweise) echo tests/regress/verweise/links.xml ;;
+	esac
+}
+for src in "$SRC" xml/beispiel-bericht.xml tabelle abbildung anlagen verweise; do
 	n=$(basename "$src" .xml)
+	case $src in *.xml) ;; *) src=$(case_of "$src") ;; esac
 	"$VORLAGE" layout "$src" >"$T/$n.ship" 2>&1
 	"$VORLAGE" layout "$src" -t "$T/defaults.xml" >"$T/$n.dflt" 2>&1
 	expect "defaults-layout-$n" cmp -s "$T/$n.ship" "$T/$n.dflt"
@@ -79,7 +88,7 @@ expect words-annex-info bash -c 'pdfinfo "$0" >"$1" &&
 
 # the enclosures' label, a figure's and a table's caption, a link's target
 for n in anlagen abbildung; do
-	"$VORLAGE" build "tests/layout/$n.xml" -t "$T/english.xml" -o "$T/$n.en.pdf" -q 2>"$T/$n.en.err"
+	"$VORLAGE" build "$(case_of "$n")" -t "$T/english.xml" -o "$T/$n.en.pdf" -q 2>"$T/$n.en.err"
 	pdftotext "$T/$n.en.pdf" "$T/$n.en.txt" 2>/dev/null
 done
 expect words-enclosures bash -c 'grep -q "^Enclosures$" "$0" && ! grep -q "^Anlagen$" "$0"' "$T/anlagen.en.txt"
@@ -122,12 +131,12 @@ expect words-signature-alt grep -q '^Signature of Nathanael Liminski$' "$T/sig/a
 
 # measures: a 2 pt rule under the header rows, no rules between body rows,
 # the caption 16 pt further below its image
-"$VORLAGE" layout tests/layout/tabelle.xml -t "$T/english.xml" >"$T/tabelle.en" 2>&1
+"$VORLAGE" layout "$(case_of tabelle)" -t "$T/english.xml" >"$T/tabelle.en" 2>&1
 expect measures-header-rule grep -q '^  rule [0-9]* [0-9]* [0-9]* 131072$' "$T/tabelle.en"
 # 0.3 pt rules: the three fold marks only (page 0), none in the tables
 expect measures-row-rules bash -c '[ "$(grep -c "^  rule .* 19660$" "$0")" -gt 3 ] &&
 	[ "$(grep -c "^  rule .* 19660$" "$1")" -eq 3 ]' "$T/tabelle.ship" "$T/tabelle.en"
-"$VORLAGE" layout tests/layout/abbildung.xml -t "$T/english.xml" >"$T/abbildung.en" 2>&1
+"$VORLAGE" layout "$(case_of abbildung)" -t "$T/english.xml" >"$T/abbildung.en" 2>&1
 caption_y() { awk '$1 == "image" { img = 1; next } img && $1 == "text" { print $3; exit }' "$1"; }
 y4=$(caption_y "$T/abbildung.ship"); y20=$(caption_y "$T/abbildung.en")
 expect measures-caption-gap test "$((y20 - y4))" -eq $((16 * 65536))

@@ -121,6 +121,10 @@
 	X(TPL_FOLD_MARK, DIAG_ERROR, "'%s' lies outside the page", DIAG_A1(const char *)) \
 	X(TPL_TITLE_BASELINE, DIAG_ERROR, "the title page's first baseline (%g mm) lies outside " \
 	    "the text area (%g to %g mm)", DIAG_A3(double, double, double)) \
+	X(TPL_LIST_INDENT, DIAG_ERROR, "'%s': three levels of the indent (%g mm each) leave less " \
+	    "than half the width lists are set in (%g mm)", DIAG_A3(const char *, double, double)) \
+	X(TPL_CELL_LINE, DIAG_ERROR, "a table cell's line with its padding (%g pt) is taller " \
+	    "than half the text area (%g pt)", DIAG_A2(double, double)) \
 	X(TPL_PLACEHOLDER_UNKNOWN, DIAG_ERROR, "unknown placeholder '%.*s' in '%s' (it takes %s)", \
 	    DIAG_A4(int, const char *, const char *, const char *)) \
 	X(TPL_PLACEHOLDER_MISSING, DIAG_ERROR, "'%s' lacks the placeholder {%s}", \
