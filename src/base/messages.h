@@ -67,7 +67,7 @@
 	X(FIGURE_MISSING, DIAG_ERROR, "image '%s' does not exist", DIAG_A1(const char *)) \
 	X(FIGURE_NOT_PNG, DIAG_ERROR, "image '%s' is not a PNG file", DIAG_A1(const char *)) \
 	X(TABLE_HEADER_TOO_TALL, DIAG_ERROR, "the table's header rows are %.1f mm high, more " \
-	    "than half the text area (%.1f mm): set once, not repeated on its pages", \
+	    "than half the text area's %.1f mm: they cannot be repeated on every page", \
 	    DIAG_A2(double, double)) \
 	X(TABLE_TOO_WIDE, DIAG_ERROR, "the table's fixed column widths add up to %.1f mm, more " \
 	    "than the text width (%.1f mm)", DIAG_A2(double, double)) \

@@ -382,6 +382,7 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 {
 	if (vl_check_layout(doc, t, e, d) != 0) /* tables that do not fit the text width */
 		return NULL;
+	unsigned errors = d ? d->nerrors : 0; /* the engine's (a table's header too tall) */
 	ts_layout *out = ts_layout_new(t->page_w, t->page_h, t->fonts);
 	arena *a = out->arena;
 	const vl_report *r = &doc->report;
@@ -417,7 +418,7 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 	block_items(f, &pt, r->answer, r->nanswer, r->answer_label ? 2 : 1);
 	size_t last_page;
 	ts_flow_finish(f, &last_page, NULL);
-	if (failed) {
+	if (failed || (d && d->nerrors > errors)) {
 		ts_layout_free(out);
 		return NULL;
 	}

@@ -373,15 +373,20 @@ body_start(const fx_table *tb)
 	return tb->repeat ? tb->nheader : 0;
 }
 
-/* caption, header, the start of the first body group */
+/* What must go onto the table's first page: the caption, the header and
+ * the start of the first body group; of a caption too long for a page
+ * with them, its first two lines. */
 static int64_t
 start_h(const ts_flow *f, const fx_table *tb)
 {
-	int64_t h = tb->cap_h + header_h(tb);
+	int64_t h = header_h(tb);
 	size_t g = body_start(tb);
 	if (g < tb->nrows)
 		h += group_start_h(f, tb, g);
-	return h;
+	int64_t cap = tb->cap_h;
+	if (cap + h > flow_frame(f).h && tb->cap.nlines > 2)
+		cap = (int64_t)tb->cap_asc + tb->cap_lead + tb->cap_desc;
+	return cap + h;
 }
 
 static ts_sp
@@ -607,7 +612,9 @@ table_pour(ts_flow *f, fx_blk *b)
 	if (tb->cap.nlines) {
 		pour_caption(f, tb, &p);
 		/* the header and the first row with the caption's end */
-		if (p.y + start_h(f, tb) - tb->cap_h > flow_body_bottom(f)) {
+		int64_t rest = header_h(tb) +
+		    (body_start(tb) < tb->nrows ? group_start_h(f, tb, body_start(tb)) : 0);
+		if (p.y + rest > flow_body_bottom(f)) {
 			flow_next_page(f);
 			p.y = flow_block_top(f, 0);
 		}
