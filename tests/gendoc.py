@@ -103,11 +103,14 @@ def dump_pages(text):
 
 def dump_lines(items):
     """The printed lines of one page: runs of items in the dump's order on
-    one baseline, each further to the right; each line a list of words, a
-    word the items that touch (kerning splits words into items)."""
+    one baseline, each further to the right and less than 1.5 of its size
+    from the last (the next cell's line on the same baseline is a line of
+    its own); each line a list of words, a word the items that touch
+    (kerning splits words into items)."""
     lines, line, last = [], [], None
     for it in items:
-        if last is not None and (it['y'] != last['y'] or it['x'] < last['x']):
+        if last is not None and (it['y'] != last['y'] or it['x'] < last['x'] or
+                                 it['x'] - (last['x'] + last['w']) > 1.5 * it['size']):
             lines.append(line)
             line, last = [], None
         if last is not None and it['x'] - (last['x'] + last['w']) < 0.2 * it['size'] and line:
@@ -120,54 +123,52 @@ def dump_lines(items):
     return lines
 
 
+def bare(w):
+    """A printed word without the punctuation around it (quotation marks,
+    brackets, stops), a hyphen at its end kept: it may break the word."""
+    end = '-' if w.endswith('-') and len(w) > 1 else ''
+    core = w[:-1] if end else w
+    i, j = 0, len(core)
+    while i < j and not core[i].isalnum():
+        i += 1
+    while j > i and not core[j - 1].isalnum():
+        j -= 1
+    return core[i:j] + end if i < j else w
+
+
 def set_words(pages):
-    """What the pages set, for finding a source's words: the words, the
-    first and the last word of each line and the lines of one word (a word
-    broken over lines is a line's last piece, maybe lines of one piece,
-    and a line's first piece)."""
-    words, firsts, lasts, alone = set(), set(), set(), set()
+    """Every word the pages set (items that touch joined, punctuation around
+    it dropped)."""
+    words = set()
     for items in pages.values():
         for line in dump_lines(items):
-            if not line:
-                continue
-            words.update(line)
-            firsts.add(line[0])
-            lasts.add(line[-1])
-            if len(line) == 1:
-                alone.add(line[0])
-    return words, firsts, lasts, alone
-
-
-def _pieces(lasts):
-    """A line's last word as the start of a broken word: with and without
-    its hyphen."""
-    out = set(lasts)
-    out.update(w[:-1] for w in lasts if w.endswith('-') and len(w) > 1)
-    return out
+            words.update(bare(w) for w in line)
+    return words
 
 
 class Words:
-    """Finds a source's words in what the box dump sets."""
+    """Finds a source's words in what the box dump sets: whole, or broken
+    over lines, each piece but the last ending in the hyphen the break adds
+    (wherever the pieces are: the dump does not say which line continues
+    which, the next one of a cell may stand beside another cell's)."""
 
     def __init__(self, pages):
-        self.words, self.firsts, lasts, alone = set_words(pages)
-        self.heads = _pieces(lasts)
-        self.middles = _pieces(alone)
+        self.words = set_words(pages)
+        self.pieces = {w[:-1] for w in self.words if w.endswith('-') and len(w) > 1}
 
     def has(self, w):
         if w in self.words:
             return True
         n = len(w)
-        # w = head + middle* + first, the head and middles maybe with a hyphen
-        reach = [False] * (n + 1)
+        reach = [False] * (n + 1)  # w[:k] is a chain of broken pieces
         for k in range(1, n):
-            reach[k] = w[:k] in self.heads
+            reach[k] = w[:k] in self.pieces
         for k in range(1, n):
             if not reach[k]:
                 continue
-            if w[k:] in self.firsts:
+            if w[k:] in self.words:
                 return True
             for j in range(k + 1, n):
-                if not reach[j] and w[k:j] in self.middles:
+                if not reach[j] and w[k:j] in self.pieces:
                     reach[j] = True
         return False

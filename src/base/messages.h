@@ -69,6 +69,7 @@
 	X(TABLE_HEADER_TOO_TALL, DIAG_ERROR, "the table's header rows are %.1f mm high, more " \
 	    "than half the text area's %.1f mm: they cannot be repeated on every page", \
 	    DIAG_A2(double, double)) \
+	X(EMPTY_TABLE, DIAG_ERROR, "a table with no text in any of its cells", DIAG_A0) \
 	X(TABLE_TOO_WIDE, DIAG_ERROR, "the table's fixed column widths add up to %.1f mm, more " \
 	    "than the text width (%.1f mm)", DIAG_A2(double, double)) \
 	X(COLUMN_TOO_NARROW, DIAG_ERROR, "column %zu is %.2f mm wide, less than the %.1f mm the " \

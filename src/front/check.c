@@ -338,13 +338,16 @@ check_rows(checker *c, const vl_table *t, grid *g, size_t from, size_t to)
 }
 
 static void
-check_table(checker *c, const vl_table *t)
+check_table(checker *c, const vl_table *t, vl_pos pos)
 {
 	if (t->caption.pos.line)
 		check_para(c, &t->caption);
+	int text = 0;
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t k = 0; k < t->rows[r].ncells; k++)
-			check_spans(c, &t->rows[r].cells[k].text); /* a cell may be empty */
+			text |= check_spans(c, &t->rows[r].cells[k].text); /* a cell may be empty */
+	if (!text) /* ... but not all: a table of nothing has no rows to tag */
+		PROBLEM0(EMPTY_TABLE, c, pos);
 	size_t *free_from = xcalloc(t->ncols ? t->ncols : 1, sizeof *free_from);
 	grid g;
 	grid_init(&g, t->ncols, free_from);
@@ -396,7 +399,7 @@ check_item(const vl_item *it, void *ctx)
 		check_para(c, &it->u.section.heading);
 		break;
 	case VL_ITEM_TABLE:
-		check_table(c, &it->u.table);
+		check_table(c, &it->u.table, it->pos);
 		break;
 	case VL_ITEM_FIGURE:
 		check_figure(c, &it->u.figure, it->pos);
