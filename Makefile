@@ -37,7 +37,7 @@ DEPS_STAMP := build/.deps
 TEST_DEPS_STAMP := build/.deps-test
 
 .PHONY: all deps test-deps run batch test bench asan fuzz leakcheck lint clean refresh-references messages \
-        regress-refresh
+        regress-refresh property fuzz-tables
 all: build/vorlage $(FONTS) $(SHARE)
 
 # Install only what is missing, so that a second `make test` starts at once.
@@ -143,7 +143,21 @@ FUZZ_LEN_template   := 1048576
 # One job, one worker: a single core, the job's log in build/fuzz/run-NAME/
 FUZZ_FLAGS ?= -jobs=1 -workers=1 -timeout=60 -rss_limit_mb=2048
 fuzz: $(TEST_DEPS_STAMP) all $(FUZZERS:%=build/fuzz/fuzz_%)
-	@rc=0; for h in $(FUZZERS); do $(MAKE) --no-print-directory fuzz-$$h || rc=1; done; exit $$rc
+	@rc=0; for h in $(FUZZERS); do $(MAKE) --no-print-directory fuzz-$$h || rc=1; done; \
+	    $(MAKE) --no-print-directory fuzz-tables || rc=1; exit $$rc
+
+# The random tables of tests/t_table_spans.py, many more than make test's
+# 2,000: what the check accepts the layout places cell for cell.
+TABLE_SPANS_N ?= 20000
+fuzz-tables: all build/asan/vorlage
+	TABLE_SPANS_N=$(TABLE_SPANS_N) TABLE_SPANS_SEED=$$(date +%s) bash tests/run.sh tests/t_table_spans.py
+
+# The property test (tests/t_property.py) over PROPERTY_N random documents
+# (make test: 30): checked, built, every word set inside the text area,
+# nothing overprinted, PDF/UA clean. PROPERTY_SEED: the first document's.
+PROPERTY_N ?= 300
+property: all build/asan/vorlage
+	PROPERTY_N=$(PROPERTY_N) TEST_TIMEOUT=36000 bash tests/run.sh tests/t_property.py
 fuzz-%: all build/fuzz/fuzz_%
 	@mkdir -p build/fuzz/corpus-$* build/fuzz/run-$* build/fuzz/crash-$* tests/fuzz/regress-$*
 	cp $(FUZZ_SEEDS_$*) build/fuzz/corpus-$*/

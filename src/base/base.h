@@ -1,8 +1,8 @@
 /* base.h: the base of the program, which every stage uses and which uses
  * no stage: arenas and allocation, the message catalogue and its printer,
- * files (bounded non-blocking reads, atomic writes), UTF-8, SHA-256, the
- * resource root and the resource table, the PNG reader and the TrueType
- * (sfnt) reader. */
+ * files (bounded non-blocking reads, atomic writes), UTF-8, the table grid,
+ * SHA-256, the resource root and the resource table, the PNG reader and the
+ * TrueType (sfnt) reader. */
 #ifndef VORLAGE_BASE_H
 #define VORLAGE_BASE_H
 
@@ -62,6 +62,7 @@ enum diag_level {
 #define DIAG_A2(t1, t2) (, t1 a1, t2 a2), (, a1, a2)
 #define DIAG_A3(t1, t2, t3) (, t1 a1, t2 a2, t3 a3), (, a1, a2, a3)
 #define DIAG_A4(t1, t2, t3, t4) (, t1 a1, t2 a2, t3 a3, t4 a4), (, a1, a2, a3, a4)
+#define DIAG_A5(t1, t2, t3, t4, t5) (, t1 a1, t2 a2, t3 a3, t4 a4, t5 a5), (, a1, a2, a3, a4, a5)
 
 #include "messages.h" /* DIAG_MESSAGES: the catalogue */
 
@@ -286,6 +287,53 @@ utf8_is_space(uint32_t c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
+
+/* grid.h: the one rule that places a table's cells in its columns, which
+ * the check (front) and the layout (engine) both follow. A row's cells go
+ * left to right, each into the next column that no cell above spanning
+ * rows still holds; from there it takes colspan columns and rowspan rows.
+ * It may not run into a column held from above (GRID_SPAN_HELD), past the
+ * last column (GRID_SPAN_RIGHT) or below the end of its part of the table,
+ * the header or the body (GRID_SPAN_BELOW): the check refuses each at the
+ * cell, the layout cuts the span there. A cell for which no column is left
+ * (GRID_NO_COLUMN) has no place: the check refuses it, the layout leaves
+ * it out with a warning. */
+
+enum grid_fault {
+	GRID_NO_COLUMN = 1u << 0,
+	GRID_SPAN_RIGHT = 1u << 1,
+	GRID_SPAN_HELD = 1u << 2,
+	GRID_SPAN_BELOW = 1u << 3
+};
+
+typedef struct grid {
+	size_t ncols;
+	size_t *free_from;  /* per column: the first row no cell above holds it in */
+	size_t end;         /* the end of the part being placed (rowspans stop there) */
+	size_t row, col;    /* the row being filled; where its next cell's search starts */
+} grid;
+
+/* Where a cell goes: its first column (the number of columns with
+ * GRID_NO_COLUMN) and the columns and rows it takes, cut as the faults
+ * say; want: the columns it asked for; held: the column held from above
+ * that cut it (SIZE_MAX: none). */
+typedef struct grid_cell {
+	size_t col, colspan, rowspan;
+	size_t want, held;
+} grid_cell;
+
+/* A grid of ncols columns; free_from: ncols entries, which it fills. */
+void grid_init(grid *g, size_t ncols, size_t *free_from);
+/* The rows from the next one to end (exclusive) are one part of the table. */
+void grid_part(grid *g, size_t end);
+/* Row r begins (rows in order). */
+void grid_row(grid *g, size_t r);
+/* The row's next cell (a span below 1 counts as 1): its place into *out;
+ * returns its faults (enum grid_fault, 0: none). */
+unsigned grid_place(grid *g, int colspan, int rowspan, grid_cell *out);
+/* How many columns the current row covers (held from above or by its own
+ * cells): ncols when it is complete. */
+size_t grid_row_filled(const grid *g);
 
 /* sha256.h: SHA-256 (FIPS 180-4), for the document ID and reproducibility
  * checks. No global state. */

@@ -16,7 +16,8 @@
 	X(TABLE_EXTRA_CELLS, DIAG_WARNING, "table row %zu has more cells than columns: %zu left out", \
 	    DIAG_A2(size_t, size_t)) \
 	X(TABLE_ROW_TOO_TALL, DIAG_WARNING, \
-	    "table row %zu is taller than the page: it runs over the bottom", DIAG_A1(size_t)) \
+	    "a line of table row %zu is taller than a page's room below the header: it runs " \
+	    "over the bottom", DIAG_A1(size_t)) \
 	X(TYPED_QUOTES, DIAG_WARNING, "typed quotation marks around \"%s\": write " \
 	    "<zitat>...</zitat>, which sets the quotation marks of its language", \
 	    DIAG_A1(const char *)) \
@@ -182,10 +183,23 @@
 	    "(remove its alpha channel, or build with --no-archival)", DIAG_A1(const char *)) \
 	X(CAPTION_TOO_TALL, DIAG_ERROR, "this caption is %.1f mm high: with its image (at least " \
 	    "%.1f mm) it does not fit in the text area (%.1f mm)", DIAG_A3(double, double, double)) \
+	X(TABLE_HEADER_TOO_TALL, DIAG_ERROR, "the table's header rows are %.1f mm high, more " \
+	    "than half the text area's %.1f mm: they cannot be repeated on every page", \
+	    DIAG_A2(double, double)) \
+	X(EMPTY_TABLE, DIAG_ERROR, "a table with no text in any of its cells", DIAG_A0) \
+	X(TABLE_TOO_WIDE, DIAG_ERROR, "the table's fixed column widths add up to %.1f mm, more " \
+	    "than the text width (%.1f mm)", DIAG_A2(double, double)) \
+	X(COLUMN_TOO_NARROW, DIAG_ERROR, "column %zu is %.2f mm wide, less than the %.1f mm the " \
+	    "widest glyph with a hyphen and the cell padding need (%zu of the %zu columns are)", \
+	    DIAG_A5(size_t, double, double, size_t, size_t)) \
 	X(TABLE_COLUMNS, DIAG_ERROR, "this row fills %d of the table's %zu columns", \
 	    DIAG_A2(int, size_t)) \
 	X(SPAN_RIGHT, DIAG_ERROR, "this cell spans %d columns from column %d: the table has %zu", \
 	    DIAG_A3(int, int, size_t)) \
+	X(CELL_NO_COLUMN, DIAG_ERROR, "no column is left for this cell: the cells before it " \
+	    "and those above spanning rows take all %zu", DIAG_A1(size_t)) \
+	X(SPAN_HELD, DIAG_ERROR, "this cell spans %d columns from column %d: column %zu is " \
+	    "held by a cell above spanning rows", DIAG_A3(int, int, size_t)) \
 	X(SPAN_BELOW, DIAG_ERROR, "this cell spans %d rows: only %zu rows follow in its part " \
 	    "of the table", DIAG_A2(int, size_t)) \
 	X(UNKNOWN_TARGET, DIAG_ERROR, "reference to unknown id '%s' (not a section, table " \
@@ -225,6 +239,10 @@
 	X(TPL_FOLD_MARK, DIAG_ERROR, "'%s' lies outside the page", DIAG_A1(const char *)) \
 	X(TPL_TITLE_BASELINE, DIAG_ERROR, "the title page's first baseline (%g mm) lies outside " \
 	    "the text area (%g to %g mm)", DIAG_A3(double, double, double)) \
+	X(TPL_LIST_INDENT, DIAG_ERROR, "'%s': three levels of the indent (%g mm each) leave less " \
+	    "than half the width lists are set in (%g mm)", DIAG_A3(const char *, double, double)) \
+	X(TPL_CELL_LINE, DIAG_ERROR, "a table cell's line with its padding (%g pt) is taller " \
+	    "than half the text area (%g pt)", DIAG_A2(double, double)) \
 	X(TPL_PLACEHOLDER_UNKNOWN, DIAG_ERROR, "unknown placeholder '%.*s' in '%s' (it takes %s)", \
 	    DIAG_A4(int, const char *, const char *, const char *)) \
 	X(TPL_PLACEHOLDER_MISSING, DIAG_ERROR, "'%s' lacks the placeholder {%s}", \

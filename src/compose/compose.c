@@ -382,6 +382,12 @@ compose_vorlage_info(const vl_doc *doc, const vl_template *t, arena *a, ts_info 
 ts_layout *
 compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, diag *d)
 {
+	if (vl_check_layout(doc, t, e, d) != 0) /* tables that do not fit the text width */
+		return NULL;
+	/* an error the engine reports while it lays out the report (a table's
+	 * header too tall, a caption that leaves its figure no room) refuses
+	 * the layout */
+	unsigned errors = d ? d->nerrors : 0;
 	ts_layout *out = ts_layout_new(t->page_w, t->page_h, t->fonts);
 	arena *a = out->arena;
 	const vl_report *r = &doc->report;
@@ -403,9 +409,6 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 		.res = ts_engine_res(e) };
 	size_t title_pg = compose_title_page(out, doc, t, e, pt.sect);
 
-	/* an error the engine reports while it lays out the report (a caption
-	 * that leaves its figure no room) refuses the layout */
-	unsigned errors = d->nerrors;
 	ts_flow *f = ts_flow_new(e, out, t->text_area);
 	block_para(f, &pt, &r->heading, &t->heading_style, w, TS_ROLE_H1);
 	block_paras(f, &pt, r->intro, r->nintro, &t->body_style, w);
@@ -421,7 +424,7 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 	block_items(f, &pt, r->answer, r->nanswer, r->answer_label ? 2 : 1);
 	size_t last_page;
 	ts_flow_finish(f, &last_page, NULL);
-	if (failed || d->nerrors > errors) {
+	if (failed || (d && d->nerrors > errors)) {
 		ts_layout_free(out);
 		return NULL;
 	}

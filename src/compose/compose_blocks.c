@@ -124,24 +124,37 @@ list_marker(arena *a, enum vl_list_kind kind, int n)
 	return "\xE2\x80\x93"; /* – */
 }
 
+/* A list, nested in the item whose text is indented by outer (0: none):
+ * its markers made first, so that the engine widens the list's indent to
+ * the widest of them and the gap. */
 static void
-block_list(ts_flow *f, const cu_part *pt, const vl_list *l, int parent)
+block_list(ts_flow *f, const cu_part *pt, const vl_list *l, int parent, ts_sp outer)
 {
 	const vl_template *t = pt->t;
+	arena *a = pt->out->arena;
 	int list = cu_node(pt->out, TS_ROLE_L, parent);
-	ts_list_style ls = { .level = l->level, .indent = t->list_indent, .gap = t->list_gap };
 	tpl_style st = t->body_style;
 	st.space_after = t->list_space;
+	ts_run *marks = arena_array(a, l->nentries + 1, sizeof *marks);
+	ts_list_style ls = { .level = l->level, .indent = t->list_indent, .gap = t->list_gap,
+		.outer = outer };
+	for (size_t k = 0; k < l->nentries; k++) {
+		marks[k] = cu_plain_run(list_marker(a, l->kind, (int)k + 1), &st, -1);
+		ts_sp w = ts_flow_runs_width(f, &marks[k], 1);
+		if (w > ls.marker_width)
+			ls.marker_width = w;
+	}
 	for (size_t k = 0; k < l->nentries; k++) {
 		const vl_list_entry *en = &l->entries[k];
 		int li = cu_node(pt->out, TS_ROLE_LI, list);
-		ts_run mark = cu_plain_run(list_marker(pt->out->arena, l->kind, (int)k + 1), &st,
-		    cu_node(pt->out, TS_ROLE_LBL, li));
+		ts_run mark = marks[k];
+		mark.tag = cu_node(pt->out, TS_ROLE_LBL, li);
 		int body = cu_node(pt->out, TS_ROLE_LBODY, li);
+		ts_sp inset = 0;
 		for (size_t i = 0; i < en->nitems; i++) {
 			const vl_item *it = &en->items[i];
 			if (it->kind == VL_ITEM_LIST) {
-				block_list(f, pt, &it->u.list, body);
+				block_list(f, pt, &it->u.list, body, inset);
 				continue;
 			}
 			ts_run *runs;
@@ -149,12 +162,20 @@ block_list(ts_flow *f, const cu_part *pt, const vl_list *l, int parent)
 			    cu_node(pt->out, TS_ROLE_P, body), &runs);
 			ts_para_style ps = cu_para_style(&st, t->text_area.w);
 			cu_para_at(&ps, pt->doc->path, it->u.para.pos);
-			ts_flow_list_item(f, &mark, i == 0, runs, n, &ps, &ls);
+			inset = ts_flow_list_item(f, &mark, i == 0, runs, n, &ps, &ls);
 		}
 	}
 }
 
 /* ---- tables ------------------------------------------------------------- */
+
+/* A place in the source for the engine's messages (file NULL: none). */
+static ts_srcpos
+at(const cu_part *pt, vl_pos pos)
+{
+	return (ts_srcpos){ .file = pos.line ? pt->doc->path : NULL, .line = pos.line,
+		.col = pos.col };
+}
 
 static enum ts_col_align
 col_align(enum vl_col_align a)
@@ -207,9 +228,10 @@ block_table(ts_flow *f, const cu_part *pt, const vl_table *vt)
 			size_t n = cu_para_runs(pt, &vr->cells[c].text, is_head ? &head : &body,
 			    cell, &runs);
 			cells[c] = (ts_table_cell){ .runs = runs, .nruns = n,
-				.colspan = vr->cells[c].colspan, .rowspan = vr->cells[c].rowspan };
+				.colspan = vr->cells[c].colspan, .rowspan = vr->cells[c].rowspan,
+				.src = at(pt, vr->cells[c].text.pos) };
 		}
-		rows[r] = (ts_table_row){ .cells = cells, .ncells = vr->ncells };
+		rows[r] = (ts_table_row){ .cells = cells, .ncells = vr->ncells, .src = at(pt, vr->pos) };
 	}
 	ts_table tb = {
 		.cols = cols, .ncols = vt->ncols, .rows = rows, .nrows = vt->nrows,
@@ -223,6 +245,10 @@ block_table(ts_flow *f, const cu_part *pt, const vl_table *vt)
 	if (vt->number) {
 		tb.ncaption = caption_runs(pt, t->words.table, vt->number, &vt->caption,
 		    cu_node(pt->out, TS_ROLE_CAPTION, table), (ts_run **)&tb.caption);
+		ts_para_style *cs = arena_zalloc(a, sizeof *cs);
+		cs->align = TS_LEFT;
+		cu_para_at(cs, pt->doc->path, vt->caption.pos);
+		tb.caption_style = cs;
 	}
 	ts_flow_table(f, &tb);
 }
@@ -315,7 +341,7 @@ block_items(ts_flow *f, const cu_part *pt, const vl_item *items, size_t n, int l
 			block_section(f, pt, &it->u.section, level);
 			break;
 		case VL_ITEM_LIST:
-			block_list(f, pt, &it->u.list, pt->sect);
+			block_list(f, pt, &it->u.list, pt->sect, 0);
 			break;
 		case VL_ITEM_TABLE:
 			block_table(f, pt, &it->u.table);

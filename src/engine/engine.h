@@ -36,6 +36,9 @@ int font_cap_height(const ts_font *f);
 uint16_t font_glyph(const ts_font *f, uint32_t cp);
 /* Advance width of a glyph in font units. */
 int font_advance(const ts_font *f, uint16_t gid);
+/* The widest advance of any glyph in font units (hhea's advanceWidthMax,
+ * read off the metrics). */
+int font_max_advance(const ts_font *f);
 /* Kerning between two glyphs in font units (0 when none). */
 int font_kern(const ts_font *f, uint16_t left, uint16_t right);
 /* Number of distinct kerning pairs read from `kern` (tests, diagnostics). */
@@ -250,36 +253,52 @@ typedef struct ts_note_area {
 } ts_note_area;
 void ts_flow_note_area(ts_flow *f, const ts_note_area *a);
 
-/* Lists. A list item is a paragraph whose text is indented by
- * (level + 1) × indent from the frame's left (level 0 to 2: three levels of
- * nesting) with a marker ("–", "1.", "a)", "iv.") on its first line's
- * baseline, in the margin that leaves: right-aligned to end `gap` before the
- * text (numbers of different widths end together), or left-aligned at
- * level × indent. The text's measure is the frame's width less its indent
- * (or the style's measure when that is smaller); an indent per level wider
- * than a sixth of the frame is reduced to that. */
+/* Lists. A list item is a paragraph whose text is indented from the
+ * frame's left by its list's indent beyond the text of the item the list
+ * is in (outer; 0: level × indent, level 0 to 2: three levels of nesting)
+ * with a marker ("–", "1.", "a)", "iv.") on its first line's baseline, in
+ * the margin that leaves: right-aligned to end `gap` before the text
+ * (numbers of different widths end together), or left-aligned at the
+ * margin's left. The text's measure is the frame's width less its indent
+ * (or the style's measure when that is smaller); an indent per level
+ * wider than a sixth of the frame is reduced to that; an indent narrower
+ * than the list's widest marker (marker_width, or this item's marker) and
+ * the gap is widened to that, so that no marker runs into the text.
+ * Returns the text's indent from the frame's left: a nested list's outer. */
 typedef struct ts_list_style {
 	int level;          /* 0, 1, 2 */
 	ts_sp indent;       /* per level */
 	ts_sp gap;          /* between a right-aligned marker and the text */
 	bool marker_left;   /* left-aligned marker */
+	ts_sp marker_width; /* the widest marker of the list (ts_flow_runs_width); 0: this item's */
+	ts_sp outer;        /* the text indent of the item the list is nested in (0: level × indent) */
 } ts_list_style;
-void ts_flow_list_item(ts_flow *f, const ts_run *marker, size_t nmarker,
+ts_sp ts_flow_list_item(ts_flow *f, const ts_run *marker, size_t nmarker,
     const ts_run *text, size_t ntext, const ts_para_style *st, const ts_list_style *ls);
+/* The width of runs as the flow's engine sets them on one line, kerning
+ * included (a list's markers, to find the widest). */
+ts_sp ts_flow_runs_width(const ts_flow *f, const ts_run *runs, size_t nruns);
 
 /* Tables. Columns are fixed (width > 0) or take shares of what the fixed
  * ones leave of the table's width (the frame's, or width when smaller).
- * Cells are placed in their rows left to right into the columns that
- * cells above with a rowspan leave free; a cell's lines are broken at its
- * columns' width (spans summed) less the padding; a row is as high as its
- * tallest cell, and a cell spanning rows makes the last of them higher
- * when it needs to. A table breaks between rows only (rows joined by a
- * rowspan stay together), repeating its header rows at the top of every
- * continuation page; a row (group) taller than the page is placed anyway,
- * with a warning. Decimal columns, and numbers in right-aligned columns,
- * line up on their last decimal comma (or the end of the number without
- * one): "1.234,56" over "17" over "0,5". The caption above is kept with the
- * header and the first row. */
+ * Cells are placed by the grid's rule (base.h: the one the check follows):
+ * in their rows left to right into the columns that cells above with a
+ * rowspan leave free, a span cut where it runs into a held column, past
+ * the last or out of its part (the header, the body), a cell with no
+ * column left left out with a warning at it. A cell's lines are broken at
+ * its columns' width (spans summed) less the padding; a row is as high as
+ * its tallest cell, and a cell spanning rows makes the last of them higher
+ * when it needs to. A table breaks between rows (rows joined by a rowspan
+ * go together), repeating its header rows at the top of every
+ * continuation page; a row (group) taller than a page's room is split
+ * between the lines of its cells, each cell's lines going on at the top of
+ * the next page below its padding; a caption longer than the page is
+ * split between its lines. A header taller than half the text area is an
+ * error at its first row: it is set once, not repeated, and split as a
+ * body row. Decimal columns, and numbers in right-aligned columns, line up
+ * on their last decimal comma (or the end of the number without one):
+ * "1.234,56" over "17" over "0,5". The caption above is kept with the
+ * header and the first row (the first lines of a row too tall to keep). */
 enum ts_col_align { TS_COL_LEFT, TS_COL_RIGHT, TS_COL_CENTER, TS_COL_DECIMAL };
 
 typedef struct ts_table_col {
@@ -292,11 +311,14 @@ typedef struct ts_table_cell {
 	const ts_run *runs;
 	size_t nruns;
 	int colspan, rowspan;     /* 0 counts as 1 */
+	ts_srcpos src;            /* where it is in the source (file NULL: unknown),
+				     named by its warnings and its lines' */
 } ts_table_cell;
 
 typedef struct ts_table_row {
 	const ts_table_cell *cells;
 	size_t ncells;
+	ts_srcpos src;            /* where it is in the source, for its messages */
 } ts_table_row;
 
 typedef struct ts_table {
@@ -314,9 +336,19 @@ typedef struct ts_table {
 	ts_sp space_before, space_after;
 	const ts_run *caption;    /* above the table, nruns 0: none */
 	size_t ncaption;
-	const ts_para_style *caption_style; /* NULL: left-aligned */
+	const ts_para_style *caption_style; /* NULL: left-aligned (its file, line
+				     and col name the caption in messages) */
 } ts_table;
 void ts_flow_table(ts_flow *f, const ts_table *t);
+/* The columns' left edges for a table width wide (colx: ncols + 1 entries,
+ * the last the table's right edge): fixed ones as given, what they leave
+ * shared out by the shares (the last share column takes the rounding
+ * remainder). What ts_flow_table sets, for the check. */
+void ts_table_columns(const ts_table_col *cols, size_t ncols, ts_sp width, ts_sp *colx);
+/* The least width of a table column: the widest glyph of the engine's
+ * faces at size with a hyphen after it (what a word broken by force puts
+ * on a line of its own), and the padding on both sides. */
+ts_sp ts_table_min_column(const ts_engine *e, ts_sp size, ts_sp pad);
 
 /* Figures: an image (the back end draws the file) scaled down, aspect kept,
  * to the frame's width and to what leaves its caption room on a page; with

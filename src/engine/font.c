@@ -432,6 +432,16 @@ font_advance(const ts_font *f, uint16_t gid)
 }
 
 int
+font_max_advance(const ts_font *f)
+{
+	int m = 0;
+	for (uint32_t i = 0; i < f->nhmetrics && i < f->nglyphs; i++)
+		if (f->advance[i] > m)
+			m = f->advance[i];
+	return m;
+}
+
+int
 font_kern(const ts_font *f, uint16_t left, uint16_t right)
 {
 	uint32_t key = (uint32_t)left << 16 | right;

@@ -1,6 +1,7 @@
 /* layout.c: the laid-out document (ts_layout): pages of positioned items, outline,
  * page labels, line statistics. Shared by the engine and the back ends. */
 #include "engine.h"
+#include "engine_int.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -202,12 +203,15 @@ ts_layout_place_lines(ts_layout *doc, size_t page, ts_sp x, ts_sp y,
 	ts_sp base = y;
 	for (size_t i = 0; i < lines->nlines; i++) {
 		const ts_line *ln = &lines->lines[i];
-		base = y + (ts_sp)i * leading;
+		/* in int64, saturated: the lines of a cell thousands of points
+		 * tall would overflow ts_sp's 32,767 pt (their placement moves
+		 * them back onto the page) */
+		base = ts_clamp((int64_t)y + (int64_t)i * leading);
 		for (size_t k = 0; k < ln->nitems; k++) {
 			ts_item *it = ts_page_add(doc, page);
 			*it = ln->items[k];
-			it->x += x;
-			it->y += base;
+			it->x = ts_clamp((int64_t)it->x + x);
+			it->y = ts_clamp((int64_t)it->y + base);
 			ts_layout_placed(doc, page, it);
 		}
 		doc->stats = xgrow(doc->stats, &doc->stats_cap, doc->nstats + 1, sizeof *doc->stats);

@@ -246,7 +246,7 @@ lb_set_line(const lb_para *p, arena *a, size_t from, size_t to, ts_line *ln, lb_
 
 /* A word wider than the line broken by force in the emergency pass: said
  * once per paragraph, at the paragraph's source position when the caller
- * gave one. */
+ * gave one, else at its run's. */
 static void
 warn_forced(const lb_para *p, const lb_breaks *br)
 {
@@ -270,7 +270,16 @@ warn_forced(const lb_para *p, const lb_breaks *br)
 		}
 		const ts_para_style *st = p->st;
 		const char *more = e - s > (size_t)shown ? "…" : "";
-		MSG(WORD_TOO_WIDE, d, st->file, st->line, st->col, shown, p->text + s, more);
+		/* the paragraph's place, else the word's run's */
+		const ts_srcpos *src = p->nruns ? run_at(p, s)->src : NULL;
+		const char *file = st->file;
+		unsigned line = st->line, col = st->col;
+		if (!file && src) {
+			file = src->file;
+			line = src->line;
+			col = src->col;
+		}
+		MSG(WORD_TOO_WIDE, d, file, line, col, shown, p->text + s, more);
 		return;
 	}
 }

@@ -301,56 +301,60 @@ has_parent_step(const char *path)
 	return 0;
 }
 
-/* Rows [from, to) of a table (its header or its body) fill its columns:
- * each row's cells, in the columns the rowspans above leave free, cover
- * every column; no span leaves the table or its part. */
+/* Rows [from, to) of a table (its header or its body) fill its columns by
+ * the grid's rule (base.h), the one the layout follows: each row's cells,
+ * in the columns the rowspans above leave free, cover every column; no
+ * span runs into a column held from above, past the last column or out of
+ * its part. One span error a row: after it the row is not counted. */
 static void
-check_rows(checker *c, const vl_table *t, size_t from, size_t to)
+check_rows(checker *c, const vl_table *t, grid *g, size_t from, size_t to)
 {
-	size_t nc = t->ncols ? t->ncols : 1;
-	int *busy = xcalloc(nc, sizeof *busy); /* rows still taken by a rowspan, per column */
+	grid_part(g, to);
 	for (size_t r = from; r < to; r++) {
 		const vl_row *row = &t->rows[r];
-		size_t col = 0;
-		int filled = 0;
-		for (size_t k = 0; k < row->ncells; k++) {
+		bool bad = false;
+		grid_row(g, r);
+		for (size_t k = 0; k < row->ncells && !bad; k++) {
 			const vl_cell *cell = &row->cells[k];
-			while (col < t->ncols && busy[col])
-				col++;
-			if (col + (size_t)cell->colspan > t->ncols) {
-				PROBLEM(SPAN_RIGHT, c, cell->text.pos, cell->colspan, (int)col + 1, t->ncols);
-				col = t->ncols;
-				filled = -1;
-				break;
+			grid_cell at;
+			unsigned f = grid_place(g, cell->colspan, cell->rowspan, &at);
+			if (f & GRID_NO_COLUMN) {
+				PROBLEM(CELL_NO_COLUMN, c, cell->text.pos, t->ncols);
+				bad = true;
+			} else if (f & GRID_SPAN_RIGHT) {
+				PROBLEM(SPAN_RIGHT, c, cell->text.pos, cell->colspan, (int)at.col + 1, t->ncols);
+				bad = true;
+			} else if (f & GRID_SPAN_HELD) {
+				PROBLEM(SPAN_HELD, c, cell->text.pos, cell->colspan, (int)at.col + 1,
+				    at.held + 1);
+				bad = true;
 			}
-			if ((size_t)cell->rowspan > to - r)
+			if (f & GRID_SPAN_BELOW)
 				PROBLEM(SPAN_BELOW, c, cell->text.pos, cell->rowspan, to - r - 1);
-			for (int s = 0; s < cell->colspan; s++)
-				busy[col + (size_t)s] = cell->rowspan;
-			col += (size_t)cell->colspan;
 		}
-		if (filled == 0) {
-			for (size_t k = 0; k < t->ncols; k++)
-				filled += busy[k] > 0;
-			if ((size_t)filled != t->ncols)
-				PROBLEM(TABLE_COLUMNS, c, row->pos, filled, t->ncols);
-		}
-		for (size_t k = 0; k < t->ncols; k++)
-			busy[k] -= busy[k] > 0;
+		size_t filled = grid_row_filled(g);
+		if (!bad && filled != t->ncols)
+			PROBLEM(TABLE_COLUMNS, c, row->pos, (int)filled, t->ncols);
 	}
-	free(busy);
 }
 
 static void
-check_table(checker *c, const vl_table *t)
+check_table(checker *c, const vl_table *t, vl_pos pos)
 {
 	if (t->caption.pos.line)
 		check_para(c, &t->caption);
+	int text = 0;
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t k = 0; k < t->rows[r].ncells; k++)
-			check_spans(c, &t->rows[r].cells[k].text); /* a cell may be empty */
-	check_rows(c, t, 0, t->nheader);
-	check_rows(c, t, t->nheader, t->nrows);
+			text |= check_spans(c, &t->rows[r].cells[k].text); /* a cell may be empty */
+	if (!text) /* ... but not all: a table of nothing has no rows to tag */
+		PROBLEM0(EMPTY_TABLE, c, pos);
+	size_t *free_from = xcalloc(t->ncols ? t->ncols : 1, sizeof *free_from);
+	grid g;
+	grid_init(&g, t->ncols, free_from);
+	check_rows(c, t, &g, 0, t->nheader);
+	check_rows(c, t, &g, t->nheader, t->nrows);
+	free(free_from);
 }
 
 /* A figure's image: inside the source's directory (symbolic links
@@ -396,7 +400,7 @@ check_item(const vl_item *it, void *ctx)
 		check_para(c, &it->u.section.heading);
 		break;
 	case VL_ITEM_TABLE:
-		check_table(c, &it->u.table);
+		check_table(c, &it->u.table, it->pos);
 		break;
 	case VL_ITEM_FIGURE:
 		check_figure(c, &it->u.figure, it->pos);
@@ -540,4 +544,82 @@ vl_check_images(const vl_doc *doc, res_table *res, bool archival, diag *d)
 	free(c.failed);
 	arena_free(c.a);
 	return c.problems;
+}
+
+/* ---- what depends on the template: tables' widths ------------------------ */
+
+typedef struct fitter {
+	checker c;
+	const vl_template *t;
+	const ts_engine *e;
+} fitter;
+
+/* A table's columns fit the text width (the width tables are set in) and
+ * each is wide enough for any glyph with a hyphen after it and the
+ * padding (ts_table_min_column), so that no cell's line crosses into the
+ * next: the fixed widths, the author's, are not scaled down but refused
+ * at the table with their sum; a column too narrow is refused at its
+ * definition. The widths are the engine's (ts_table_columns). */
+static void
+fit_table(fitter *ft, const vl_table *vt, vl_pos pos)
+{
+	checker *c = &ft->c;
+	const vl_template *t = ft->t;
+	if (vt->ncols == 0)
+		return;
+	ts_table_col *cols = xcalloc(vt->ncols, sizeof *cols);
+	ts_sp *colx = xcalloc(vt->ncols + 1, sizeof *colx);
+	int64_t fixed = 0;
+	for (size_t k = 0; k < vt->ncols; k++) {
+		if (vt->cols[k].share)
+			cols[k].share = vt->cols[k].share;
+		else
+			cols[k].width = ts_mm(vt->cols[k].mm);
+		fixed += cols[k].width;
+	}
+	ts_sp w = t->text_area.w;
+	if (fixed > w) {
+		PROBLEM(TABLE_TOO_WIDE, c, pos, ts_to_mm(fixed > INT32_MAX ? INT32_MAX : (ts_sp)fixed), ts_to_mm(w));
+	} else {
+		ts_table_columns(cols, vt->ncols, w, colx);
+		ts_sp least = ft->e ? ts_table_min_column(ft->e, t->body_style.size, t->cell_pad) : 0;
+		/* once a table, at its first narrow column (1,000 columns of
+		 * 0.16 mm are one mistake) */
+		size_t first = SIZE_MAX, narrow = 0;
+		int64_t first_w = 0;
+		for (size_t k = 0; k < vt->ncols; k++) {
+			int64_t cw = (int64_t)colx[k + 1] - colx[k];
+			if (!vt->cols[k].share && cols[k].width <= 0)
+				cw = 0; /* "0mm": no width (the engine would take it for a share) */
+			if (cw >= least)
+				continue;
+			if (narrow++ == 0) {
+				first = k;
+				first_w = cw;
+			}
+		}
+		if (narrow)
+			PROBLEM(COLUMN_TOO_NARROW, c, vt->cols[first].pos, first + 1,
+			    ts_to_mm((ts_sp)first_w), ts_to_mm(least), narrow, vt->ncols);
+	}
+	free(cols);
+	free(colx);
+}
+
+static void
+fit_item(const vl_item *it, void *ctx)
+{
+	if (it->kind == VL_ITEM_TABLE)
+		fit_table(ctx, &it->u.table, it->pos);
+}
+
+unsigned
+vl_check_layout(const vl_doc *doc, const vl_template *t, const ts_engine *e, diag *d)
+{
+	fitter ft = { { doc, d, NULL }, t, e };
+	unsigned before = d->nerrors;
+	diag_hold(d);
+	vl_items_walk(doc->report.answer, doc->report.nanswer, fit_item, &ft);
+	diag_release(d);
+	return d->nerrors - before;
 }

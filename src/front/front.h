@@ -477,6 +477,16 @@ typedef struct vl_template {
 vl_template *tpl_load(const char *path, const char *xsd_path, diag *d);
 void tpl_free(vl_template *t);
 
+/* The rules of a document that depend on the template it is set with
+ * (check.c): every table's columns fit the text width, the fixed ones
+ * refused at the table when they add up to more (TABLE_TOO_WIDE), and
+ * each is wide enough for the widest glyph of e's fonts with a hyphen and
+ * the cell padding (ts_table_min_column; COLUMN_TOO_NARROW at the column;
+ * e NULL: not checked). The composer calls it before it lays a document
+ * out, `vorlage check` after vl_check. Prints each problem in document
+ * order, returns their number. */
+unsigned vl_check_layout(const vl_doc *doc, const vl_template *t, const ts_engine *e, diag *d);
+
 /* The format fmt (a text of a loaded template) with each placeholder {name}
  * replaced by the value of the argument of that name; the rest copied as it
  * stands (also a placeholder no argument names, which the loader refuses

@@ -307,6 +307,9 @@ done:
 				last_space = 0;
 			}
 		}
+		if (r->flags & VL_SPAN_XREF)
+			last_space = 0; /* it prints the target's number: a word, and the
+					   space after it stays */
 		if (o == from && !is_marker_flags(r->flags))
 			continue;
 		sp[nsp++] = (vl_span){ txt + from, o - from, r->flags,
@@ -315,6 +318,8 @@ done:
 	free(raw);
 	/* the trailing space, possibly in an earlier span */
 	for (size_t i = nsp; i-- > 0;) {
+		if (sp[i].len == 0 && (sp[i].flags & VL_SPAN_XREF))
+			break; /* the paragraph ends in a number: the space before it stays */
 		if (sp[i].len == 0)
 			continue;
 		if (sp[i].text[sp[i].len - 1] == ' ')

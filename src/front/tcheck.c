@@ -275,6 +275,28 @@ check_report(checker *c, const xmlNode *root)
 		AT(TPL_PAGENUM_BELOW, c, pn, "grundlinieMm", ts_to_mm(t->pagenum_y), ts_to_mm(ta_bottom));
 }
 
+/* The blocks' measures against the page: three levels of a list's indent
+ * leave at least half the width the list is set in (the engine would
+ * reduce the indent silently); a table cell's line with its padding fits
+ * in half the text area (what a repeated header may take), so that a
+ * line always fits below the header. */
+static void
+check_blocks(checker *c, const xmlNode *root)
+{
+	const vl_template *t = c->t;
+	const xmlNode *rep = xs_child(root, "bericht");
+	if (3 * (int64_t)t->list_indent > t->text_area.w / 2)
+		AT(TPL_LIST_INDENT, c, xs_child(rep, "listen"), "einzugMm", "listen",
+		    ts_to_mm(t->list_indent), ts_to_mm(t->text_area.w));
+	if (3 * (int64_t)t->enclosure_indent > t->letter_body.w / 2)
+		AT(TPL_LIST_INDENT, c, xs_child(xs_child(root, "anschreiben"), "anlagen"), "einzugMm",
+		    "anlagen", ts_to_mm(t->enclosure_indent), ts_to_mm(t->letter_body.w));
+	int64_t line = (int64_t)t->cell_leading + 2 * (int64_t)t->cell_pad;
+	if (line > t->text_area.h / 2)
+		AT(TPL_CELL_LINE, c, xs_child(rep, "tabellen"), "innenabstandPt",
+		    ts_to_pt(line > INT32_MAX ? INT32_MAX : (ts_sp)line), ts_to_pt(t->text_area.h));
+}
+
 unsigned
 tpl_check(const vl_template *t, xmlsrc *x, diag *d)
 {
@@ -283,6 +305,7 @@ tpl_check(const vl_template *t, xmlsrc *x, diag *d)
 	check_styles(&c, root);
 	check_letter(&c, root);
 	check_report(&c, root);
+	check_blocks(&c, root);
 	check_texts(&c, root);
 	return c.n;
 }

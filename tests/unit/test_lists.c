@@ -1,6 +1,6 @@
 /* test_lists.c: list items (src/engine/flow_list.c): hanging markers on the
  * first line's baseline, right- and left-aligned, three levels of
- * indentation; and links and raised runs carried onto items (lineset.c). */
+ * indentation, the indent widened to the widest marker; and links and raised runs carried onto items (lineset.c). */
 #include "blocks.h"
 
 #define SIZE TS_PT(11)
@@ -115,6 +115,43 @@ test_links_and_rise(void)
 	ts_layout_free(doc);
 }
 
+/* Markers wider than the indent ("100.", "xviii.", an indent of 0): the
+ * indent is widened to the list's widest marker and the gap, for every
+ * item of the list; a list nested in it starts at its item's text. */
+static void
+test_wide_markers(void)
+{
+	ts_layout *doc = ts_layout_new(TS_PT(400), TS_PT(600), FONTS);
+	ts_flow *f = ts_flow_new(E, doc, frame());
+	ts_run widest = run("100.", SIZE);
+	ts_sp w100 = ts_flow_runs_width(f, &widest, 1);
+	EXPECT(w100 == ts_text_width(E, TS_REGULAR, SIZE, "100.", 4));
+	ts_para_style st = plain_style(LEAD);
+	ts_list_style ls = { .level = 0, .indent = TS_PT(10), .gap = GAP, .marker_width = w100 };
+	ts_run m9 = run("9.", SIZE), t9 = run("Neun", SIZE), m100 = run("100.", SIZE),
+	       t100 = run("Hundert", SIZE), mx = run("xviii.", SIZE), tx = run("Innen", SIZE);
+	ts_sp in9 = ts_flow_list_item(f, &m9, 1, &t9, 1, &st, &ls);
+	ts_sp in100 = ts_flow_list_item(f, &m100, 1, &t100, 1, &st, &ls);
+	ts_list_style inner = { .level = 1, .indent = 0, .gap = GAP, .outer = in100 };
+	ts_sp inx = ts_flow_list_item(f, &mx, 1, &tx, 1, &st, &inner);
+	ts_flow_finish(f, NULL, NULL);
+	EXPECT(in9 == w100 + GAP && in100 == in9);
+	ts_sp wx = ts_text_width(E, TS_REGULAR, SIZE, "xviii.", 6);
+	EXPECT(inx == in100 + wx + GAP);
+	const ts_item *a = find_text(doc, "9.", NULL), *b = find_text(doc, "100.", NULL),
+		      *c = find_text(doc, "xviii.", NULL), *ta = find_text(doc, "Neun", NULL),
+		      *tb = find_text(doc, "Hundert", NULL), *tc = find_text(doc, "Innen", NULL);
+	EXPECT(a && b && c && ta && tb && tc);
+	if (a && b && c && ta && tb && tc) {
+		EXPECT(ta->x == frame().x + in9 && tb->x == ta->x && tc->x == frame().x + inx);
+		EXPECT(b->x == frame().x && b->x + b->w == tb->x - GAP);
+		EXPECT(a->x + a->w == ta->x - GAP);
+		EXPECT(c->x == tb->x && c->x + c->w == tc->x - GAP);
+	}
+	expect_in_frame(doc, frame());
+	ts_layout_free(doc);
+}
+
 int
 main(void)
 {
@@ -123,6 +160,7 @@ main(void)
 	RUN(test_marker_right);
 	RUN(test_marker_left_nested);
 	RUN(test_links_and_rise);
+	RUN(test_wide_markers);
 	ts_engine_free(E);
 	UNIT_EXIT();
 }
