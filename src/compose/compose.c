@@ -128,20 +128,22 @@ signature_image(arena *a, const vl_doc *doc, const vl_template *t, signature *si
 }
 
 /* The letterhead's lines in zone z: styled by their markup when a line has
- * any; else (as sources written before markup was allowed) plain, the last
- * of several lines bold. */
+ * any, one paragraph of lines (a block read as one); else (as sources
+ * written before markup was allowed) plain, the last of several lines
+ * bold, a paragraph each. */
 static void
 letter_sender(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts_engine *e,
     size_t pg, int sect, zone *z)
 {
 	const vl_meta *m = &doc->meta;
 	ts_sp y = t->letterhead.y + t->letterhead_style.size;
+	int block = m->sender_markup ? cu_node(out, TS_ROLE_P, sect) : -1;
 	for (size_t i = 0; i < m->nsender; i++) {
 		ts_run *runs, r;
 		size_t n = 1;
 		if (m->sender_markup) {
 			n = cu_runs(out, doc->path, doc->lang, &m->sender_lines[i], &t->letterhead_style,
-			    cu_node(out, TS_ROLE_P, sect), &runs);
+			    block, &runs);
 		} else {
 			r = cu_plain_run(m->sender[i], &t->letterhead_style,
 			    cu_node(out, TS_ROLE_P, sect));
@@ -156,7 +158,8 @@ letter_sender(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts_
 
 /* The information block (DIN 5008) in its zone z: a line for each field
  * the source gives, its label in the template's column, the letter's date
- * last. Each line one paragraph of a Div; the letterhead's style. */
+ * last; the letterhead's style. Tagged as a list: each line an item, its
+ * label the item's Lbl, the value its LBody. */
 static void
 letter_info_block(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts_engine *e,
     size_t pg, int sect, zone *z)
@@ -165,7 +168,7 @@ letter_info_block(ts_layout *out, const vl_doc *doc, const vl_template *t, const
 	const tpl_box *b = &t->info_block;
 	const tpl_style *st = &t->letterhead_style;
 	z->bottom = b->y + b->h;
-	int div = cu_node(out, TS_ROLE_DIV, sect);
+	int list = cu_node(out, TS_ROLE_L, sect);
 	ts_sp y = b->y + st->size;
 	for (int i = 0; i <= VL_INFO_NFIELDS; i++) {
 		const char *label = i < VL_INFO_NFIELDS ? t->words.info[i] : t->words.info_date;
@@ -173,14 +176,15 @@ letter_info_block(ts_layout *out, const vl_doc *doc, const vl_template *t, const
 		vl_pos pos = i < VL_INFO_NFIELDS ? info->field_pos[i] : doc->meta.date_pos;
 		if (!value)
 			continue;
-		int p = cu_node(out, TS_ROLE_P, div);
+		int li = cu_node(out, TS_ROLE_LI, list);
 		/* the label is the template's: a message about it names the template */
 		const vl_pos none = { 0, 0 };
 		z->file = t->path;
-		zone_line(out, e, pg, b->x, t->info_label_w, y, label, st, TS_LEFT, p, z, none);
+		zone_line(out, e, pg, b->x, t->info_label_w, y, label, st, TS_LEFT,
+		    cu_node(out, TS_ROLE_LBL, li), z, none);
 		z->file = doc->path;
 		zone_line(out, e, pg, b->x + t->info_label_w, b->w - t->info_label_w, y, value, st,
-		    TS_LEFT, p, z, pos);
+		    TS_LEFT, cu_node(out, TS_ROLE_LBODY, li), z, pos);
 		y += st->leading;
 	}
 }
@@ -226,7 +230,7 @@ mark_word(const vl_template *t, enum vl_sig_mark mark)
  * the signature, the signer's name (in the flow, so that the closing and
  * the name stay together), then on the name's page the mark ("gez.",
  * "i. V.", "i. A.") and the image beside it, one line above the name; the
- * function under the name. The last line's page and baseline into
+ * function under the name, in its paragraph. The last line's page and baseline into
  * *last_page and *last_y. Finishes f. */
 static void
 letter_signature(ts_flow *f, ts_layout *out, const vl_doc *doc, const vl_template *t,
@@ -247,7 +251,8 @@ letter_signature(ts_flow *f, ts_layout *out, const vl_doc *doc, const vl_templat
 	int sig_node = sig ? ts_layout_add_node(out, TS_ROLE_FIGURE, sect, sig_lang, l->signature_desc
 	    ? l->signature_desc : tpl_expand(a, t->words.signature_alt, &signer, 1))
 	    : mark ? cu_node(out, TS_ROLE_P, sect) : -1;
-	ts_run name = cu_plain_run(l->signer, &t->signer_style, cu_node(out, TS_ROLE_P, sect));
+	int name_node = cu_node(out, TS_ROLE_P, sect);
+	ts_run name = cu_plain_run(l->signer, &t->signer_style, name_node);
 	ts_para_style ps = cu_para_style(&t->signer_style, body->w);
 	ps.space_before = t->signature_space - t->signer_style.leading;
 	ps.hyphenate = false;
@@ -279,15 +284,15 @@ letter_signature(ts_flow *f, ts_layout *out, const vl_doc *doc, const vl_templat
 	*last_page = name_page;
 	*last_y = name_y;
 	if (l->signer_function) {
-		/* under the name: its first baseline one line below the name's */
+		/* under the name, in the name's paragraph (the signer is one block):
+		 * its first baseline one line below the name's */
 		const ts_font *fo = ts_engine_font(e, t->signer_style.face);
 		int upm = font_units_per_em(fo);
 		ts_sp ascent = (ts_sp)((int64_t)font_ascender(fo) * t->signer_style.size /
 		    (upm > 0 ? upm : 1000));
 		ts_flow *ff = ts_flow_new_at(e, out, *body, name_page,
 		    name_y + t->signer_style.leading - ascent);
-		ts_run fn = cu_plain_run(l->signer_function, &t->signer_style,
-		    cu_node(out, TS_ROLE_P, sect));
+		ts_run fn = cu_plain_run(l->signer_function, &t->signer_style, name_node);
 		ps = cu_para_style(&t->signer_style, body->w);
 		ps.hyphenate = false;
 		ts_flow_para(ff, &fn, 1, &ps);

@@ -305,8 +305,9 @@ typedef struct vl_meta {
 	vl_pos *sender_pos;       /* where each of them is written */
 	vl_para *sender_lines;    /* the same lines with their markup */
 	size_t nsender;
-	bool sender_markup;       /* a line has markup: it alone styles the lines; else the
-				     last of several lines is bold */
+	bool sender_markup;       /* a line has markup (or letzteZeileFett="false"): the
+				     markup alone styles the lines; else the last of
+				     several lines is bold */
 	const char *minister;     /* "Nathanael Liminski" */
 	const char *addressee;    /* "Präsident des Landtags Nordrhein-Westfalen" */
 	const char *requester;    /* "Frau Blask MdL", or NULL: nobody asked */

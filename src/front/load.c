@@ -387,6 +387,9 @@ build_meta(loader *ld, const xmlNode *root)
 	m->date = vl_parse_date(xs_attr_trim(ld->a, e, "wert"), m->date_pos);
 
 	e = xs_child(md, "absender");
+	/* letzteZeileFett="false": styled by the (absent) markup alone */
+	const char *last_bold = xs_attr_trim(ld->a, e, "letzteZeileFett");
+	m->sender_markup = last_bold && strcmp(last_bold, "false") == 0;
 	m->nsender = xs_count(e, "zeile");
 	m->sender = arena_array(ld->a, m->nsender ? m->nsender : 1, sizeof *m->sender);
 	m->sender_pos = arena_array(ld->a, m->nsender ? m->nsender : 1, sizeof *m->sender_pos);
