@@ -167,11 +167,17 @@ fuzz-%: all build/fuzz/fuzz_%
 	    -artifact_prefix=$(CURDIR)/build/fuzz/crash-$*/ ../corpus-$* $(CURDIR)/tests/fuzz/regress-$*; \
 	    rc=$$?; tail -n 25 fuzz-0.log 2>/dev/null; exit $$rc
 
+# The examples of other shapes than 18/1828's (invented content): a report
+# on the government's own initiative, a report for a reporting period, a
+# letter sending enclosures only.
+EXAMPLES := eigeninitiative berichtszeitraum anlagen
+
 # The main job: the Vorlage (and, once they exist, its annexes) into out/.
 run: all
 	@mkdir -p out
 	./build/vorlage run xml/vorlage-18-1828.xml
 	./build/vorlage build xml/beispiel-bericht.xml -o out/beispiel-bericht.pdf
+	./build/vorlage build $(EXAMPLES:%=xml/beispiel-%.xml) -d out
 
 # A folder of sources, one process per source and as many at a time as -j
 # allows: make -j8 batch SRC_DIR=DIR OUT_DIR=out/batch writes OUT_DIR/NAME.pdf
@@ -232,6 +238,8 @@ refresh-references: $(TEST_DEPS_STAMP) all
 	./build/vorlage layout xml/vorlage-18-1828.xml --partner schlesien > tests/golden/vorlage-18-1828-schlesien.layout
 	./build/vorlage layout xml/beispiel-bericht.xml > tests/golden/beispiel-bericht.layout
 	./build/vorlage dump xml/beispiel-bericht.xml > tests/golden/beispiel-bericht.dump
+	for x in $(EXAMPLES); do ./build/vorlage layout xml/beispiel-$$x.xml > tests/golden/beispiel-$$x.layout; \
+	    ./build/vorlage dump xml/beispiel-$$x.xml > tests/golden/beispiel-$$x.dump; done
 	VORLAGE=$(CURDIR)/build/vorlage bash tests/t_regress.sh --refresh tests/regress
 	./build/vorlage build xml/beispiel-bericht.xml -o build/beispiel.pdf -q
 	pdftoppm -r 60 -png -f 3 -l 3 build/beispiel.pdf docs/beispiel

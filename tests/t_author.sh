@@ -51,7 +51,7 @@ case_src missing 's|<partner id="schlesien" art="woiwodschaft" land="PL">|<partn
 msg missing "$T/missing.xml:16:5: error: <partner> needs the attributes id, art, land"
 # a pattern: an example of a valid value, not the regular expression
 case_src pattern 's|verteiler="A06"|verteiler="a6"|'
-msg pattern "$T/pattern.xml:2:44: error: verteiler=\"a6\" is not in the right form: write it like verteiler=\"A06\""
+msg pattern "$T/pattern.xml:2:44: error: verteiler=\"a6\" is not in the right form: write it like verteiler=\"A15, A12\""
 case_src choice 's|art="woiwodschaft"|art="woiwodschft"|'
 msg choice "$T/choice.xml:16:29: error: art=\"woiwodschft\" is not allowed: did you mean 'woiwodschaft'? (one of staat, region, provinz, bundesstaat, woiwodschaft, oblast, gemeinschaft, union)"
 # dates: the form expected, the German way converted, a date that does not exist

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # t_pdfua.sh: every PDF the program writes is tagged PDF/UA-1
 # (tests/pdfua_check.py): the Vorlage in both templates, plain and archival,
-# with a signature image, and every annex. poppler reads the structure tree
+# with a signature image, every annex, and the examples of other shapes
+# (own initiative, reporting period, enclosures only) in both templates. poppler reads the structure tree
 # back (tests/structwords.py): its words in reading order are the words the
 # source prints, every hyphenated word whole, page numbers (artifacts) not
 # among them. Copies of our Vorlage broken one way each
@@ -31,9 +32,18 @@ sed 's|<unterschrift>|<unterschrift bild="unterschrift.png">|' "$SRC" >"$D/sig/v
 cp tests/data/unterschrift.png "$D/sig/"
 build sig build "$D/sig/vorlage.xml" -o "$D/sig/vorlage-sig.pdf"
 expect annexes-all-written test "$(ls "$D"/anlagen/*.pdf | wc -l)" -eq 16
+# the examples of other shapes (own initiative, reporting period, enclosures
+# only), in both templates
+mkdir -p "$D/formen"
+for s in eigeninitiative berichtszeitraum anlagen; do
+	build "beispiel-$s" build "xml/beispiel-$s.xml" -o "$D/formen/beispiel-$s.pdf"
+	build "beispiel-$s-din" build "xml/beispiel-$s.xml" -t templates/din5008.xml \
+		-o "$D/formen/beispiel-$s-din.pdf"
+done
 
 # 1. The checker passes every file.
-for f in "$D"/vorlage.pdf "$D"/vorlage-plain.pdf "$D"/vorlage-din.pdf "$D"/sig/vorlage-sig.pdf "$D"/anlagen/*.pdf; do
+for f in "$D"/vorlage.pdf "$D"/vorlage-plain.pdf "$D"/vorlage-din.pdf "$D"/sig/vorlage-sig.pdf "$D"/anlagen/*.pdf \
+	"$D"/formen/*.pdf; do
 	n=${f##*/}
 	out=$($PY tests/pdfua_check.py "$f" 2>&1); rc=$?
 	if [ $rc -eq 0 ] && ! printf '%s\n' "$out" | grep -qv '^ok '; then

@@ -1,6 +1,7 @@
 # t_preflight.sh: Apache PDFBox Preflight, the PDF/A-1b validator Debian
 # ships, over every PDF the program calls archival: the Vorlage in both
-# templates, every annex and the Vorlage with a signature image. Then the
+# templates, every annex, the Vorlage with a signature image, the example
+# report and the examples of other shapes in both templates. Then the
 # agreement of our own checker (tests/pdfa_check.py) with Preflight: on
 # copies of the Vorlage broken one way each (tests/fixtures/pdfa_mutate.py),
 # every breakage Preflight rejects, ours rejects too.
@@ -33,8 +34,16 @@ cp tests/data/unterschrift.png "$T/sig/"
 	fail build-beispiel "$(head -3 "$T/build.err")"
 "$VORLAGE" build xml/beispiel-bericht.xml -t templates/din5008.xml -o "$D/beispiel-bericht-din5008.pdf" -q \
 	2>>"$T/build.err" || fail build-beispiel-din5008 "$(head -3 "$T/build.err")"
+# the examples of other shapes: own initiative, reporting period, a letter
+# sending enclosures only
+for s in eigeninitiative berichtszeitraum anlagen; do
+	"$VORLAGE" build "xml/beispiel-$s.xml" -o "$D/beispiel-$s.pdf" -q 2>>"$T/build.err" ||
+		fail "build-beispiel-$s" "$(head -3 "$T/build.err")"
+	"$VORLAGE" build "xml/beispiel-$s.xml" -t templates/din5008.xml -o "$D/beispiel-$s-din5008.pdf" -q \
+		2>>"$T/build.err" || fail "build-beispiel-$s-din5008" "$(head -3 "$T/build.err")"
+done
 n=$(find "$D" -name '*.pdf' | grep -c .)
-expect preflight-has-all-outputs test "$n" -eq 21
+expect preflight-has-all-outputs test "$n" -eq 27
 # the PDF/UA checker too on the example in the DIN layout (t_pdfua.sh has
 # the Landtag layout)
 expect pdfua-beispiel-din5008 /usr/bin/python3 tests/pdfua_check.py "$D/beispiel-bericht-din5008.pdf"

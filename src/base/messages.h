@@ -169,6 +169,16 @@
 	    DIAG_A3(const char *, const char *, const char *)) \
 	X(LETTER_BEFORE_MONTH, DIAG_ERROR, "the letter's date %s is before the report month %s", \
 	    DIAG_A2(const char *, const char *)) \
+	X(LETTER_BEFORE_PERIOD, DIAG_ERROR, "the letter's date %s is before the reporting " \
+	    "period, which begins %s", DIAG_A2(const char *, const char *)) \
+	X(PERIOD_REVERSED, DIAG_ERROR, "the reporting period ends (%s) before it begins (%s)", \
+	    DIAG_A2(const char *, const char *)) \
+	X(DISTRIBUTION_TWICE, DIAG_ERROR, "distribution code '%s' is listed twice", \
+	    DIAG_A1(const char *)) \
+	X(SIGNED_WITH_IMAGE, DIAG_ERROR, "vermerk=\"gez\" says the letter bears no handwritten " \
+	    "signature, but the signature has an image", DIAG_A0) \
+	X(INFO_BLOCK_EMPTY, DIAG_ERROR, "the information block has none of aktenzeichen, " \
+	    "auskunft, telefon, email", DIAG_A0) \
 	X(EMPTY_PARAGRAPH, DIAG_ERROR, "empty paragraph", DIAG_A0) \
 	X(IMAGE_OUTSIDE, DIAG_ERROR, "signature image '%s' is outside the source's directory", \
 	    DIAG_A1(const char *)) \
@@ -234,6 +244,8 @@
 	    "(%g pt leading), 8 are needed", DIAG_A2(int, double)) \
 	X(TPL_BODY_ABOVE_DATE, DIAG_ERROR, "the letter body (from %g mm) must begin below the " \
 	    "date line (baseline at %g mm)", DIAG_A2(double, double)) \
+	X(TPL_INFO_LABELS, DIAG_ERROR, "the information block's labels (%g mm) leave no room " \
+	    "for its values (%g mm wide)", DIAG_A2(double, double)) \
 	X(TPL_SIGNATURE_IMAGE, DIAG_ERROR, "the signature image (%g mm) is higher than the room " \
 	    "for the signature (%g mm)", DIAG_A2(double, double)) \
 	X(TPL_FOLD_MARK, DIAG_ERROR, "'%s' lies outside the page", DIAG_A1(const char *)) \

@@ -129,6 +129,179 @@ signature_image(arena *a, const vl_doc *doc, const vl_template *t, res_table *re
 	return true;
 }
 
+/* The letterhead's lines in zone z: styled by their markup when a line has
+ * any, one paragraph of lines (a block read as one); else (as sources
+ * written before markup was allowed) plain, the last of several lines
+ * bold, a paragraph each. */
+static void
+letter_sender(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts_engine *e,
+    size_t pg, int sect, zone *z)
+{
+	const vl_meta *m = &doc->meta;
+	ts_sp y = t->letterhead.y + t->letterhead_style.size;
+	int block = m->sender_markup ? cu_node(out, TS_ROLE_P, sect) : -1;
+	for (size_t i = 0; i < m->nsender; i++) {
+		ts_run *runs, r;
+		size_t n = 1;
+		if (m->sender_markup) {
+			n = cu_runs(out, doc->path, doc->lang, &m->sender_lines[i], &t->letterhead_style,
+			    block, &runs);
+		} else {
+			r = cu_plain_run(m->sender[i], &t->letterhead_style,
+			    cu_node(out, TS_ROLE_P, sect));
+			if (i + 1 == m->nsender && m->nsender > 1)
+				r.face = cu_face(t->letterhead_style.face, true, false);
+			runs = &r;
+		}
+		y = zone_place(out, e, pg, t->letterhead.x, y, t->letterhead.w, runs, n,
+		    &t->letterhead_style, z, m->sender_pos[i]) + t->letterhead_style.leading;
+	}
+}
+
+/* The information block (DIN 5008) in its zone z: a line for each field
+ * the source gives, its label in the template's column, the letter's date
+ * last; the letterhead's style. Tagged as a list: each line an item, its
+ * label the item's Lbl, the value its LBody. */
+static void
+letter_info_block(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts_engine *e,
+    size_t pg, int sect, zone *z)
+{
+	const vl_info_block *info = &doc->letter.info;
+	const tpl_box *b = &t->info_block;
+	const tpl_style *st = &t->letterhead_style;
+	z->bottom = b->y + b->h;
+	int list = cu_node(out, TS_ROLE_L, sect);
+	ts_sp y = b->y + st->size;
+	for (int i = 0; i <= VL_INFO_NFIELDS; i++) {
+		const char *label = i < VL_INFO_NFIELDS ? t->words.info[i] : t->words.info_date;
+		const char *value = i < VL_INFO_NFIELDS ? info->field[i] : doc->meta.date_text;
+		vl_pos pos = i < VL_INFO_NFIELDS ? info->field_pos[i] : doc->meta.date_pos;
+		if (!value)
+			continue;
+		int li = cu_node(out, TS_ROLE_LI, list);
+		/* the label is the template's: a message about it names the template */
+		const vl_pos none = { 0, 0 };
+		z->file = t->path;
+		zone_line(out, e, pg, b->x, t->info_label_w, y, label, st, TS_LEFT,
+		    cu_node(out, TS_ROLE_LBL, li), z, none);
+		z->file = doc->path;
+		zone_line(out, e, pg, b->x + t->info_label_w, b->w - t->info_label_w, y, value, st,
+		    TS_LEFT, cu_node(out, TS_ROLE_LBODY, li), z, pos);
+		y += st->leading;
+	}
+}
+
+/* The subject line, bold in the salutation's style, two blank lines above
+ * the salutation: the letter's heading. */
+static void
+letter_subject(ts_flow *f, ts_layout *out, const vl_doc *doc, const vl_template *t, int sect)
+{
+	const vl_letter *l = &doc->letter;
+	tpl_style st = t->salutation_style;
+	st.face = cu_face(st.face, true, false);
+	ts_run *runs;
+	size_t n = cu_runs(out, doc->path, doc->lang, &l->subject, &st,
+	    cu_node(out, TS_ROLE_H1, sect), &runs);
+	ts_para_style ps = cu_para_style(&st, t->letter_body.w);
+	cu_para_at(&ps, doc->path, l->subject.pos);
+	ps.space_after = 2 * st.leading;
+	ps.keep_with_next = true;
+	ps.hyphenate = false;
+	ts_flow_para(f, runs, n, &ps);
+}
+
+/* The template's word for a signature mark; NULL for none. */
+static const char *
+mark_word(const vl_template *t, enum vl_sig_mark mark)
+{
+	switch (mark) {
+	case VL_MARK_SIGNED:
+		return t->words.signed_by;
+	case VL_MARK_DEPUTY:
+		return t->words.signed_deputy;
+	case VL_MARK_ORDER:
+		return t->words.signed_order;
+	case VL_MARK_NONE:
+	case VL_MARK_NKINDS:
+		break;
+	}
+	return NULL;
+}
+
+/* The signature block, the letter flow f's last paragraphs: the room for
+ * the signature, the signer's name (in the flow, so that the closing and
+ * the name stay together), then on the name's page the mark ("gez.",
+ * "i. V.", "i. A.") and the image beside it, one line above the name; the
+ * function under the name, in its paragraph. The last line's page and baseline into
+ * *last_page and *last_y. Finishes f. */
+static void
+letter_signature(ts_flow *f, ts_layout *out, const vl_doc *doc, const vl_template *t,
+    const ts_engine *e, const signature *sig, int sect, size_t *last_page, ts_sp *last_y)
+{
+	const vl_letter *l = &doc->letter;
+	arena *a = out->arena;
+	const tpl_box *body = &t->letter_body;
+	const char *mark = mark_word(t, l->signature_mark);
+	/* beside an image the mark is a paragraph of its own, read before it */
+	int mark_node = sig && mark ? cu_node(out, TS_ROLE_P, sect) : -1;
+	/* the signature (the image, or "gez.") is read before the name
+	 * (a description in another language than the document's: the
+	 * Figure's /Lang, which its /Alt is read in) */
+	const char *sig_lang = l->signature_desc && l->signature_desc_lang && doc->lang &&
+	    strcmp(l->signature_desc_lang, doc->lang) != 0 ? l->signature_desc_lang : NULL;
+	const tpl_arg signer = { "name", l->signer };
+	int sig_node = sig ? ts_layout_add_node(out, TS_ROLE_FIGURE, sect, sig_lang, l->signature_desc
+	    ? l->signature_desc : tpl_expand(a, t->words.signature_alt, &signer, 1))
+	    : mark ? cu_node(out, TS_ROLE_P, sect) : -1;
+	int name_node = cu_node(out, TS_ROLE_P, sect);
+	ts_run name = cu_plain_run(l->signer, &t->signer_style, name_node);
+	ts_para_style ps = cu_para_style(&t->signer_style, body->w);
+	ps.space_before = t->signature_space - t->signer_style.leading;
+	ps.hyphenate = false;
+	ts_flow_para(f, &name, 1, &ps);
+	size_t name_page;
+	ts_sp name_y;
+	ts_flow_finish(f, &name_page, &name_y);
+
+	/* the mark (the template's word), where the signature stands */
+	ts_sp mark_w = 0;
+	if (mark) {
+		add_line(out, e, name_page, body->x, body->w, name_y - t->signer_style.leading,
+		    mark, &t->signer_style, TS_LEFT, sig ? mark_node : sig_node);
+		/* the image after the mark and a space */
+		mark_w = ts_text_width(e, t->signer_style.face, t->signer_style.size, mark, strlen(mark))
+		    + ts_text_width(e, t->signer_style.face, t->signer_style.size, " ", 1);
+	}
+	if (sig) {
+		ts_item *it = ts_page_add(out, name_page);
+		it->kind = TS_ITEM_IMAGE;
+		it->x = body->x + (sig && mark ? mark_w : 0);
+		it->y = name_y - t->signer_style.size - t->signature_image_h;
+		it->h = t->signature_image_h;
+		it->w = sig->w;
+		it->text = sig->path;
+		it->len = strlen(it->text);
+		it->tag = sig_node;
+	}
+	*last_page = name_page;
+	*last_y = name_y;
+	if (l->signer_function) {
+		/* under the name, in the name's paragraph (the signer is one block):
+		 * its first baseline one line below the name's */
+		const ts_font *fo = ts_engine_font(e, t->signer_style.face);
+		int upm = font_units_per_em(fo);
+		ts_sp ascent = (ts_sp)((int64_t)font_ascender(fo) * t->signer_style.size /
+		    (upm > 0 ? upm : 1000));
+		ts_flow *ff = ts_flow_new_at(e, out, *body, name_page,
+		    name_y + t->signer_style.leading - ascent);
+		ts_run fn = cu_plain_run(l->signer_function, &t->signer_style, name_node);
+		ps = cu_para_style(&t->signer_style, body->w);
+		ps.hyphenate = false;
+		ts_flow_para(ff, &fn, 1, &ps);
+		ts_flow_finish(ff, last_page, last_y);
+	}
+}
+
 /* The cover letter: page 1 in the zones of DIN 5008 form B. False after a
  * message when a fixed zone overflows. */
 static bool
@@ -144,19 +317,12 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 	/* letterhead: the sending office */
 	zone head = { .name = "letterhead", .bottom = t->letterhead.y + t->letterhead.h,
 		.file = doc->path, .d = d };
-	ts_sp y = t->letterhead.y + t->letterhead_style.size;
-	for (size_t i = 0; i < m->nsender; i++) {
-		ts_run r = cu_plain_run(m->sender[i], &t->letterhead_style, cu_node(out, TS_ROLE_P, sect));
-		if (i + 1 == m->nsender && m->nsender > 1)
-			r.face = cu_face(t->letterhead_style.face, true, false);
-		y = zone_place(out, e, pg, t->letterhead.x, y, t->letterhead.w, &r, 1,
-		    &t->letterhead_style, &head, m->sender_pos[i]) + t->letterhead_style.leading;
-	}
+	letter_sender(out, doc, t, e, pg, sect, &head);
 
 	/* address field */
 	zone addr = { .name = "address field", .bottom = t->address.y + t->address.h,
 		.file = doc->path, .d = d };
-	y = t->address.y + t->address_first_baseline;
+	ts_sp y = t->address.y + t->address_first_baseline;
 	int address = cu_node(out, TS_ROLE_DIV, sect);
 	for (size_t i = 0; i < l->nrecipient; i++) {
 		ts_run *runs;
@@ -216,12 +382,16 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 			ts_page_add_rule(out, pg, t->fold_x, t->fold_y[i] - t->fold_rule / 2,
 			    t->fold_len[i], t->fold_rule);
 
-	/* date line */
+	/* the information block with the date, or the date line */
 	const tpl_box *body = &t->letter_body;
 	zone info = { .name = "info block", .bottom = body->y, .one_line = true,
 		.file = doc->path, .d = d };
-	zone_line(out, e, pg, body->x, body->w, t->date_y, m->date_text,
-	    &t->letter_body_style, t->date_align, cu_node(out, TS_ROLE_P, sect), &info, m->date_pos);
+	if (l->info.pos.line)
+		letter_info_block(out, doc, t, e, pg, sect, &info);
+	else
+		zone_line(out, e, pg, body->x, body->w, t->date_y, m->date_text,
+		    &t->letter_body_style, t->date_align, cu_node(out, TS_ROLE_P, sect), &info,
+		    m->date_pos);
 	fits = fits && !info.full;
 
 	/* salutation, body, closing, signature, name: a flow on page 1 */
@@ -230,6 +400,8 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 	ts_run *runs;
 	size_t n;
 	ts_para_style ps;
+	if (l->subject.pos.line)
+		letter_subject(f, out, doc, t, sect);
 	n = cu_runs(out, doc->path, doc->lang, &l->salutation, &t->salutation_style,
 	    cu_node(out, TS_ROLE_P, sect), &runs);
 	ps = cu_para_style(&t->salutation_style, body->w);
@@ -250,47 +422,16 @@ compose_letter(ts_layout *out, const vl_doc *doc, const vl_template *t, const ts
 	ts_flow_para(f, runs, n, &ps);
 	/* the signer's name, the room for the signature above it: in the flow,
 	 * so that the closing and the name stay together */
-	/* the signature (the image, or "gez.") is read before the name
-	 * (a description in another language than the document's: the
-	 * Figure's /Lang, which its /Alt is read in) */
-	const char *sig_lang = l->signature_desc && l->signature_desc_lang && doc->lang &&
-	    strcmp(l->signature_desc_lang, doc->lang) != 0 ? l->signature_desc_lang : NULL;
-	const tpl_arg signer = { "name", l->signer };
-	int sig_node = sig ? ts_layout_add_node(out, TS_ROLE_FIGURE, sect, sig_lang, l->signature_desc
-	    ? l->signature_desc : tpl_expand(a, t->words.signature_alt, &signer, 1))
-	    : cu_node(out, TS_ROLE_P, sect);
-	ts_run name = cu_plain_run(l->signer, &t->signer_style, cu_node(out, TS_ROLE_P, sect));
-	ps = cu_para_style(&t->signer_style, body->w);
-	ps.space_before = t->signature_space - t->signer_style.leading;
-	ps.hyphenate = false;
-	ts_flow_para(f, &name, 1, &ps);
-	size_t name_page;
-	ts_sp name_y;
-	ts_flow_finish(f, &name_page, &name_y);
-	if (name_page != pg)
+	size_t last_page;
+	ts_sp last_y;
+	letter_signature(f, out, doc, t, e, sig, sect, &last_page, &last_y);
+	if (last_page != pg)
 		MSG(LETTER_TOO_LONG, d, doc->path, l->signature_pos.line, l->signature_pos.col);
-
-	/* the signature: the image when the source names one, else "gez." (the
-	 * template's word) */
-	if (sig) {
-		ts_item *it = ts_page_add(out, name_page);
-		it->kind = TS_ITEM_IMAGE;
-		it->x = body->x;
-		it->y = name_y - t->signer_style.size - t->signature_image_h;
-		it->h = t->signature_image_h;
-		it->w = sig->w;
-		it->text = sig->path;
-		it->len = strlen(it->text);
-		it->tag = sig_node;
-	} else {
-		add_line(out, e, name_page, body->x, body->w, name_y - t->signer_style.leading,
-		    t->words.signed_by, &t->signer_style, TS_LEFT, sig_node);
-	}
 	if (l->nenclosures) {
 		int notes = 0;
 		cu_part lp = { .out = out, .lang = doc->lang, .sect = sect, .doc = doc, .t = t,
 			.notes = &notes };
-		block_enclosures(&lp, e, name_page, name_y, sect);
+		block_enclosures(&lp, e, last_page, last_y, sect);
 	}
 	return fits;
 }
@@ -359,14 +500,29 @@ keywords(arena *a, const vl_doc *doc, bool with_agreements_only)
 	return cu_parties_names(a, doc, idx, n);
 }
 
+/* The source's keywords (metadaten/stichwoerter), separated by commas;
+ * NULL when it has none. */
+static const char *
+source_keywords(arena *a, const vl_meta *m)
+{
+	const char *kw = NULL;
+	for (size_t i = 0; i < m->nkeywords; i++)
+		kw = kw ? arena_printf(a, "%s, %s", kw, m->keywords[i]) : m->keywords[i];
+	return kw;
+}
+
+/* The author is the source's verfasser, else the first line of the sender
+ * (as before the source could say), else the minister. No empty string:
+ * what is empty is left out. */
 static void
 set_info(ts_info *out, const vl_doc *doc, const char *title, const char *subject,
     const char *kw)
 {
 	const vl_meta *m = &doc->meta;
 	*out = (ts_info){
-		.title = title, .author = m->nsender ? m->sender[0] : m->minister,
-		.subject = subject, .keywords = kw, .lang = doc->lang,
+		.title = title,
+		.author = m->author ? m->author : m->nsender ? m->sender[0] : m->minister,
+		.subject = subject, .keywords = kw && *kw ? kw : NULL, .lang = doc->lang,
 		.year = m->date.year, .month = m->date.month, .day = m->date.day,
 	};
 }
@@ -374,9 +530,11 @@ set_info(ts_info *out, const vl_doc *doc, const char *title, const char *subject
 void
 compose_vorlage_info(const vl_doc *doc, const vl_template *t, arena *a, ts_info *out)
 {
-	const tpl_arg number = { "nummer", doc->meta.number };
-	set_info(out, doc, doc->meta.title, tpl_expand(a, t->words.vorlage_subject, &number, 1),
-	    keywords(a, doc, true));
+	const vl_meta *m = &doc->meta;
+	const tpl_arg number = { "nummer", m->number };
+	set_info(out, doc, m->title,
+	    m->subject ? m->subject : tpl_expand(a, t->words.vorlage_subject, &number, 1),
+	    m->nkeywords ? source_keywords(a, m) : keywords(a, doc, true));
 }
 
 ts_layout *
@@ -402,14 +560,23 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 		ts_layout_free(out);
 		return NULL;
 	}
+	if (!r->present) { /* a letter that sends its enclosures only */
+		ts_layout_add_label(out, 0, t->words.letter, TS_LABEL_NONE, 0);
+		out->front_pages = out->npages;
+		ts_layout_drop_dangling_links(out);
+		return out;
+	}
 	int notes = 0;
 	bool failed = false;
 	cu_part pt = { .out = out, .lang = doc->lang, .sect = cu_node(out, TS_ROLE_SECT, 0),
 		.doc = doc, .t = t, .notes = &notes, .d = d, .failed = &failed,
 		.res = ts_engine_res(e) };
-	size_t title_pg = compose_title_page(out, doc, t, e, pt.sect);
+	/* without a title page the report's bookmark leads to its heading */
+	size_t title_pg = r->ntitle_page ? compose_title_page(out, doc, t, e, pt.sect) : 0;
 
 	ts_flow *f = ts_flow_new(e, out, t->text_area);
+	if (!r->ntitle_page)
+		ts_flow_outline(f, t->words.report, 0);
 	block_para(f, &pt, &r->heading, &t->heading_style, w, TS_ROLE_H1);
 	block_paras(f, &pt, r->intro, r->nintro, &t->body_style, w);
 	if (doc->nnotes)
@@ -423,16 +590,18 @@ compose_vorlage(const vl_doc *doc, const vl_template *t, const ts_engine *e, dia
 	}
 	block_items(f, &pt, r->answer, r->nanswer, r->answer_label ? 2 : 1);
 	size_t last_page;
-	ts_flow_finish(f, &last_page, NULL);
+	size_t first_pg = ts_flow_finish(f, &last_page, NULL);
 	if (failed || (d && d->nerrors > errors)) {
 		ts_layout_free(out);
 		return NULL;
 	}
 
-	add_page_numbers(out, t, e, title_pg, out->npages - 1, t->pagenum_format, t->pagenum_first);
+	/* the report's pages count from the title page, else from its first */
+	size_t report_pg = r->ntitle_page ? title_pg : first_pg;
+	add_page_numbers(out, t, e, report_pg, out->npages - 1, t->pagenum_format, t->pagenum_first);
 	ts_layout_add_label(out, 0, t->words.letter, TS_LABEL_NONE, 0);
-	ts_layout_add_label(out, title_pg, "", TS_LABEL_DECIMAL, 1);
-	out->front_pages = title_pg + 1;
+	ts_layout_add_label(out, report_pg, "", TS_LABEL_DECIMAL, 1);
+	out->front_pages = r->ntitle_page ? title_pg + 1 : report_pg;
 	ts_layout_drop_dangling_links(out);
 	return out;
 }

@@ -375,7 +375,10 @@ block_enclosures(const cu_part *pt, const ts_engine *e, size_t page, ts_sp y, in
 	ts_list_style ls = { .level = 0, .indent = t->enclosure_indent, .gap = t->enclosure_gap };
 	for (size_t i = 0; i < l->nenclosures; i++) {
 		int li = cu_node(pt->out, TS_ROLE_LI, list);
-		ts_run mark = cu_plain_run("\xE2\x80\x93", &st, cu_node(pt->out, TS_ROLE_LBL, li));
+		/* a dash, or the enclosure's number (anlagen/@nummeriert) */
+		const char *m = l->enclosures_numbered ? arena_printf(pt->out->arena, "%zu.", i + 1)
+		    : "\xE2\x80\x93";
+		ts_run mark = cu_plain_run(m, &st, cu_node(pt->out, TS_ROLE_LBL, li));
 		ts_run *runs;
 		size_t n = cu_para_runs(pt, &l->enclosures[i], &st,
 		    cu_node(pt->out, TS_ROLE_LBODY, li), &runs);

@@ -196,7 +196,8 @@ check_ids(checker *c)
 	vl_items_walk(doc->report.answer, doc->report.nanswer, item_id, &l);
 	idref *ids = l.ids;
 	size_t k = l.n;
-	qsort(ids, k, sizeof *ids, cmp_idref);
+	if (k) /* no partners and no ids: ids is NULL */
+		qsort(ids, k, sizeof *ids, cmp_idref);
 	for (size_t i = 1; i < k; i++) {
 		size_t first = i - 1;
 		while (i < k && strcmp(ids[i].id, ids[first].id) == 0) {
@@ -427,6 +428,74 @@ check_image_path(checker *c, const char *path, vl_pos pos)
 		PROBLEM(IMAGE_NOT_PNG, c, pos, path);
 }
 
+/* ---- what only some Vorlagen have ------------------------------------- */
+
+/* d as a day to compare: a month's first day (last: its last day). */
+static long
+day_key(vl_date d, bool last)
+{
+	int day = d.day ? d.day : last ? days_in_month(d.year, d.month) : 1;
+	return ((long)d.year * 12 + d.month) * 32 + day;
+}
+
+/* The report's month or period: real dates, a period in order, and the
+ * letter not dated before it (letter_ok: the letter's date is real). */
+static void
+check_report_time(checker *c, int letter_ok)
+{
+	const vl_meta *m = &c->doc->meta;
+	if (m->report_month.pos.line) {
+		int month_ok = check_date(c, m->report_month, m->report_month_text);
+		if (letter_ok && month_ok &&
+		    (m->date.year < m->report_month.year ||
+		    (m->date.year == m->report_month.year && m->date.month < m->report_month.month)))
+			PROBLEM(LETTER_BEFORE_MONTH, c, m->date_pos, iso(c, m->date),
+			    iso(c, m->report_month));
+	}
+	if (!m->period_pos.line)
+		return;
+	int from_ok = check_date(c, m->period_from, NULL);
+	int to_ok = check_date(c, m->period_to, NULL);
+	if (from_ok && to_ok && day_key(m->period_to, true) < day_key(m->period_from, false))
+		PROBLEM(PERIOD_REVERSED, c, m->period_to.pos, iso(c, m->period_to),
+		    iso(c, m->period_from));
+	else if (letter_ok && from_ok && day_key(m->date, false) < day_key(m->period_from, false))
+		PROBLEM(LETTER_BEFORE_PERIOD, c, m->date_pos, iso(c, m->date), iso(c, m->period_from));
+}
+
+/* The distribution codes: each once (a handful: pairwise). */
+static void
+check_distribution(checker *c)
+{
+	const vl_meta *m = &c->doc->meta;
+	for (size_t i = 1; i < m->ndistribution; i++)
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(m->distribution_codes[i], m->distribution_codes[k]) == 0) {
+				PROBLEM(DISTRIBUTION_TWICE, c, m->distribution_pos,
+				    m->distribution_codes[i]);
+				break;
+			}
+}
+
+/* The letter's sender lines, information block, subject and signature. */
+static void
+check_letter_more(checker *c)
+{
+	const vl_doc *doc = c->doc;
+	const vl_letter *l = &doc->letter;
+	check_paras(c, doc->meta.sender_lines, doc->meta.nsender);
+	if (l->info.pos.line) {
+		int any = 0;
+		for (int i = 0; i < VL_INFO_NFIELDS; i++)
+			any = any || l->info.field[i];
+		if (!any)
+			PROBLEM0(INFO_BLOCK_EMPTY, c, l->info.pos);
+	}
+	check_para(c, &l->subject);
+	if (l->signature_image && l->signature_mark_given && l->signature_mark == VL_MARK_SIGNED)
+		PROBLEM0(SIGNED_WITH_IMAGE, c, l->signature_pos);
+}
+
 unsigned
 vl_check(const vl_doc *doc, diag *d)
 {
@@ -443,18 +512,17 @@ vl_check(const vl_doc *doc, diag *d)
 		    (int)wp != m->wahlperiode)
 			PROBLEM(WRONG_WAHLPERIODE, &c, m->number_pos, m->number, m->wahlperiode);
 	}
+	check_distribution(&c);
 	int letter_ok = check_date(&c, m->date, m->date_text);
-	check_date(&c, m->meeting, NULL);
-	int month_ok = check_date(&c, m->report_month, m->report_month_text);
-	if (letter_ok && month_ok &&
-	    (m->date.year < m->report_month.year ||
-	    (m->date.year == m->report_month.year && m->date.month < m->report_month.month)))
-		PROBLEM(LETTER_BEFORE_MONTH, &c, m->date_pos, iso(&c, m->date), iso(&c, m->report_month));
+	if (m->meeting.pos.line)
+		check_date(&c, m->meeting, NULL);
+	check_report_time(&c, letter_ok);
 
 	check_ids(&c);
 
 	const vl_letter *l = &doc->letter;
 	check_paras(&c, l->recipient, l->nrecipient);
+	check_letter_more(&c);
 	check_para(&c, &l->salutation);
 	check_paras(&c, l->paras, l->nparas);
 	check_para(&c, &l->closing);

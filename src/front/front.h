@@ -233,9 +233,33 @@ typedef struct vl_title_line {
 	bool space_before;  /* the original leaves an empty line above it */
 } vl_title_line;
 
+/* The mark printed where the signature stands (unterschrift/@vermerk). */
+enum vl_sig_mark {
+	VL_MARK_SIGNED,  /* gez: "gez.", the copy bears no handwritten signature */
+	VL_MARK_DEPUTY,  /* iV: "i. V." */
+	VL_MARK_ORDER,   /* iA: "i. A." */
+	VL_MARK_NONE,    /* keiner */
+	VL_MARK_NKINDS
+};
+extern const char *const vl_sig_mark_names[VL_MARK_NKINDS]; /* the XML values */
+
+/* The fields of the letter's information block (DIN 5008), in the order
+ * printed; the letter's date follows them. */
+enum vl_info_field { VL_INFO_FILE_NUMBER, VL_INFO_CONTACT, VL_INFO_PHONE, VL_INFO_EMAIL,
+	VL_INFO_NFIELDS };
+extern const char *const vl_info_field_names[VL_INFO_NFIELDS]; /* the XML elements */
+
+typedef struct vl_info_block {
+	const char *field[VL_INFO_NFIELDS]; /* plain text, NULL where the source has none */
+	vl_pos field_pos[VL_INFO_NFIELDS];
+	vl_pos pos;                         /* line 0: no <informationsblock> */
+} vl_info_block;
+
 typedef struct vl_letter {
 	vl_para *recipient;     /* address lines */
 	size_t nrecipient;
+	vl_info_block info;     /* <informationsblock> */
+	vl_para subject;        /* <betreff>; pos.line 0: none */
 	vl_para salutation;
 	vl_para *paras;
 	size_t nparas;
@@ -244,13 +268,18 @@ typedef struct vl_letter {
 	const char *signature_desc;  /* description of the signature image, or NULL */
 	const char *signature_desc_lang; /* its language (xml:lang, inherited), with it */
 	const char *signer;          /* the signer's name */
+	const char *signer_function; /* <funktion> under the name, or NULL */
+	enum vl_sig_mark signature_mark; /* @vermerk, else gez without an image, keiner with one */
+	bool signature_mark_given;   /* @vermerk is written */
 	vl_pos signature_pos;
 	vl_para *enclosures;         /* <anlagen>: printed after the signature */
 	size_t nenclosures;
+	bool enclosures_numbered;    /* anlagen/@nummeriert */
 } vl_letter;
 
 typedef struct vl_report {
-	vl_title_line *title_page;
+	bool present;          /* false: no <bericht>, a letter that sends enclosures only */
+	vl_title_line *title_page; /* ntitle_page 0: no title page */
 	size_t ntitle_page;
 	vl_para heading;       /* heading of the report's body */
 	vl_para *intro;        /* paragraphs before the question */
@@ -267,21 +296,34 @@ typedef struct vl_report {
 typedef struct vl_meta {
 	int wahlperiode;          /* 18 */
 	const char *number;       /* "18/1828" */
-	const char *distribution; /* "A06" */
+	const char *distribution; /* "A06", "A15, A12": the codes as printed */
+	const char **distribution_codes; /* "A15", "A12" */
+	size_t ndistribution;
 	vl_date date;             /* date of the letter */
 	const char *date_text;    /* "02. November 2023" */
-	const char **sender;      /* the sending office as letterhead lines */
+	const char **sender;      /* the sending office as letterhead lines (plain text) */
 	vl_pos *sender_pos;       /* where each of them is written */
+	vl_para *sender_lines;    /* the same lines with their markup */
 	size_t nsender;
+	bool sender_markup;       /* a line has markup (or letzteZeileFett="false"): the
+				     markup alone styles the lines; else the last of
+				     several lines is bold */
 	const char *minister;     /* "Nathanael Liminski" */
 	const char *addressee;    /* "Präsident des Landtags Nordrhein-Westfalen" */
-	const char *requester;    /* "Frau Blask MdL" */
-	const char *faction;      /* "SPD" */
-	const char *committee;    /* "Ausschuss für Europa und Internationales" */
-	vl_date meeting;          /* 2023-11-03 */
+	const char *requester;    /* "Frau Blask MdL", or NULL: nobody asked */
+	const char *faction;      /* "SPD", or NULL */
+	const char *committee;    /* "Ausschuss für Europa und Internationales", or NULL */
+	vl_date meeting;          /* 2023-11-03; pos.line 0: no meeting */
 	const char *title;        /* the Vorlage's title */
-	vl_date report_month;     /* 2023-10 (day 0) */
-	const char *report_month_text; /* "Oktober 2023" */
+	vl_date report_month;     /* 2023-10 (day 0); pos.line 0: none */
+	const char *report_month_text; /* "Oktober 2023", or NULL */
+	vl_date period_from, period_to; /* <berichtszeitraum>; period_pos.line 0: none */
+	const char *period_text;  /* "2023" */
+	vl_pos period_pos;
+	const char *author;       /* <verfasser>, or NULL: the first sender line */
+	const char *subject;      /* <thema>, or NULL: the template's */
+	const char **keywords;    /* <stichwoerter>; nkeywords 0: the partners' names */
+	size_t nkeywords;
 	vl_pos number_pos, date_pos, meeting_pos, report_month_pos;
 	vl_pos wahlperiode_pos, distribution_pos;
 } vl_meta;
@@ -378,6 +420,8 @@ enum tpl_pagenum_pos { TPL_PAGENUM_TOP, TPL_PAGENUM_BOTTOM };
 typedef struct tpl_words {
 	const char *letter;          /* "Anschreiben": the letter's bookmark and page label */
 	const char *signed_by;       /* "gez.": where no signature image is */
+	const char *signed_deputy;   /* "i. V.": before the signature (vermerk iV) */
+	const char *signed_order;    /* "i. A.": before the signature (vermerk iA) */
 	const char *signature_alt;   /* "Unterschrift von {name}": a signature image's text */
 	const char *enclosure;       /* "Anlage": the label of one enclosure */
 	const char *enclosures;      /* "Anlagen": of more */
@@ -393,6 +437,9 @@ typedef struct tpl_words {
 	const char *annex_subtitle;  /* "Vorlage {nummer} vom {datum}" */
 	const char *vorlage_subject; /* "Vorlage {nummer}": the Vorlage's document information */
 	const char *annex_subject;   /* "Anlage zu Vorlage {nummer}: {partner}": an annex's */
+	const char *info[VL_INFO_NFIELDS]; /* the information block's labels: "Aktenzeichen",
+					      "Auskunft", "Telefon", "E-Mail" */
+	const char *info_date;       /* "Datum": its last line's */
 } tpl_words;
 
 /* A placeholder's value for tpl_expand: {name} becomes value. */
@@ -425,6 +472,9 @@ typedef struct vl_template {
 	ts_sp stamp_rule;                 /* line width of the box */
 	ts_sp stamp_padding;
 	ts_sp date_y;                     /* baseline of the date line */
+	tpl_box info_block;               /* the information block (DIN 5008), beside the
+					     address field: 125, 55, 65 × 35 mm by default */
+	ts_sp info_label_w;               /* its labels' column: 25 mm */
 	enum ts_align date_align;         /* TS_RIGHT: flush with the text area's right edge */
 	tpl_box letter_body;              /* frame of salutation, body, closing, signature */
 	tpl_style salutation_style, letter_body_style, closing_style, signer_style;

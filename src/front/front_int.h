@@ -69,6 +69,19 @@ int xs_uint(const char *s, const char *end, unsigned max, unsigned *out);
 /* xml:lang of n, else inherited. */
 const char *xs_lang(arena *a, const xmlNode *n, const char *inherited);
 
+/* front_int.h: the loader's readers of values (values.c). */
+
+/* Splits a whitespace-separated list into a (NULL for s NULL). */
+const char **vl_split_list(arena *a, const char *s, size_t *n);
+/* "YYYY-MM-DD" or "YYYY-MM" at pos; anything else leaves year 0 (vl_check
+ * reports it). */
+vl_date vl_parse_date(const char *s, vl_pos pos);
+/* The distribution codes of the root's verteiler v ("A15, A12": codes
+ * separated by a comma and at most one space, as the schema's pattern
+ * says) into m's distribution_codes, and m->distribution the codes as
+ * printed, joined by ", " (one code: v as written). */
+void vl_distribution_split(arena *a, const char *v, vl_meta *m);
+
 /* front_int.h: the layout checks of a template that the schema cannot say
  * (tcheck.c), and the tables of the template's elements that the loader
  * (template.c) and the checks share. */
@@ -97,7 +110,7 @@ typedef struct tpl_text_field {
 	const char *need[2];
 	const char *may[1];
 } tpl_text_field;
-enum { TPL_NTEXTS = 19 };
+enum { TPL_NTEXTS = 26 };
 extern const tpl_text_field tpl_texts[TPL_NTEXTS];
 
 /* The length of the placeholder that begins at s (a '{'), braces included;

@@ -52,70 +52,6 @@ find_partner(const loader *ld, const char *id)
 	return lo < ld->npidx && strcmp(ld->pidx[lo].id, id) == 0 ? ld->pidx[lo].i : -1;
 }
 
-/* Splits a whitespace-separated list into the arena. */
-static const char **
-split_list(loader *ld, const char *s, size_t *n)
-{
-	size_t k = 0;
-	const char **out;
-	*n = 0;
-	if (!s)
-		return NULL;
-	for (const char *p = s; *p;) {
-		while (*p && utf8_is_space((unsigned char)*p))
-			p++;
-		if (!*p)
-			break;
-		k++;
-		while (*p && !utf8_is_space((unsigned char)*p))
-			p++;
-	}
-	out = arena_array(ld->a, k ? k : 1, sizeof *out);
-	for (const char *p = s; *p;) {
-		while (*p && utf8_is_space((unsigned char)*p))
-			p++;
-		if (!*p)
-			break;
-		const char *q = p;
-		while (*p && !utf8_is_space((unsigned char)*p))
-			p++;
-		out[(*n)++] = arena_strndup(ld->a, q, (size_t)(p - q));
-	}
-	return out;
-}
-
-static int
-digits(const char *s, int n, int *out)
-{
-	int v = 0;
-	for (int i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return 1;
-}
-
-/* "YYYY-MM-DD" or "YYYY-MM"; anything else leaves year 0 (vl_check reports it). */
-static vl_date
-parse_date(const char *s, vl_pos pos)
-{
-	vl_date d = { 0, 0, 0, pos };
-	int y, m, dd;
-	size_t l = s ? strlen(s) : 0;
-	if (l == 7 && digits(s, 4, &y) && s[4] == '-' && digits(s + 5, 2, &m)) {
-		d.year = y;
-		d.month = m;
-	} else if (l == 10 && digits(s, 4, &y) && s[4] == '-' && digits(s + 5, 2, &m) &&
-	    s[7] == '-' && digits(s + 8, 2, &dd)) {
-		d.year = y;
-		d.month = m;
-		d.day = dd;
-	}
-	return d;
-}
-
 /* Raw inline content before whitespace collapsing. */
 typedef struct rawspan {
 	const char *text; /* not NUL-terminated */
@@ -401,6 +337,41 @@ build_paras(loader *ld, const xmlNode *e, const char *name, const char *lang, si
 	return ps;
 }
 
+/* The optional metadata: the request, the committee, the report's month
+ * or period, the document information. What the source leaves out stays
+ * NULL, or a date at position 0. */
+static void
+build_meta_optional(loader *ld, const xmlNode *md)
+{
+	vl_meta *m = &ld->doc->meta;
+	const xmlNode *e = xs_child(md, "anfrage");
+	m->requester = plain_text(ld, e, NULL);
+	m->faction = xs_attr_trim(ld->a, e, "fraktion");
+	e = xs_child(md, "ausschuss");
+	m->committee = plain_text(ld, e, &m->meeting_pos);
+	const char *sitzung = xs_attr_trim(ld->a, e, "sitzung");
+	if (sitzung)
+		m->meeting = vl_parse_date(sitzung, m->meeting_pos);
+	e = xs_child(md, "berichtsmonat");
+	m->report_month_text = plain_text(ld, e, &m->report_month_pos);
+	if (e)
+		m->report_month = vl_parse_date(xs_attr_trim(ld->a, e, "wert"), m->report_month_pos);
+	e = xs_child(md, "berichtszeitraum");
+	m->period_text = plain_text(ld, e, &m->period_pos);
+	if (e) {
+		m->period_from = vl_parse_date(xs_attr_trim(ld->a, e, "von"), xs_attr_pos(ld->x, e, "von"));
+		m->period_to = vl_parse_date(xs_attr_trim(ld->a, e, "bis"), xs_attr_pos(ld->x, e, "bis"));
+	}
+	m->author = plain_text(ld, xs_child(md, "verfasser"), NULL);
+	m->subject = plain_text(ld, xs_child(md, "thema"), NULL);
+	e = xs_child(md, "stichwoerter");
+	size_t n = xs_count(e, "stichwort");
+	m->keywords = arena_array(ld->a, n ? n : 1, sizeof *m->keywords);
+	for (const xmlNode *c = e ? e->children : NULL; c; c = c->next)
+		if (xs_is(c, "stichwort"))
+			m->keywords[m->nkeywords++] = plain_text(ld, c, NULL);
+}
+
 static void
 build_meta(loader *ld, const xmlNode *root)
 {
@@ -411,39 +382,39 @@ build_meta(loader *ld, const xmlNode *root)
 	unsigned wpn = 0;
 	m->wahlperiode = xs_uint(wp, NULL, VL_WAHLPERIODE_MAX, &wpn) ? (int)wpn : 0;
 	m->number = xs_attr_trim(ld->a, root, "nummer");
-	m->distribution = xs_attr_trim(ld->a, root, "verteiler");
+	vl_distribution_split(ld->a, xs_attr_trim(ld->a, root, "verteiler"), m);
 	m->number_pos = xs_attr_pos(ld->x, root, "nummer");
 	m->wahlperiode_pos = xs_attr_pos(ld->x, root, "wahlperiode");
 	m->distribution_pos = xs_attr_pos(ld->x, root, "verteiler");
 
 	e = xs_child(md, "datum");
 	m->date_text = plain_text(ld, e, &m->date_pos);
-	m->date = parse_date(xs_attr_trim(ld->a, e, "wert"), m->date_pos);
+	m->date = vl_parse_date(xs_attr_trim(ld->a, e, "wert"), m->date_pos);
 
 	e = xs_child(md, "absender");
+	/* letzteZeileFett="false": styled by the (absent) markup alone */
+	const char *last_bold = xs_attr_trim(ld->a, e, "letzteZeileFett");
+	m->sender_markup = last_bold && strcmp(last_bold, "false") == 0;
 	m->nsender = xs_count(e, "zeile");
 	m->sender = arena_array(ld->a, m->nsender ? m->nsender : 1, sizeof *m->sender);
 	m->sender_pos = arena_array(ld->a, m->nsender ? m->nsender : 1, sizeof *m->sender_pos);
+	m->sender_lines = arena_array(ld->a, m->nsender ? m->nsender : 1, sizeof *m->sender_lines);
 	size_t k = 0;
 	if (e)
 		for (xmlNode *c = e->children; c; c = c->next)
 			if (xs_is(c, "zeile")) {
 				m->sender[k] = plain_text(ld, c, &m->sender_pos[k]);
+				m->sender_lines[k] = build_para(ld, c, ld->doc->lang);
+				for (size_t i = 0; i < m->sender_lines[k].nspans; i++)
+					m->sender_markup = m->sender_markup ||
+					    m->sender_lines[k].spans[i].flags != 0;
 				k++;
 			}
 
 	m->minister = plain_text(ld, xs_child(md, "minister"), NULL);
 	m->addressee = plain_text(ld, xs_child(md, "adressat"), NULL);
-	e = xs_child(md, "anfrage");
-	m->requester = plain_text(ld, e, NULL);
-	m->faction = xs_attr_trim(ld->a, e, "fraktion");
-	e = xs_child(md, "ausschuss");
-	m->committee = plain_text(ld, e, &m->meeting_pos);
-	m->meeting = parse_date(xs_attr_trim(ld->a, e, "sitzung"), m->meeting_pos);
 	m->title = plain_text(ld, xs_child(md, "titel"), NULL);
-	e = xs_child(md, "berichtsmonat");
-	m->report_month_text = plain_text(ld, e, &m->report_month_pos);
-	m->report_month = parse_date(xs_attr_trim(ld->a, e, "wert"), m->report_month_pos);
+	build_meta_optional(ld, md);
 }
 
 static void
@@ -466,7 +437,7 @@ build_partners(loader *ld, const xmlNode *root)
 		for (int i = 0; i < VL_PK_COUNT; i++)
 			if (art && strcmp(art, vl_partner_kind_names[i]) == 0)
 				p->kind = (enum vl_partner_kind)i;
-		p->countries = split_list(ld, xs_attr(ld->a, c, "land"), &p->ncountries);
+		p->countries = vl_split_list(ld->a, xs_attr(ld->a, c, "land"), &p->ncountries);
 		const char *hk = xs_attr_trim(ld->a, c, "hauptkooperationspartner");
 		p->main_partner = hk && (strcmp(hk, "true") == 0 || strcmp(hk, "1") == 0);
 	}
@@ -475,6 +446,18 @@ build_partners(loader *ld, const xmlNode *root)
 		if (doc->partners[i].id)
 			ld->pidx[ld->npidx++] = (struct pidx){ doc->partners[i].id, (int)i };
 	qsort(ld->pidx, ld->npidx, sizeof *ld->pidx, cmp_pidx);
+}
+
+/* The fields of <informationsblock>, each plain text. */
+static void
+build_info_block(loader *ld, const xmlNode *e, vl_info_block *info)
+{
+	if (!e)
+		return;
+	info->pos = xs_pos(ld->x, e);
+	for (int i = 0; i < VL_INFO_NFIELDS; i++)
+		info->field[i] = plain_text(ld, xs_child(e, vl_info_field_names[i]),
+		    &info->field_pos[i]);
 }
 
 static void
@@ -486,6 +469,9 @@ build_letter(loader *ld, const xmlNode *root, const char *lang)
 	e = xs_child(an, "empfaenger");
 	l->recipient = build_paras(ld, e, "zeile", e ? xs_lang(ld->a, e, lang) : lang,
 	    &l->nrecipient);
+	build_info_block(ld, xs_child(an, "informationsblock"), &l->info);
+	if ((e = xs_child(an, "betreff")) != NULL)
+		l->subject = build_para(ld, e, lang);
 	l->salutation = build_para(ld, xs_child(an, "anrede"), lang);
 	l->paras = build_paras(ld, an, "absatz", lang, &l->nparas);
 	l->closing = build_para(ld, xs_child(an, "gruss"), lang);
@@ -495,10 +481,20 @@ build_letter(loader *ld, const xmlNode *root, const char *lang)
 	if (l->signature_desc)
 		l->signature_desc_lang = xs_lang(ld->a, xs_child(e, "beschreibung"), lang);
 	l->signer = plain_text(ld, xs_child(e, "name"), NULL);
+	l->signer_function = plain_text(ld, xs_child(e, "funktion"), NULL);
 	l->signature_pos = xs_pos(ld->x, e);
+	const char *mark = xs_attr_trim(ld->a, e, "vermerk");
+	l->signature_mark = l->signature_image ? VL_MARK_NONE : VL_MARK_SIGNED;
+	for (int i = 0; mark && i < VL_MARK_NKINDS; i++)
+		if (strcmp(mark, vl_sig_mark_names[i]) == 0) {
+			l->signature_mark = (enum vl_sig_mark)i;
+			l->signature_mark_given = true;
+		}
 	e = xs_child(an, "anlagen");
 	l->enclosures = build_paras(ld, e, "anlage", e ? xs_lang(ld->a, e, lang) : lang,
 	    &l->nenclosures);
+	const char *num = xs_attr_trim(ld->a, e, "nummeriert");
+	l->enclosures_numbered = num && strcmp(num, "true") == 0;
 }
 
 static void
@@ -511,8 +507,8 @@ build_agreement(loader *ld, const xmlNode *e, const char *lang, vl_agreement *g)
 	g->title = build_para(ld, xs_child(e, "titel"), lang);
 	d = xs_child(e, "datum");
 	g->date_text = plain_text(ld, d, &g->date.pos);
-	g->date = parse_date(xs_attr_trim(ld->a, d, "wert"), d ? xs_pos(ld->x, d) : g->pos);
-	g->party_ids = split_list(ld, xs_attr(ld->a, e, "parteien"), &g->nparties);
+	g->date = vl_parse_date(xs_attr_trim(ld->a, d, "wert"), d ? xs_pos(ld->x, d) : g->pos);
+	g->party_ids = vl_split_list(ld->a, xs_attr(ld->a, e, "parteien"), &g->nparties);
 	g->parties = arena_array(ld->a, g->nparties ? g->nparties : 1, sizeof *g->parties);
 	for (size_t i = 0; i < g->nparties; i++)
 		g->parties[i] = find_partner(ld, g->party_ids[i]);
@@ -761,6 +757,7 @@ build_report(loader *ld, const xmlNode *root, const char *lang)
 	const xmlNode *b = xs_child(root, "bericht"), *e;
 	size_t k = 0;
 	lang = b ? xs_lang(ld->a, b, lang) : lang;
+	r->present = b != NULL;
 
 	e = xs_child(b, "titelblatt");
 	const char *tlang = e ? xs_lang(ld->a, e, lang) : lang;

@@ -29,6 +29,20 @@ const char *const vl_col_align_names[VL_COL_NALIGNS] = {
 	[VL_COL_DECIMAL] = "dezimal",
 };
 
+const char *const vl_sig_mark_names[VL_MARK_NKINDS] = {
+	[VL_MARK_SIGNED] = "gez",
+	[VL_MARK_DEPUTY] = "iV",
+	[VL_MARK_ORDER] = "iA",
+	[VL_MARK_NONE] = "keiner",
+};
+
+const char *const vl_info_field_names[VL_INFO_NFIELDS] = {
+	[VL_INFO_FILE_NUMBER] = "aktenzeichen",
+	[VL_INFO_CONTACT] = "auskunft",
+	[VL_INFO_PHONE] = "telefon",
+	[VL_INFO_EMAIL] = "email",
+};
+
 static const char *const month_names[12] = {
 	"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
 	"August", "September", "Oktober", "November", "Dezember",
@@ -320,6 +334,84 @@ dump_items(FILE *out, const vl_doc *doc, int ind, const vl_item *items, size_t n
 		dump_item(out, doc, ind, &items[i]);
 }
 
+static void
+dump_notes(FILE *out, const vl_doc *doc)
+{
+	if (!doc->nnotes)
+		return;
+	fprintf(out, "notes (%zu)\n", doc->nnotes);
+	for (size_t i = 0; i < doc->nnotes; i++) {
+		char label[32];
+		snprintf(label, sizeof label, "note %zu", i + 1);
+		dump_para(out, doc, 1, label, &doc->notes[i].text);
+	}
+}
+
+/* What only some Vorlagen have, printed only when the source has it (so
+ * that the dump of a source without it stays as it was). */
+static void
+dump_meta_more(FILE *out, const vl_doc *doc)
+{
+	const vl_meta *m = &doc->meta;
+	if (m->ndistribution > 1) {
+		fprintf(out, "  distribution-codes (%zu)", m->ndistribution);
+		for (size_t i = 0; i < m->ndistribution; i++)
+			fprintf(out, " %s", m->distribution_codes[i]);
+		fputc('\n', out);
+	}
+	if (m->sender_markup)
+		dump_paras(out, doc, 1, "sender-lines", m->sender_lines, m->nsender);
+	if (m->period_pos.line) {
+		fputs("  report-period ", out);
+		put_date(out, m->period_from);
+		fputs(" to ", out);
+		put_date(out, m->period_to);
+		fputc(' ', out);
+		put_str(out, m->period_text);
+		fputc('\n', out);
+	}
+	if (m->author) {
+		fputs("  author ", out);
+		put_str(out, m->author);
+		fputc('\n', out);
+	}
+	if (m->subject) {
+		fputs("  subject ", out);
+		put_str(out, m->subject);
+		fputc('\n', out);
+	}
+	if (m->nkeywords) {
+		fprintf(out, "  keywords (%zu)\n", m->nkeywords);
+		for (size_t i = 0; i < m->nkeywords; i++) {
+			fputs("    ", out);
+			put_str(out, m->keywords[i]);
+			fputc('\n', out);
+		}
+	}
+}
+
+/* The letter's information block and subject line, when it has them. */
+static void
+dump_letter_more(FILE *out, const vl_doc *doc)
+{
+	const vl_letter *l = &doc->letter;
+	if (l->info.pos.line) {
+		fputs("  info-block ", out);
+		put_pos(out, l->info.pos);
+		fputc('\n', out);
+		for (int i = 0; i < VL_INFO_NFIELDS; i++)
+			if (l->info.field[i]) {
+				fprintf(out, "    %s ", vl_info_field_names[i]);
+				put_pos(out, l->info.field_pos[i]);
+				fputc(' ', out);
+				put_str(out, l->info.field[i]);
+				fputc('\n', out);
+			}
+	}
+	if (l->subject.pos.line)
+		dump_para(out, doc, 1, "subject", &l->subject);
+}
+
 void
 vl_dump(const vl_doc *doc, FILE *out)
 {
@@ -357,14 +449,20 @@ vl_dump(const vl_doc *doc, FILE *out)
 	fputs("\n  committee ", out);
 	put_str(out, m->committee);
 	fputs("\n  meeting ", out);
-	put_date(out, m->meeting);
+	if (m->meeting.pos.line)
+		put_date(out, m->meeting);
+	else
+		fputs("(none)", out);
 	fputs("\n  title ", out);
 	put_str(out, m->title);
 	fputs("\n  report-month ", out);
-	put_date(out, m->report_month);
-	fputc(' ', out);
+	if (m->report_month.pos.line) {
+		put_date(out, m->report_month);
+		fputc(' ', out);
+	}
 	put_str(out, m->report_month_text);
 	fputc('\n', out);
+	dump_meta_more(out, doc);
 
 	fprintf(out, "partners (%zu)\n", doc->npartners);
 	for (size_t i = 0; i < doc->npartners; i++) {
@@ -386,6 +484,7 @@ vl_dump(const vl_doc *doc, FILE *out)
 	const vl_letter *l = &doc->letter;
 	fputs("letter\n", out);
 	dump_paras(out, doc, 1, "recipient", l->recipient, l->nrecipient);
+	dump_letter_more(out, doc);
 	dump_para(out, doc, 1, "salutation", &l->salutation);
 	dump_paras(out, doc, 1, "paras", l->paras, l->nparas);
 	dump_para(out, doc, 1, "closing", &l->closing);
@@ -395,6 +494,12 @@ vl_dump(const vl_doc *doc, FILE *out)
 	put_str(out, l->signature_image);
 	fputs(" signer=", out);
 	put_str(out, l->signer);
+	if (l->signer_function) {
+		fputs(" function=", out);
+		put_str(out, l->signer_function);
+	}
+	if (l->signature_mark_given)
+		fprintf(out, " mark=%s", vl_sig_mark_names[l->signature_mark]);
 	fputs("\n    description ", out);
 	put_str(out, l->signature_desc);
 	/* its language where it is not the document's */
@@ -402,9 +507,15 @@ vl_dump(const vl_doc *doc, FILE *out)
 		fprintf(out, " lang=%s", l->signature_desc_lang);
 	fputc('\n', out);
 	if (l->nenclosures)
-		dump_paras(out, doc, 1, "enclosures", l->enclosures, l->nenclosures);
+		dump_paras(out, doc, 1, l->enclosures_numbered ? "enclosures numbered" : "enclosures",
+		    l->enclosures, l->nenclosures);
 
 	const vl_report *r = &doc->report;
+	if (!r->present) {
+		fputs("report (none)\n", out);
+		dump_notes(out, doc);
+		return;
+	}
 	fputs("report\n", out);
 	fprintf(out, "  title-page (%zu)\n", r->ntitle_page);
 	for (size_t i = 0; i < r->ntitle_page; i++) {
@@ -425,12 +536,5 @@ vl_dump(const vl_doc *doc, FILE *out)
 	put_str(out, r->answer_label);
 	fprintf(out, "\n  answer (%zu)\n", r->nanswer);
 	dump_items(out, doc, 2, r->answer, r->nanswer);
-	if (doc->nnotes) {
-		fprintf(out, "notes (%zu)\n", doc->nnotes);
-		for (size_t i = 0; i < doc->nnotes; i++) {
-			char label[32];
-			snprintf(label, sizeof label, "note %zu", i + 1);
-			dump_para(out, doc, 1, label, &doc->notes[i].text);
-		}
-	}
+	dump_notes(out, doc);
 }

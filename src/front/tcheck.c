@@ -38,6 +38,8 @@ const tpl_text_field tpl_texts[TPL_NTEXTS] = {
 	  { "seite", NULL }, { "seiten" } },
 	WORD("anschreiben", "lesezeichen", letter, "Anschreiben"),
 	WORD("anschreiben", "gezeichnet", signed_by, "gez."),
+	WORD("anschreiben", "inVertretung", signed_deputy, "i. V."),
+	WORD("anschreiben", "imAuftrag", signed_order, "i. A."),
 	{ "texte", "anschreiben", "unterschriftBild", offsetof(vl_template, words.signature_alt),
 	  "Unterschrift von {name}", { "name", NULL }, { NULL } },
 	WORD("anschreiben", "anlage", enclosure, "Anlage"),
@@ -60,6 +62,11 @@ const tpl_text_field tpl_texts[TPL_NTEXTS] = {
 	  "Vorlage {nummer}", { "nummer", NULL }, { NULL } },
 	{ "texte", "betreff", "anlage", offsetof(vl_template, words.annex_subject),
 	  "Anlage zu Vorlage {nummer}: {partner}", { "nummer", "partner" }, { NULL } },
+	WORD("informationsblock", "aktenzeichen", info[VL_INFO_FILE_NUMBER], "Aktenzeichen"),
+	WORD("informationsblock", "auskunft", info[VL_INFO_CONTACT], "Auskunft"),
+	WORD("informationsblock", "telefon", info[VL_INFO_PHONE], "Telefon"),
+	WORD("informationsblock", "email", info[VL_INFO_EMAIL], "E-Mail"),
+	WORD("informationsblock", "datum", info_date, "Datum"),
 };
 
 #undef WORD
@@ -101,16 +108,18 @@ overlap(const tpl_box *a, const tpl_box *b)
 	    a->y < b->y + b->h && b->y < a->y + a->h;
 }
 
-/* The zones of page 1 must not overlap: reported at the later one. */
+/* The zones of page 1 must not overlap: reported at the later one, by the
+ * name the zone's element has (names[i], for a zone whose element is left
+ * out and nodes[i] the element its defaults belong to). */
 static void
-check_apart(checker *c, const xmlNode *const nodes[], const tpl_box *const boxes[], size_t n)
+check_apart(checker *c, const xmlNode *const nodes[], const char *const names[],
+    const tpl_box *const boxes[], size_t n)
 {
 	for (size_t j = 1; j < n; j++)
 		for (size_t i = 0; i < j; i++)
 			if (nodes[i] && nodes[j] && overlap(boxes[i], boxes[j])) {
 				vl_pos first = xs_pos(c->x, nodes[i]);
-				AT(TPL_OVERLAP, c, nodes[j], NULL, name_of(nodes[j]), name_of(nodes[i]),
-				    first.line);
+				AT(TPL_OVERLAP, c, nodes[j], NULL, names[j], names[i], first.line);
 			}
 }
 
@@ -174,10 +183,20 @@ check_letter(checker *c, const xmlNode *root)
 	if (t->letter_body.y <= t->date_y)
 		AT(TPL_BODY_ABOVE_DATE, c, body, "yMm", ts_to_mm(t->letter_body.y), ts_to_mm(t->date_y));
 
-	const xmlNode *const zones[] = { head, addr, t->stamp ? stamp : NULL, body };
+	/* the information block: its defaults belong to <anschreiben> */
+	const xmlNode *info = xs_child(letter, "informationsblock");
+	const xmlNode *info_at = info ? info : letter;
+	check_in_page(c, info_at, &t->info_block);
+	if (t->info_label_w >= t->info_block.w)
+		AT(TPL_INFO_LABELS, c, info_at, info ? "beschriftungMm" : NULL,
+		    ts_to_mm(t->info_label_w), ts_to_mm(t->info_block.w));
+
+	const xmlNode *const zones[] = { head, addr, t->stamp ? stamp : NULL, info_at, body };
+	const char *const names[] = { "briefkopf", "anschriftfeld", "eingangsstempel",
+		"informationsblock", "brieftext" };
 	const tpl_box *const zone_boxes[] = { &t->letterhead, &t->address, &t->stamp_box,
-		&t->letter_body };
-	check_apart(c, zones, zone_boxes, sizeof zones / sizeof zones[0]);
+		&t->info_block, &t->letter_body };
+	check_apart(c, zones, names, zone_boxes, sizeof zones / sizeof zones[0]);
 
 	if (t->signature_image_h > t->signature_space)
 		AT(TPL_SIGNATURE_IMAGE, c, xs_child(letter, "unterschrift"), "bildhoeheMm",

@@ -230,6 +230,11 @@ fill(loader *L, const xmlNode *root)
 	t->date_y = mm(L, date, "grundlinieMm");
 	t->date_align = align(L, date, "ausrichtung");
 
+	const xmlNode *info = xs_child(letter, "informationsblock");
+	t->info_block = (tpl_box){ ts_mm(num(L, info, "xMm", 125)), ts_mm(num(L, info, "yMm", 55)),
+		ts_mm(num(L, info, "breiteMm", 65)), ts_mm(num(L, info, "hoeheMm", 35)) };
+	t->info_label_w = ts_mm(num(L, info, "beschriftungMm", 25));
+
 	box(L, xs_child(letter, "brieftext"), &t->letter_body);
 	const xmlNode *encl = xs_child(letter, "anlagen");
 	t->enclosure_indent = ts_mm(num(L, encl, "einzugMm", 5));

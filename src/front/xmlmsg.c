@@ -425,7 +425,9 @@ static const struct {
 	{ "[a-z0-9]+(-[a-z0-9]+)*", "hauts-de-france", EX_VALUE },
 	{ "[1-9][0-9]*", "18", EX_VALUE },
 	{ "[1-9][0-9]*/[1-9][0-9]*", "18/1828", EX_VALUE },
-	{ "[A-Z][0-9]{2}", "A06", EX_VALUE },
+	{ "[A-Z][0-9]{2}(, ?[A-Z][0-9]{2})*", "A15, A12", EX_VALUE },
+	{ "[0-9+\\-/() ]*[0-9][0-9+\\-/() ]*", "0211 837-01", EX_VALUE },
+	{ "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", "poststelle@example.org", EX_VALUE },
 	{ "[0-9]{4}-[0-9]{2}-[0-9]{2}", NULL, EX_DAY },
 	{ "[0-9]{4}-[0-9]{2}", NULL, EX_MONTH },
 	{ "[A-Z]{2}", "FR", EX_VALUE },
@@ -436,7 +438,6 @@ static const struct {
 	{ "[1-9][0-9]?", "2", EX_VALUE },
 	/* templates/template.xsd */
 	{ "[^\\s].*", "fonts/LiberationSans-Regular.ttf", EX_VALUE },
-	{ "([^%]|%[nN])*", "Seite %n", EX_VALUE },
 	{ "[a-z]{2,3}", "de", EX_VALUE },
 };
 
@@ -465,7 +466,7 @@ static const struct {
 	{ "mm", "25", EX_VALUE }, { "mmPositiv", "25", EX_VALUE },
 	{ "schriftgroessePt", "11", EX_VALUE }, { "ptPositiv", "11", EX_VALUE },
 	{ "pt", "11", EX_VALUE }, { "datei", "fonts/LiberationSans-Regular.ttf", EX_VALUE },
-	{ "seitenzahlFormat", "Seite %n", EX_VALUE },
+	{ "seitenzahlFormat", "Seite {seite}", EX_VALUE },
 };
 
 static bool

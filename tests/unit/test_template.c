@@ -209,8 +209,15 @@ test_template_bad(void)
 		  "no DTD and no entities\n", VL_EXIT_INVALID },
 		{ "bad-overlap.xml",
 		  "tests/templates/bad-overlap.xml:46:5: error: 'eingangsstempel' overlaps 'briefkopf' (line 43)\n"
-		  "tests/templates/bad-overlap.xml:46:5: error: 'eingangsstempel' overlaps 'anschriftfeld' (line 44)\n",
+		  "tests/templates/bad-overlap.xml:46:5: error: 'eingangsstempel' overlaps 'anschriftfeld' (line 44)\n"
+		  /* the information block's zone by default (reported at its
+		   * <anschreiben>) where the stamp now stands */
+		  "tests/templates/bad-overlap.xml:42:3: error: 'informationsblock' overlaps 'eingangsstempel' (line 46)\n",
 		  VL_EXIT_INVALID },
+		{ "bad-infoblock.xml",
+		  "tests/templates/bad-infoblock.xml:49:34: error: the information block's labels (70 mm) "
+		  "leave no room for its values (65 mm wide)\n"
+		  "tests/templates/bad-infoblock.xml:49:5: error: 'informationsblock' overlaps 'anschriftfeld' (line 44)\n", VL_EXIT_INVALID },
 		{ "bad-leading.xml",
 		  "tests/templates/bad-leading.xml:30:49: error: style 'ueberschrift': leading 10 pt "
 		  "is less than the font size 12 pt\n", VL_EXIT_INVALID },
