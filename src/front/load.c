@@ -309,12 +309,19 @@ done:
 		}
 		if (o == from && !is_marker_flags(r->flags))
 			continue;
+		/* a reference or a note prints its number, a closing quote its
+		 * mark: the space after it is one between words (the opening
+		 * quote, like a bracket, takes none after it) */
+		if (r->flags & (VL_SPAN_XREF | VL_SPAN_NOTE | VL_SPAN_QUOTE_CLOSE))
+			last_space = 0;
 		sp[nsp++] = (vl_span){ txt + from, o - from, r->flags,
 		    r->lang ? r->lang : "de", r->partner, r->pos, r->ref, r->link, r->note };
 	}
 	free(raw);
 	/* the trailing space, possibly in an earlier span */
 	for (size_t i = nsp; i-- > 0;) {
+		if (is_marker(&sp[i]))
+			break; /* a space before a printed marker stays */
 		if (sp[i].len == 0)
 			continue;
 		if (sp[i].text[sp[i].len - 1] == ' ')
