@@ -297,7 +297,8 @@ typedef struct vl_doc {
 	vl_report report;
 	vl_note *notes;       /* every <fussnote>, in document order */
 	size_t nnotes;
-	vl_target *targets;   /* sections, tables and figures with an id, in document order */
+	vl_target *targets;   /* sections, tables and figures with an id, sorted by id
+	                       * (those of one id in document order): vl_target_find */
 	size_t ntargets;
 } vl_doc;
 
@@ -326,7 +327,8 @@ void vl_dump(const vl_doc *doc, FILE *out);
 const char *vl_source_file(arena *a, const char *source, const char *rel, bool *inside,
     bool *exists);
 
-/* The section, table or figure of that id; NULL when none. */
+/* The section, table or figure of that id (the first in the document when
+ * several share it); NULL when none. */
 const vl_item *vl_target_find(const vl_doc *doc, const char *id);
 
 /* Lookup of a partner by id; -1 when absent. */

@@ -559,6 +559,34 @@ add_target(loader *ld, const char *id, const vl_item *it)
 	ld->targets[ld->ntargets++] = (vl_target){ id, it };
 }
 
+typedef struct seq_target {
+	vl_target t;
+	size_t seq;
+} seq_target;
+
+static int
+cmp_seq_target(const void *x, const void *y)
+{
+	const seq_target *a = x, *b = y;
+	int r = strcmp(a->t.id, b->t.id);
+	return r ? r : a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* The targets sorted by id, those of one id in document order, into out:
+ * vl_target_find searches them by bisection (a linear search made 30 000
+ * references to 3000 sections take seconds). */
+static void
+sort_targets(const vl_target *in, size_t n, vl_target *out)
+{
+	seq_target *s = xmalloc((n ? n : 1) * sizeof *s);
+	for (size_t i = 0; i < n; i++)
+		s[i] = (seq_target){ in[i], i };
+	qsort(s, n, sizeof *s, cmp_seq_target);
+	for (size_t i = 0; i < n; i++)
+		out[i] = s[i].t;
+	free(s);
+}
+
 static vl_item *build_items(loader *ld, const xmlNode *e, const char *lang, int level,
     size_t *n);
 
@@ -813,8 +841,7 @@ build_doc(loader *ld, const xmlNode *root, const char *path)
 		memcpy(doc->notes, ld->notes, ld->nnotes * sizeof *doc->notes);
 	doc->ntargets = ld->ntargets;
 	doc->targets = arena_array(ld->a, ld->ntargets ? ld->ntargets : 1, sizeof *doc->targets);
-	if (ld->ntargets)
-		memcpy(doc->targets, ld->targets, ld->ntargets * sizeof *doc->targets);
+	sort_targets(ld->targets, ld->ntargets, doc->targets);
 	return doc;
 }
 

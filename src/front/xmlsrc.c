@@ -18,6 +18,7 @@
 #include "base/base.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,8 +49,11 @@ struct xmlsrc {
 	srcnode *elems, *comments, *pis;
 	size_t nelems, capelems, ncomments, capcomments, npis, cappis;
 	size_t doctype_off; /* offset of "<!" of a DOCTYPE, or SIZE_MAX */
-	size_t cache_off, cache_line; /* the last position computed, to count */
-	unsigned cache_col;           /* columns on from it on long lines */
+	/* characters (UTF-8 lead bytes) before every COL_STEP-th byte, so that a
+	 * column is counted from the nearest checkpoint: a source on one line
+	 * (generated XML) costs O(COL_STEP) per position, whatever the order
+	 * positions are asked in, instead of a rescan of the line */
+	size_t *chars;
 	/* parse state */
 	enum xs_phase phase;
 	unsigned depth;
@@ -171,7 +175,36 @@ scan_source(xmlsrc *ld)
 	free(stack);
 }
 
-/* Line and column (1-based, columns in characters) of a byte offset. */
+enum { COL_STEP = 256 };
+
+/* The checkpoints of ld->chars, built once after the scan. */
+static void
+index_chars(xmlsrc *ld)
+{
+	size_t n = ld->len / COL_STEP + 1, c = 0;
+	ld->chars = xmalloc(n * sizeof *ld->chars);
+	for (size_t i = 0; i < ld->len; i++) {
+		if (i % COL_STEP == 0)
+			ld->chars[i / COL_STEP] = c;
+		c += ((unsigned char)ld->buf[i] & 0xC0) != 0x80;
+	}
+	if (ld->len % COL_STEP == 0)
+		ld->chars[ld->len / COL_STEP] = c;
+}
+
+/* The number of characters before byte offset off (off <= len). */
+static size_t
+chars_before(const xmlsrc *ld, size_t off)
+{
+	size_t c = ld->chars[off / COL_STEP];
+	for (size_t i = off - off % COL_STEP; i < off; i++)
+		c += ((unsigned char)ld->buf[i] & 0xC0) != 0x80;
+	return c;
+}
+
+/* Line and column (1-based, columns in characters) of a byte offset: the
+ * line by binary search of the line starts, the column from the character
+ * checkpoints, both independent of earlier calls. */
 static vl_pos
 src_pos(xmlsrc *ld, size_t off)
 {
@@ -185,19 +218,9 @@ src_pos(xmlsrc *ld, size_t off)
 		else
 			hi = mid;
 	}
-	unsigned col = 1;
 	size_t from = ld->lines[lo];
-	if (ld->cache_line == lo + 1 && ld->cache_off <= off && ld->cache_off >= from) {
-		from = ld->cache_off; /* positions mostly come in document order */
-		col = ld->cache_col;
-	}
-	for (size_t i = from; i < off; i++)
-		if (((unsigned char)ld->buf[i] & 0xC0) != 0x80)
-			col++;
-	ld->cache_off = off;
-	ld->cache_line = lo + 1;
-	ld->cache_col = col;
-	return (vl_pos){ (unsigned)(lo + 1), col };
+	size_t col = from <= off ? chars_before(ld, off) - chars_before(ld, from) + 1 : 1;
+	return (vl_pos){ (unsigned)(lo + 1), col > UINT_MAX ? UINT_MAX : (unsigned)col };
 }
 
 static const srcnode *
@@ -627,6 +650,7 @@ xs_open(const char *path, size_t max, diag *d)
 	if (ld->len > INT32_MAX || !utf8_only(ld))
 		goto fail;
 	scan_source(ld);
+	index_chars(ld);
 	/* every stray libxml2 message comes to us, never straight to stderr */
 	xmlSetStructuredErrorFunc(ld, on_xml_error);
 	int ok = parse(ld);
@@ -649,6 +673,7 @@ xs_free(xmlsrc *ld)
 		xmlFreeDoc(ld->doc);
 	free(ld->buf);
 	free(ld->lines);
+	free(ld->chars);
 	free(ld->elems);
 	free(ld->comments);
 	free(ld->pis);
