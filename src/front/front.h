@@ -327,6 +327,10 @@ void vl_dump(const vl_doc *doc, FILE *out);
 const char *vl_source_file(arena *a, const char *source, const char *rel, bool *inside,
     bool *exists);
 
+/* Every file the source names (its signature image, its figures' images),
+ * as vl_source_file joins them, into *out (in a); returns how many. */
+size_t vl_source_files(const vl_doc *doc, arena *a, const char ***out);
+
 /* The section, table or figure of that id (the first in the document when
  * several share it); NULL when none. */
 const vl_item *vl_target_find(const vl_doc *doc, const char *id);
