@@ -77,6 +77,8 @@
 	    "or figure is numbered when it has a caption)", DIAG_A1(const char *)) \
 	X(LINK_SCHEME, DIAG_ERROR, "link '%s' is not an http, https or mailto address", \
 	    DIAG_A1(const char *)) \
+	X(LINK_TOO_LONG, DIAG_ERROR, "link address of %zu bytes: a PDF string holds at most %d", \
+	    DIAG_A2(size_t, int)) \
 	X(LINK_TARGET, DIAG_ERROR, "a verweis needs exactly one of url and ziel", DIAG_A0) \
 	X(XREF_TEXT, DIAG_ERROR, "a verweis with ziel prints the target's number and takes " \
 	    "no text", DIAG_A0) \

@@ -305,7 +305,9 @@ typedef struct vl_doc {
 /* Limits on input, documented in README.md. */
 enum {
 	VL_MAX_INPUT_BYTES = 8 * 1024 * 1024, /* a Vorlage is ~50 KiB; bounds memory and time */
-	VL_MAX_DEPTH = 64                     /* nesting depth of elements; bounds recursion in libxml2 and us */
+	VL_MAX_DEPTH = 64,                    /* nesting depth of elements; bounds recursion in libxml2 and us */
+	VL_MAX_LINK_BYTES = 65535             /* a link's address: a PDF string (PDF/A-1's and
+	                                         libharu's limit) holds at most that */
 };
 
 /* Parse (no network, no DTD, no entities, no XInclude), validate against the

@@ -334,8 +334,9 @@ goto_annot(pdf_ctx *c, HPDF_Page page, HPDF_Rect r, const char *link)
 		return NULL;
 	/* libharu makes a link with either an indirect destination (which
 	 * Preflight cannot read) or a direct URI action: the latter, its
-	 * action then replaced by the direct /Dest */
-	HPDF_Annotation an = HPDF_Page_CreateURILinkAnnot(page, r, link);
+	 * action then replaced by the direct /Dest (so its address is none of
+	 * the id's: an id of any length makes a link) */
+	HPDF_Annotation an = HPDF_Page_CreateURILinkAnnot(page, r, "#");
 	if (!pdf_ok(c, an ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM, "link annotation"))
 		return NULL;
 	pdf_dict_remove(an, "A");
