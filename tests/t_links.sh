@@ -69,3 +69,52 @@ for c in over-limit over-limit-utf8; do
 	expect "link-$c-build-refuses" test "$(cat "$T/$c.build.rc")" = 1 -a "$(cat "$T/$c.build.err")" = "$msg" \
 	    -a ! -e "$T/$c.pdf"
 done
+
+# Links on one page: its /Annots, and its array in the parent tree (one
+# element per tagged piece of text), hold at most 8191 elements (PDF/A-1).
+# In a template with a 4 pt paragraph style one page holds some 12 000
+# links: the build is refused at the first link too many (exit 1, nothing
+# written), as at the first change of language too many; 8000 links build.
+sed 's|<absatz schnitt="normal" groessePt="11" zeilenabstandPt="16"|<absatz schnitt="normal" groessePt="4" zeilenabstandPt="4.5"|' \
+	templates/landtag-nrw.xml >"$T/klein.xml"
+expect links-small-template-made grep -q 'groessePt="4" zeilenabstandPt="4.5"' "$T/klein.xml"
+/usr/bin/python3 - "$T" <<'PY'
+import sys
+out = sys.argv[1]
+s = open('tests/regress/valid/minimal.xml', encoding='utf-8').read()
+i = s.index('    <ueberschrift>Vereinbarungen</ueberschrift>')
+j = s.index('  </bericht>')
+def write(name, body):
+    open(out + '/' + name + '.xml', 'w', encoding='utf-8').write(
+        s[:i] + '    <ueberschrift>Vereinbarungen</ueberschrift>\n' + body + s[j:])
+# one a line, so that a message's line names the link
+write('links12000', '<absatz>' + ''.join('<verweis url="https://example.org/%d">x</verweis>\n' % k
+    for k in range(12000)) + '</absatz>\n')
+write('links8000', '<absatz>' + ''.join('<verweis url="https://example.org/%d">x</verweis>\n' % k
+    for k in range(8000)) + '</absatz>\n')
+write('langs9000', '<absatz>' + ''.join('<betont xml:lang="en">x</betont> y\n'
+    for k in range(9000)) + '</absatz>\n')
+PY
+page_build() { # NAME: build with the small template; exit code and messages in $T
+	rm -f "$T/$1.pdf"
+	"$VORLAGE" build "$T/$1.xml" -t "$T/klein.xml" -o "$T/$1.pdf" -q >"$T/$1.out" 2>"$T/$1.err"
+	echo $? >"$T/$1.rc"
+}
+page_build links12000
+# the 8192nd link of the page (the report's first, page 3) is on line 38 + 8191
+msg="$T/links12000.xml:8229:41: error: page 3 would hold more than 8191 links: a PDF/A-1 array (the page's annotations) holds at most that many"
+expect links-too-many-on-a-page-refused test "$(cat "$T/links12000.rc")" = 1 -a ! -e "$T/links12000.pdf"
+expect links-too-many-on-a-page-says-where test "$(cat "$T/links12000.err")" = "$msg"
+page_build langs9000
+msg="$T/langs9000.xml:4133:23: error: page 3 would hold more than 8191 pieces of tagged text (links, changes of language): a PDF/A-1 array (the page's in the parent tree) holds at most that many"
+expect tags-too-many-on-a-page-refused test "$(cat "$T/langs9000.rc")" = 1 -a ! -e "$T/langs9000.pdf"
+expect tags-too-many-on-a-page-says-where test "$(cat "$T/langs9000.err")" = "$msg"
+page_build links8000
+expect links-8000-on-a-page-build test "$(cat "$T/links8000.rc")" = 0 -a ! -s "$T/links8000.err"
+expect links-8000-on-a-page-annots /usr/bin/python3 -c '
+import pikepdf, sys
+p = pikepdf.open(sys.argv[1])
+sys.exit(0 if [len(pg.get("/Annots", [])) for pg in p.pages] == [0, 0, 8000] else 1)
+' "$T/links8000.pdf"
+out=$(/usr/bin/python3 tests/pdfua_check.py "$T/links8000.pdf" 2>&1)
+expect links-8000-on-a-page-pdfua sh -c '! printf "%s\n" "$0" | grep -qv "^ok "' "$out"

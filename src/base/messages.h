@@ -120,6 +120,11 @@
 	    "the text area (from %g mm)", DIAG_A2(double, double)) \
 	X(TPL_PAGENUM_BELOW, DIAG_ERROR, "the page number (baseline at %g mm) must stand below " \
 	    "the text area (to %g mm) on the page", DIAG_A2(double, double)) \
+	X(PAGE_TOO_MANY_LINKS, DIAG_ERROR, "page %zu would hold more than %u links: a PDF/A-1 " \
+	    "array (the page's annotations) holds at most that many", DIAG_A2(size_t, unsigned)) \
+	X(PAGE_TOO_MANY_TAGS, DIAG_ERROR, "page %zu would hold more than %u pieces of tagged " \
+	    "text (links, changes of language): a PDF/A-1 array (the page's in the parent tree) " \
+	    "holds at most that many", DIAG_A2(size_t, unsigned)) \
 	X(NO_GLYPH, DIAG_ERROR, "U+%04X (%s) has no glyph in this font", \
 	    DIAG_A2(unsigned, const char *)) \
 	X(NO_GLYPH_IN, DIAG_ERROR, "U+%04X (%s) has no glyph in the font %s", \
