@@ -64,3 +64,28 @@ for w in parallel array "make -j"; do
 	expect "batch-manual-mentions-$w" grep -q -- "$w" docs/vorlage.1
 	expect "batch-readme-mentions-$w" grep -q -- "$w" README.md
 done
+
+# Every input of every source of a batch is an input of the whole run: no
+# PDF of the batch is written over one. A source named like another's PDF
+# (build D/A.pdf A.xml -d D once replaced the source D/A.pdf, exit 0):
+i=$T/inputs
+rm -rf "$i"; mkdir -p "$i/D"
+cp "$SRC" "$i/A.xml"
+printf 'not a source\n' > "$i/D/A.pdf"
+(cd "$i" && "$VORLAGE" build D/A.pdf A.xml -d D -q >"$i/stdout" 2>"$i/stderr"); rc=$?
+expect batch-source-not-overwritten grep -qx 'not a source' "$i/D/A.pdf"
+expect batch-source-not-overwritten-exit-2 test "$rc" -eq 2
+expect batch-source-not-overwritten-says-so grep -qx 'D/A.pdf: error: cannot write: it is an input of this run' "$i/stderr"
+# the image a later source names, and one an earlier source named (read
+# already, still not to be lost): D/B.xml shows D/A.pdf, a PNG by its bytes
+sed 's|bild="balken.png"|bild="A.pdf"|' tests/regress/abbildung/floats.xml > "$i/D/B.xml"
+cp tests/regress/abbildung/balken.png "$i/D/A.pdf"
+for order in "A.xml D/B.xml" "D/B.xml A.xml"; do
+	n=${order%% *}; n=${n##*/}
+	# shellcheck disable=SC2086 # two sources
+	(cd "$i" && "$VORLAGE" build $order -d D -q >"$i/stdout" 2>"$i/stderr"); rc=$?
+	expect "batch-image-of-$n-first-not-overwritten" cmp -s tests/regress/abbildung/balken.png "$i/D/A.pdf"
+	expect "batch-image-of-$n-first-exit-2" test "$rc" -eq 2
+	expect "batch-image-of-$n-first-other-written" test -s "$i/D/B.pdf"
+	rm -f "$i/D/B.pdf"
+done

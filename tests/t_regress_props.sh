@@ -25,6 +25,14 @@ expect table-rows-once test "$(grep -c ' "Zeile"' "$d")" -eq 60
 d=$(dump fussnoten/continued)
 expect notes-on-several-pages test "$(pages_with "$d" Anmerkung | wc -l)" -ge 2
 expect long-note-continues test "$(pages_with "$d" weitergeht. | wc -l)" -ge 2
+# every note starts on the page of its mark, and nothing of the text area
+# (text, a floated figure, a line forced below one) reaches into the notes
+for c in continued bild-ueber-fortsetzung mehrere-im-absatz nach-geteilter zeile-unter-bild; do
+	"$VORLAGE" layout "$R/fussnoten/$c.xml" --no-letter --points >"$T/notes-$c.layout" 2>&1
+	out=$(/usr/bin/python3 tests/notes_check.py "$T/notes-$c.layout")
+	expect "notes-on-their-page-$c" test -z "$out" -a -s "$T/notes-$c.layout"
+	[ -z "$out" ] || printf '  %s\n' "$out" | head -3
+done
 # sections numbered by the template; a reference prints the number
 d=$(dump abschnitte/numbered)
 expect sections-numbered test "$(grep -c '"1.1.1' "$d")" -ge 2

@@ -306,6 +306,38 @@ diag_finish(diag *d)
 	d->nsources = 0;
 }
 
+/* Text with its control characters (C0, DEL and C1, which a source may
+ * hold as character references) written as \uXXXX, so that a message is
+ * one line of printable text whatever its arguments hold. Takes text. */
+static char *
+escape_controls(char *text)
+{
+	size_t extra = 0;
+	const unsigned char *t = (const unsigned char *)text;
+	for (size_t i = 0; t[i]; i++) {
+		if (t[i] < 0x20 || t[i] == 0x7F)
+			extra += 5;
+		else if (t[i] == 0xC2 && t[i + 1] >= 0x80 && t[i + 1] <= 0x9F)
+			extra += 4, i++;
+	}
+	if (!extra)
+		return text;
+	char *out = xmalloc(strlen(text) + extra + 1), *o = out;
+	for (size_t i = 0; t[i]; i++) {
+		unsigned c = t[i];
+		if (c == 0xC2 && t[i + 1] >= 0x80 && t[i + 1] <= 0x9F)
+			c = t[++i];
+		else if (c >= 0x20 && c != 0x7F) {
+			*o++ = (char)c;
+			continue;
+		}
+		o += sprintf(o, "\\u%04X", c);
+	}
+	*o = 0;
+	free(text);
+	return out;
+}
+
 static void
 vemit(diag *d, enum diag_code code, const char *file, unsigned line, unsigned col,
     const char *fmt, va_list ap)
@@ -335,6 +367,7 @@ vemit(diag *d, enum diag_code code, const char *file, unsigned line, unsigned co
 	char *text = xmalloc(n > 0 ? (size_t)n + 1 : 1);
 	vsnprintf(text, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
 #pragma GCC diagnostic pop
+	text = escape_controls(text);
 	if (d->holding) {
 		d->held = xgrow(d->held, &d->capheld, d->nheld + 1, sizeof *d->held);
 		d->held[d->nheld] = (diag_held){ file, line, col, d->nheld, lvl, code, text };

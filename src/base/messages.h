@@ -218,6 +218,8 @@
 	    "or figure is numbered when it has a caption)", DIAG_A1(const char *)) \
 	X(LINK_SCHEME, DIAG_ERROR, "link '%s' is not an http, https or mailto address", \
 	    DIAG_A1(const char *)) \
+	X(LINK_TOO_LONG, DIAG_ERROR, "link address of %zu bytes: a PDF string holds at most %d", \
+	    DIAG_A2(size_t, int)) \
 	X(LINK_TARGET, DIAG_ERROR, "a verweis needs exactly one of url and ziel", DIAG_A0) \
 	X(XREF_TEXT, DIAG_ERROR, "a verweis with ziel prints the target's number and takes " \
 	    "no text", DIAG_A0) \
@@ -265,6 +267,11 @@
 	    "the text area (from %g mm)", DIAG_A2(double, double)) \
 	X(TPL_PAGENUM_BELOW, DIAG_ERROR, "the page number (baseline at %g mm) must stand below " \
 	    "the text area (to %g mm) on the page", DIAG_A2(double, double)) \
+	X(PAGE_TOO_MANY_LINKS, DIAG_ERROR, "page %zu would hold more than %u links: a PDF/A-1 " \
+	    "array (the page's annotations) holds at most that many", DIAG_A2(size_t, unsigned)) \
+	X(PAGE_TOO_MANY_TAGS, DIAG_ERROR, "page %zu would hold more than %u pieces of tagged " \
+	    "text (links, changes of language): a PDF/A-1 array (the page's in the parent tree) " \
+	    "holds at most that many", DIAG_A2(size_t, unsigned)) \
 	X(NO_GLYPH, DIAG_ERROR, "U+%04X (%s) has no glyph in this font", \
 	    DIAG_A2(unsigned, const char *)) \
 	X(NO_GLYPH_IN, DIAG_ERROR, "U+%04X (%s) has no glyph in the font %s", \

@@ -40,6 +40,8 @@ typedef struct session {
 	unsigned char source_hash[32], template_hash[32]; /* for the PDF's ID */
 	const char *progress;  /* a batch: "[k/n] " before each line of progress */
 	const char **written;  /* a batch: the PDF of each source so far, or NULL */
+	const char **batch_in; /* a batch: every source and every file they name */
+	size_t nbatch_in;
 } session;
 
 /* After a usage message: the hint and the exit status. */
@@ -357,9 +359,12 @@ static size_t
 run_inputs(session *s, const char ***out)
 {
 	const vl_template *t = s->tpl;
-	const char **in = arena_array(s->a, 8 + 2 * t->nhyph + TS_NFACES, sizeof *in);
+	const char **in = arena_array(s->a, 8 + 2 * t->nhyph + TS_NFACES + s->nbatch_in,
+	    sizeof *in);
 	size_t n = 0;
 	in[n++] = s->o.source;
+	for (size_t i = 0; i < s->nbatch_in; i++)
+		in[n++] = s->batch_in[i];
 	in[n++] = t->path;
 	in[n++] = t->icc_path;
 	in[n++] = res_path(s->a, "xml/vorlage.xsd");
@@ -572,6 +577,37 @@ cmd_partners(session *s)
 	return VL_EXIT_OK;
 }
 
+/* The inputs of every source of a batch, before its first PDF is written:
+ * the sources themselves and the images they name. Without them, the PDF
+ * of one source could replace another source (build D/A.pdf A.xml -d D)
+ * or the image of a source not yet built. Each source is parsed here
+ * without messages; the loop below reports on it. */
+static void
+batch_collect_inputs(session *s)
+{
+	diag quiet;
+	diag_init(&quiet, "vorlage", NULL);
+	size_t n = s->o.nsources, cap = 2 * n;
+	s->batch_in = arena_array(s->a, cap, sizeof *s->batch_in);
+	for (size_t k = 0; k < n; k++) {
+		s->batch_in[s->nbatch_in++] = s->o.sources[k];
+		vl_doc *doc = vl_load(s->o.sources[k], res_path(s->a, "xml/vorlage.xsd"), &quiet);
+		if (!doc)
+			continue;
+		const char **files;
+		size_t nfiles = vl_source_files(doc, s->a, &files);
+		if (s->nbatch_in + nfiles + n > cap) {
+			cap = 2 * (s->nbatch_in + nfiles + n);
+			const char **in = arena_array(s->a, cap, sizeof *in);
+			memcpy(in, s->batch_in, s->nbatch_in * sizeof *in);
+			s->batch_in = in;
+		}
+		for (size_t i = 0; i < nfiles; i++)
+			s->batch_in[s->nbatch_in++] = files[i];
+		vl_doc_free(doc);
+	}
+}
+
 /* build, of one source or of a batch: each source loaded, checked, laid out
  * and written in turn, the template, fonts and dictionaries loaded once
  * (after the first valid source, as for a single one). A source that fails
@@ -582,8 +618,10 @@ run_build(session *s)
 {
 	size_t n = s->o.nsources;
 	bool batch = n > 1, layout = false;
-	if (batch)
+	if (batch) {
 		s->written = arena_array(s->a, n, sizeof *s->written);
+		batch_collect_inputs(s);
+	}
 	int worst_rc = VL_EXIT_OK;
 	for (size_t k = 0; k < n; k++) {
 		unsigned errors = s->d.nerrors, syserrs = s->d.nsyserrs;

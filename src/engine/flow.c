@@ -337,6 +337,11 @@ pour_para(pstate *s, size_t bi)
 				m = k < n - 2 ? k : n - 2;  /* keep 2 for the next page */
 			else
 				m = k;                      /* an empty page: as it fits */
+		} else if (k == 0 && !s->fresh) {
+			/* the floats set at the new page's top took it whole:
+			 * no line is forced below them into the notes */
+			new_page(s);
+			continue;
 		} else {
 			if (k >= rest)
 				m = rest;

@@ -3,7 +3,8 @@
  * scaled down; a caption that leaves it no room is an error). Where it fits on the current page it is
  * placed at once; else it waits, and the text after it goes on filling the
  * page, until the next page starts: then the waiting figures are set at
- * its top, in order, as many as fit (at least one on an empty page). A
+ * its top, in order, as many as fit above the notes continued onto it (at
+ * least one on an empty page without notes). A
  * figure arriving while others wait waits behind them. The figure's
  * memory is the document's arena: it may outlive the pour of its block. */
 #include "flow_int.h"
@@ -164,6 +165,21 @@ place_figure(ts_flow *f, const fx_figure *g, ts_sp top)
 	flow_block_done(f, end, g->after);
 }
 
+/* Whether the figure goes here with its top edge at top: above the page's
+ * notes (those continued onto it are set first, notes_page_start); on an
+ * empty page without notes whole, however tall. An empty page with
+ * notes is no exception: the figure would be drawn over them, so it waits
+ * for the next page. */
+static bool
+figure_fits(const ts_flow *f, const fx_figure *g, ts_sp top)
+{
+	ts_frame fr = flow_frame(f);
+	ts_sp body = flow_body_bottom(f);
+	if ((int64_t)top + fig_height(g) <= body)
+		return true;
+	return flow_fresh(f) && (int64_t)body == (int64_t)fr.y + fr.h;
+}
+
 /* The floats of f, made when the first figure waits. */
 static fig_floats *
 floats_of(ts_flow *f)
@@ -181,7 +197,7 @@ figure_pour(ts_flow *f, fx_blk *b)
 	fig_floats *x = *flow_state(f, &figure_ops);
 	if (!x || x->fl0 == x->nfl) {
 		ts_sp top = flow_block_top(f, g->before);
-		if (flow_fresh(f) || (int64_t)top + fig_height(g) <= flow_body_bottom(f)) {
+		if (figure_fits(f, g, top)) {
 			place_figure(f, g, top);
 			return;
 		}
@@ -199,7 +215,7 @@ floats_page_start(ts_flow *f, void *state)
 	while (x->fl0 < x->nfl) {
 		const fx_figure *g = x->fl[x->fl0];
 		ts_sp top = flow_block_top(f, g->before);
-		if (!flow_fresh(f) && (int64_t)top + fig_height(g) > flow_body_bottom(f))
+		if (!figure_fits(f, g, top))
 			break;
 		place_figure(f, g, top);
 		x->fl0++;

@@ -85,6 +85,8 @@ typedef struct note_state {
 	ts_sp notes_h;           /* their height with the gap (0: none) */
 	note_piece *carry;       /* what continues on the next page: [carry0, ncarry) */
 	size_t carry0, ncarry, carrycap;
+	bool waiting;            /* a piece of the carry got no line of this page:
+				    every later note waits behind it */
 } note_state;
 
 /* flow_note.c: the footnotes, called by flow.c (and calling nothing of it) */

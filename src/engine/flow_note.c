@@ -12,10 +12,14 @@
  *   frame's bottom.
  *
  * Placing a line with marks needs room below it for the first two lines
- * (or all, when fewer) of each of its notes (notes_fit); when the line
- * is placed, each note takes as many lines as fit beyond what the later
- * marks of the same lines reserve, and the rest continues at the top of
- * the next page's notes (notes_page_start), before its own. Work is
+ * (or all, when fewer) of each of its notes and of the notes of the lines
+ * above it (notes_fit); when the line is placed, each note takes as many
+ * lines as fit beyond what the later marks of the same lines reserve, and
+ * the rest continues at the top of the next page's notes
+ * (notes_page_start), before its own. So a note starts on the page of its
+ * mark whenever at least its first line fits there, also after a note
+ * split on that page; notes keep their order: once one waits whole for a
+ * next page (no line of it fits), every later one waits behind it. Work is
  * linear in the marks and note lines. The page builder (flow.c) holds the
  * notes' state and calls these; they call nothing of it. */
 #include "flow_int.h"
@@ -154,24 +158,34 @@ frame_bottom(const note_state *x)
 	return x->frame.y + x->frame.h;
 }
 
+/* Lines from baseline y0 on that end above the notes of height h. */
+static size_t
+lines_above(const note_state *x, int64_t h, ts_sp y0, int64_t lead, ts_sp desc)
+{
+	int64_t room = frame_bottom(x) - h - desc - y0;
+	return room < 0 ? 0 : 1 + (size_t)(room / lead);
+}
+
 size_t
 notes_fit(const note_state *x, const flow_notes *n, size_t from, size_t k, ts_sp y0,
     ts_sp leading, ts_sp desc)
 {
-	if (x->carry0 < x->ncarry)
-		return k;  /* notes wait behind a note continued from before */
+	if (x->waiting)
+		return k;  /* the notes wait behind one that waits whole */
 	int64_t b = frame_bottom(x), h = x->notes_h;
 	int64_t lead = leading > 0 ? leading : 1;
 	for (size_t i = first_at(n, from); i < n->n && n->line[i] < from + k; i++) {
 		size_t l = n->line[i] - from;
-		h += (h == 0 ? x->area.gap : 0) + reserve(&n->note[i]);
-		if (h > x->area.max_height || y0 + (int64_t)l * lead + desc > b - h)
-			return l;
+		int64_t hn = h + (h == 0 ? x->area.gap : 0) + reserve(&n->note[i]);
+		if (hn > x->area.max_height || y0 + (int64_t)l * lead + desc > b - hn) {
+			/* not this mark's line: of the lines above it, those that
+			 * leave room for the notes of the marks before it */
+			size_t fit = lines_above(x, h, y0, lead, desc);
+			return fit < l ? fit : l;
+		}
+		h = hn;
 	}
-	int64_t room = b - h - desc - y0;
-	if (room < 0)
-		return 0;
-	size_t fit = 1 + (size_t)(room / lead);
+	size_t fit = lines_above(x, h, y0, lead, desc);
 	return fit < k ? fit : k;
 }
 
@@ -186,13 +200,14 @@ notes_placed(note_state *x, const flow_notes *n, size_t from, size_t m, ts_sp y,
 	for (size_t i = i0; i < i1; i++) {
 		note_piece p = n->note[i];
 		later -= reserve(&p);
-		if (x->carry0 < x->ncarry) { /* keep the notes' order */
+		if (x->waiting) { /* keep the notes' order */
 			push_piece(&x->carry, &x->ncarry, &x->carrycap, p);
 			continue;
 		}
 		int64_t gap = x->npg ? 0 : x->area.gap;
 		int64_t room = frame_bottom(x) - used - x->notes_h - gap - later;
-		int64_t cap = (int64_t)x->area.max_height - x->notes_h - gap;
+		/* the area's cap too leaves the later marks their reserve */
+		int64_t cap = (int64_t)x->area.max_height - x->notes_h - gap - later;
 		if (room > cap)
 			room = cap;
 		size_t t = room > 0 ? (size_t)(room / (p.leading > 0 ? p.leading : 1)) : 0;
@@ -200,6 +215,7 @@ notes_placed(note_state *x, const flow_notes *n, size_t from, size_t m, ts_sp y,
 			t = p.n;
 		if (t == 0) {
 			push_piece(&x->carry, &x->ncarry, &x->carrycap, p);
+			x->waiting = true;
 			continue;
 		}
 		note_piece here = p, rest = p;
@@ -224,6 +240,7 @@ notes_height(const note_state *x)
 void
 notes_page_start(note_state *x)
 {
+	x->waiting = false;
 	while (x->carry0 < x->ncarry) {
 		note_piece *p = &x->carry[x->carry0];
 		int64_t gap = x->npg ? 0 : x->area.gap;
@@ -247,6 +264,8 @@ notes_page_start(note_state *x)
 		}
 		x->carry0++;
 	}
+	/* what is left did not fit: the page's notes are full */
+	x->waiting = x->carry0 < x->ncarry;
 	if (x->carry0 == x->ncarry)
 		x->carry0 = x->ncarry = 0;
 }

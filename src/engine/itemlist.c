@@ -259,9 +259,17 @@ add_token(lb_para *p, size_t ts, size_t te, hyph_point *pts)
 	lb_list *l = &p->l;
 	size_t t0 = l->n;
 	const ts_run *runs = p->runs;
-	size_t r = 0;
-	while (r + 1 < p->nruns && p->rstart[r + 1] <= ts)
-		r++;
+	/* the run holding ts: the last starting at or before it, by bisection
+	 * (counted from the first run, 20 000 notes in one paragraph took
+	 * seconds) */
+	size_t r = 0, hi = p->nruns;
+	while (hi - r > 1) {
+		size_t mid = r + (hi - r) / 2;
+		if (p->rstart[mid] <= ts)
+			r = mid;
+		else
+			hi = mid;
+	}
 	const char *lang = runs[r].lang ? runs[r].lang : "de";
 	const hyph *h = ts_engine_hyph(p->e);
 	/* pattern points become breaks only when the style hyphenates */

@@ -157,6 +157,10 @@ typedef struct ts_layout {
 	size_t ndests, dests_cap;
 	long *dest_of;                      /* per node: the destination it is, or -1 */
 	size_t dest_of_cap;
+	size_t *dest_sorted;                /* the destinations' indexes by name (of one
+					       name in order), for ts_layout_dest_find
+					       once ts_layout_drop_dangling_links made it */
+	size_t ndest_sorted;
 	size_t front_pages;                 /* pages before the body: the cover letter
 					       and the report's title page (0: none) */
 } ts_layout;
@@ -177,11 +181,13 @@ void ts_page_add_rule(ts_layout *doc, size_t page, ts_sp x, ts_sp y, ts_sp w, ts
 void ts_layout_add_outline(ts_layout *doc, const char *title, int level, size_t page, ts_sp y);
 /* Names node as a link target (name, title copied). */
 void ts_layout_add_dest(ts_layout *doc, const char *name, const char *title, int node);
-/* The index of the destination name (without '#'), or -1. */
+/* The index of the destination name (without '#'), the first of that name,
+ * or -1: by bisection when the document is laid out, else by a search. */
 long ts_layout_dest_find(const ts_layout *doc, const char *name);
 /* A link "#name" to no destination of this document (an annex's agreement
  * referring to a section of the report) is dropped: its items lose the
- * link, its Link node becomes a Span. Call when the document is laid out. */
+ * link, its Link node becomes a Span. Call when the document is laid out
+ * (it indexes the destinations by name first; none is added later). */
 void ts_layout_drop_dangling_links(ts_layout *doc);
 /* The item it, complete on page, is placed: the destinations of its node
  * and the nodes above it that have none yet begin there. Every engine call

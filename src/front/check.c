@@ -78,6 +78,9 @@ check_spans(checker *c, const vl_para *p)
 				PROBLEM0(LINK_TARGET, c, s->pos);
 			else if (!good_url(s->link))
 				PROBLEM(LINK_SCHEME, c, s->pos, s->link);
+			else if (strlen(s->link) > VL_MAX_LINK_BYTES)
+				PROBLEM(LINK_TOO_LONG, c, s->pos, strlen(s->link),
+				    (int)VL_MAX_LINK_BYTES);
 		}
 		last_link = s->link;
 	}

@@ -340,14 +340,17 @@ typedef struct vl_doc {
 	vl_report report;
 	vl_note *notes;       /* every <fussnote>, in document order */
 	size_t nnotes;
-	vl_target *targets;   /* sections, tables and figures with an id, in document order */
+	vl_target *targets;   /* sections, tables and figures with an id, sorted by id
+	                       * (those of one id in document order): vl_target_find */
 	size_t ntargets;
 } vl_doc;
 
 /* Limits on input, documented in README.md. */
 enum {
 	VL_MAX_INPUT_BYTES = 8 * 1024 * 1024, /* a Vorlage is ~50 KiB; bounds memory and time */
-	VL_MAX_DEPTH = 64                     /* nesting depth of elements; bounds recursion in libxml2 and us */
+	VL_MAX_DEPTH = 64,                    /* nesting depth of elements; bounds recursion in libxml2 and us */
+	VL_MAX_LINK_BYTES = 65535             /* a link's address: a PDF string (PDF/A-1's and
+	                                         libharu's limit) holds at most that */
 };
 
 /* Parse (no network, no DTD, no entities, no XInclude), validate against the
@@ -376,7 +379,12 @@ void vl_dump(const vl_doc *doc, FILE *out);
 const char *vl_source_file(arena *a, const char *source, const char *rel, bool *inside,
     bool *exists);
 
-/* The section, table or figure of that id; NULL when none. */
+/* Every file the source names (its signature image, its figures' images),
+ * as vl_source_file joins them, into *out (in a); returns how many. */
+size_t vl_source_files(const vl_doc *doc, arena *a, const char ***out);
+
+/* The section, table or figure of that id (the first in the document when
+ * several share it); NULL when none. */
 const vl_item *vl_target_find(const vl_doc *doc, const char *id);
 
 /* Lookup of a partner by id; -1 when absent. */

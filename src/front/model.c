@@ -85,10 +85,18 @@ vl_items_walk(const vl_item *items, size_t n, void (*fn)(const vl_item *it, void
 const vl_item *
 vl_target_find(const vl_doc *doc, const char *id)
 {
-	for (size_t i = 0; id && i < doc->ntargets; i++)
-		if (strcmp(doc->targets[i].id, id) == 0)
-			return doc->targets[i].item;
-	return NULL;
+	size_t lo = 0, hi = doc->ntargets; /* sorted by id: the first not below id */
+	if (!id)
+		return NULL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(doc->targets[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < doc->ntargets && strcmp(doc->targets[lo].id, id) == 0
+	    ? doc->targets[lo].item : NULL;
 }
 
 const char *

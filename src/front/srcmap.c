@@ -4,6 +4,7 @@
 #include "srcmap_int.h"
 #include "base/base.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,33 @@ find_str(const char *buf, size_t len, size_t from, const char *s)
 		if (buf[i] == s[0] && memcmp(buf + i, s, sl) == 0)
 			return i;
 	return SIZE_MAX;
+}
+
+enum { SRCMAP_COL_STEP = 256 };
+
+/* The checkpoints of ld->chars, built once after the scan. */
+static void
+index_chars(srcmap *ld)
+{
+	size_t n = ld->len / SRCMAP_COL_STEP + 1, c = 0;
+	ld->chars = xmalloc(n * sizeof *ld->chars);
+	for (size_t i = 0; i < ld->len; i++) {
+		if (i % SRCMAP_COL_STEP == 0)
+			ld->chars[i / SRCMAP_COL_STEP] = c;
+		c += ((unsigned char)ld->buf[i] & 0xC0) != 0x80;
+	}
+	if (ld->len % SRCMAP_COL_STEP == 0)
+		ld->chars[ld->len / SRCMAP_COL_STEP] = c;
+}
+
+/* The number of characters before byte offset off (off <= len). */
+static size_t
+chars_before(const srcmap *ld, size_t off)
+{
+	size_t c = ld->chars[off / SRCMAP_COL_STEP];
+	for (size_t i = off - off % SRCMAP_COL_STEP; i < off; i++)
+		c += ((unsigned char)ld->buf[i] & 0xC0) != 0x80;
+	return c;
 }
 
 void
@@ -111,6 +139,7 @@ srcmap_scan(srcmap *ld, const char *buf, size_t len)
 		}
 	}
 	free(stack);
+	index_chars(ld);
 }
 
 vl_pos
@@ -126,24 +155,15 @@ srcmap_pos(srcmap *ld, size_t off)
 		else
 			hi = mid;
 	}
-	unsigned col = 1;
 	size_t from = ld->lines[lo];
-	if (ld->cache_line == lo + 1 && ld->cache_off <= off && ld->cache_off >= from) {
-		from = ld->cache_off; /* positions mostly come in document order */
-		col = ld->cache_col;
-	}
-	for (size_t i = from; i < off; i++)
-		if (((unsigned char)ld->buf[i] & 0xC0) != 0x80)
-			col++;
-	ld->cache_off = off;
-	ld->cache_line = lo + 1;
-	ld->cache_col = col;
-	return (vl_pos){ (unsigned)(lo + 1), col };
+	size_t col = from <= off ? chars_before(ld, off) - chars_before(ld, from) + 1 : 1;
+	return (vl_pos){ (unsigned)(lo + 1), col > UINT_MAX ? UINT_MAX : (unsigned)col };
 }
 
 void
 srcmap_free(srcmap *m)
 {
+	free(m->chars);
 	free(m->lines);
 	free(m->elems);
 	free(m->comments);

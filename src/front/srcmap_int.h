@@ -24,8 +24,11 @@ typedef struct srcmap {
 	srcnode *elems, *comments, *pis; /* in document order */
 	size_t nelems, capelems, ncomments, capcomments, npis, cappis;
 	size_t doctype_off; /* offset of "<!" of a DOCTYPE, or SIZE_MAX */
-	size_t cache_off, cache_line; /* the last position computed, to count */
-	unsigned cache_col;           /* columns on from it on long lines */
+	/* characters (UTF-8 lead bytes) before every SRCMAP_COL_STEP-th byte,
+	 * so that a column is counted from the nearest checkpoint: a source on
+	 * one line (generated XML) costs O(SRCMAP_COL_STEP) per position,
+	 * whatever the order positions are asked in, not a rescan of the line */
+	size_t *chars;
 } srcmap;
 
 /* One pass over the len bytes at buf (kept, not copied): line starts and

@@ -190,12 +190,18 @@ bool pdf_meta_id(pdf_ctx *c);
 /* The catalog's /Metadata stream, with claim. */
 bool pdf_meta_xmp(pdf_ctx *c, const char *claim);
 
+/* PDF/A-1 (ISO 19005-1, 6.1.12): an array holds at most 8191 elements: a
+ * structure element's /K, a page's /Annots, a page's array in the parent
+ * tree (one element per MCID). */
+#define PDF_ARRAY_MAX 8191u
+
 /* ---- pdf_struct.c ---- */
 
 /* Starts recording the structure (after the pages exist, before drawing). */
 void pdf_struct_open(pdf_ctx *c);
 void pdf_struct_close(pdf_ctx *c);
-/* The MCID of a new tagged sequence on page (index) for the node tag. */
+/* The MCID of a new tagged sequence on page (index) for the node tag; -1
+ * when the page holds PDF_ARRAY_MAX already. */
 int pdf_struct_mcid(pdf_ctx *c, size_t page, int tag);
 /* An annotation (a link's) on page for the node tag: an /OBJR kid of the
  * node, the annotation's /StructParent and its entry in the parent tree. */

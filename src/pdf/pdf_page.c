@@ -83,19 +83,32 @@ write_content(pdf_ctx *c, HPDF_Page page, const char *what)
 /* Marked content */
 
 /* Opens the marked-content sequence of items with this tag: an artifact
- * of its kind, or tagged content with the next MCID of the page. */
-static void
-mark_begin(pdf_ctx *c, size_t page, int tag)
+ * of its kind, or tagged content with the next MCID of the page. False
+ * after a message (at src, the first item's source, when known) when the
+ * page already holds as many tagged sequences as its array in the parent
+ * tree may (PDF_ARRAY_MAX: thousands of links, or of changes of language,
+ * in a small font). */
+static bool
+mark_begin(pdf_ctx *c, size_t page, int tag, const ts_srcpos *src)
 {
 	char b[64];
-	if (tag == TS_TAG_PAGINATION)
+	if (tag == TS_TAG_PAGINATION) {
 		snprintf(b, sizeof b, "/Artifact <</Type /Pagination>> BDC\n");
-	else if (tag < 0)
+	} else if (tag < 0) {
 		snprintf(b, sizeof b, "/Artifact <</Type /Layout>> BDC\n");
-	else
-		snprintf(b, sizeof b, "/%s <</MCID %d>> BDC\n", pdf_struct_role(c, tag),
-		    pdf_struct_mcid(c, page, tag));
+	} else {
+		int mcid = pdf_struct_mcid(c, page, tag);
+		if (mcid < 0) {
+			const ts_srcpos *at = src && src->file ? src : NULL;
+			MSG(PAGE_TOO_MANY_TAGS, c->d, at ? at->file : NULL, at ? at->line : 0,
+			    at ? at->col : 0, page + 1, PDF_ARRAY_MAX);
+			c->failed = c->invalid = true;
+			return false;
+		}
+		snprintf(b, sizeof b, "/%s <</MCID %d>> BDC\n", pdf_struct_role(c, tag), mcid);
+	}
 	pdf_buf_str(c, b);
+	return true;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -172,8 +185,8 @@ draw_text(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
 		if (!in_text) {
 			c->len = 0;
 			tag = it->tag;
-			mark_begin(c, pgi, tag);
-			if (!write_content(c, page, "BDC") || !pdf_ok(c, HPDF_Page_BeginText(page), "BT"))
+			if (!mark_begin(c, pgi, tag, it->src) || !write_content(c, page, "BDC")
+			    || !pdf_ok(c, HPDF_Page_BeginText(page), "BT"))
 				return false;
 			in_text = true;
 			ox = oy = 0;
@@ -325,7 +338,8 @@ draw_graphics(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
 		}
 		if (!open) {
 			tag = it->tag;
-			mark_begin(c, pgi, tag);
+			if (!mark_begin(c, pgi, tag, NULL))
+				return false;
 			open = true;
 		}
 		long v[4] = { pdf_hundredths(it->x), pdf_hundredths(c->doc->height - it->y - it->h),
@@ -361,8 +375,7 @@ draw_graphics(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
 			return false;
 		double h = ts_to_pt(it->h), w = ts_to_pt(it->w);
 		c->len = 0;
-		mark_begin(c, pgi, it->tag);
-		if (!write_content(c, page, "BDC")
+		if (!mark_begin(c, pgi, it->tag, NULL) || !write_content(c, page, "BDC")
 		    || !pdf_ok(c, HPDF_Page_DrawImage(page, im, (HPDF_REAL)ts_to_pt(it->x),
 		    (HPDF_REAL)(hpt - ts_to_pt(it->y) - h), (HPDF_REAL)w, (HPDF_REAL)h), "image"))
 			return false;
@@ -388,8 +401,9 @@ goto_annot(pdf_ctx *c, HPDF_Page page, HPDF_Rect r, const char *link)
 		return NULL;
 	/* libharu makes a link with either an indirect destination (which
 	 * Preflight cannot read) or a direct URI action: the latter, its
-	 * action then replaced by the direct /Dest */
-	HPDF_Annotation an = HPDF_Page_CreateURILinkAnnot(page, r, link);
+	 * action then replaced by the direct /Dest (so its address is none of
+	 * the id's: an id of any length makes a link) */
+	HPDF_Annotation an = HPDF_Page_CreateURILinkAnnot(page, r, "#");
 	if (!pdf_ok(c, an ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM, "link annotation"))
 		return NULL;
 	pdf_dict_remove(an, "A");
@@ -400,10 +414,53 @@ goto_annot(pdf_ctx *c, HPDF_Page page, HPDF_Rect r, const char *link)
 	return an;
 }
 
+/* Whether item b goes on the link annotation of item a: text on a's
+ * baseline, of the same link (its node, and its address). */
+static bool
+same_link(const ts_item *a, const ts_item *b)
+{
+	return b->kind == TS_ITEM_TEXT && b->y == a->y && b->link &&
+	    (b->link == a->link || (b->tag == a->tag && strcmp(b->link, a->link) == 0));
+}
+
+/* The end of the run of items from i that one link annotation covers. */
+static size_t
+link_run_end(const ts_page *pg, size_t i)
+{
+	size_t j = i + 1;
+	while (j < pg->nitems && same_link(&pg->items[i], &pg->items[j]))
+		j++;
+	return j;
+}
+
+/* Whether the page's links fit in its /Annots (PDF_ARRAY_MAX), asked
+ * before anything is drawn; else a message at the first link too many. */
+static bool
+links_fit(pdf_ctx *c, size_t pgi, const ts_page *pg)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < pg->nitems;) {
+		const ts_item *it = &pg->items[i];
+		if (it->kind != TS_ITEM_TEXT || !it->link || !it->link[0]) {
+			i++;
+			continue;
+		}
+		if (n++ == PDF_ARRAY_MAX) {
+			const ts_srcpos *at = it->src && it->src->file ? it->src : NULL;
+			MSG(PAGE_TOO_MANY_LINKS, c->d, at ? at->file : NULL, at ? at->line : 0,
+			    at ? at->col : 0, pgi + 1, PDF_ARRAY_MAX);
+			c->failed = c->invalid = true;
+			return false;
+		}
+		i = link_run_end(pg, i);
+	}
+	return true;
+}
+
 /* A link annotation over each line's stretch of text items with the same
  * address (http, https, mailto: the source's check; "#name" a place in the
  * document), without a border, with the address (the place's description)
- * as its /Contents. */
+ * as its /Contents: one per link and line (links_fit has counted them). */
 static bool
 draw_links(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
 {
@@ -415,9 +472,8 @@ draw_links(pdf_ctx *c, HPDF_Page page, size_t pgi, const ts_page *pg)
 			continue;
 		}
 		ts_sp x0 = it->x, x1 = it->x + it->w, size = it->size;
-		size_t j = i + 1;
-		for (; j < pg->nitems && pg->items[j].kind == TS_ITEM_TEXT &&
-		    pg->items[j].link == it->link && pg->items[j].y == it->y; j++) {
+		size_t j = i + 1, end = link_run_end(pg, i);
+		for (; j < end; j++) {
 			x1 = pg->items[j].x + pg->items[j].w;
 			size = pg->items[j].size > size ? pg->items[j].size : size;
 		}
@@ -535,6 +591,6 @@ pdf_page_draw(pdf_ctx *c, size_t pgi)
 {
 	HPDF_Page page = c->pages[pgi];
 	const ts_page *pg = &c->doc->pages[pgi];
-	return draw_graphics(c, page, pgi, pg) && draw_text(c, page, pgi, pg) &&
-	    draw_links(c, page, pgi, pg) && seal_content(c, page);
+	return links_fit(c, pgi, pg) && draw_graphics(c, page, pgi, pg) &&
+	    draw_text(c, page, pgi, pg) && draw_links(c, page, pgi, pg) && seal_content(c, page);
 }

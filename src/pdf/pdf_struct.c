@@ -45,6 +45,10 @@ typedef struct st_node {
 	size_t nkids, cap;
 	HPDF_Dict dict;
 	HPDF_Dict group;    /* the grouping element holding it (fill_kids), or NULL */
+	/* an L of more items than an array holds is written as several L
+	 * elements in a row: dict and these, each with the element holding it */
+	HPDF_Dict *parts, *part_parent;
+	size_t nparts;
 } st_node;
 
 typedef struct st_page {
@@ -111,8 +115,11 @@ pdf_struct_close(pdf_ctx *c)
 	pdf_struct *s = c->st;
 	if (!s)
 		return;
-	for (size_t i = 0; i < s->nnodes; i++)
+	for (size_t i = 0; i < s->nnodes; i++) {
 		free(s->nodes[i].kids);
+		free(s->nodes[i].parts);
+		free(s->nodes[i].part_parent);
+	}
 	for (size_t i = 0; i < s->npages; i++) {
 		free(s->pages[i].owner);
 		free(s->pages[i].holder);
@@ -156,6 +163,8 @@ pdf_struct_mcid(pdf_ctx *c, size_t page, int tag)
 	pdf_struct *s = c->st;
 	int n = node_of(c, tag);
 	st_page *p = &s->pages[page];
+	if (p->n >= PDF_ARRAY_MAX)
+		return -1; /* the page's array in the parent tree is full */
 	int mcid = (int)p->n;
 	p->owner = xgrow(p->owner, &p->cap, p->n + 1, sizeof *p->owner);
 	p->owner[p->n++] = n;
@@ -189,9 +198,6 @@ cmp_kid_node(const void *a, const void *b)
 	return (x->node > y->node) - (x->node < y->node);
 }
 
-/* PDF/A-1 (ISO 19005-1, 6.1.12): an array holds at most 8191 elements. */
-#define ARRAY_MAX 8191u
-
 /* One kid of node n into k, the /K of holder (n's element or a grouping
  * element under it); a kid held by a grouping element remembers it: its
  * /P, or its ParentTree entry. */
@@ -203,9 +209,14 @@ put_kid(pdf_ctx *c, const st_node *n, HPDF_Dict holder, HPDF_Array k, const st_k
 	bool grouped = holder != n->dict;
 	HPDF_STATUS st;
 	if (kid->node >= 0) {
+		st_node *kn = &s->nodes[kid->node];
 		if (grouped)
-			s->nodes[kid->node].group = holder;
-		st = HPDF_Array_Add(k, s->nodes[kid->node].dict);
+			kn->group = holder;
+		st = HPDF_Array_Add(k, kn->dict);
+		for (size_t q = 0; q < kn->nparts && st == HPDF_OK; q++) {
+			kn->part_parent[q] = holder;
+			st = HPDF_Array_Add(k, kn->parts[q]);
+		}
 	} else if (kid->annot) {
 		if (grouped) {
 			if (!s->annot_holder)
@@ -244,11 +255,52 @@ put_kid(pdf_ctx *c, const st_node *n, HPDF_Dict holder, HPDF_Array k, const st_k
 	return pdf_ok(c, st, "structure element /K");
 }
 
-/* The /K of node i. More kids than an array may hold (a section of
- * thousands of agreements, a paragraph of thousands of lines) go into
- * NonStruct elements of at most ARRAY_MAX kids each, in order: a grouping
- * element that does not change what is read (ISO 32000-1, 14.8.4.2);
- * ARRAY_MAX of them hold 67 million kids, more than the input limits
+/* The entries a kid takes in a /K array: an L written as several, one. */
+static size_t
+kid_weight(const pdf_struct *s, const st_kid *kid)
+{
+	return kid->node >= 0 ? 1 + s->nodes[kid->node].nparts : 1;
+}
+
+/* A new structure element of type role under parent, its /K into *k. */
+static HPDF_Dict
+new_elem(pdf_ctx *c, const char *role, HPDF_Dict parent, size_t page, HPDF_Array *k)
+{
+	HPDF_MMgr mm = c->pdf->mmgr;
+	HPDF_Dict g = HPDF_Dict_New(mm);
+	*k = HPDF_Array_New(mm);
+	if (!pdf_obj(c, g, "StructElem") || !pdf_ok(c, HPDF_Xref_Add(c->pdf->xref, g), "StructElem")
+	    || !pdf_ok(c, HPDF_Dict_AddName(g, "Type", "StructElem"), "StructElem")
+	    || !pdf_ok(c, HPDF_Dict_AddName(g, "S", role), "StructElem")
+	    || !pdf_add(c, g, "P", parent) || !pdf_add(c, g, "Pg", c->pages[page])
+	    || !pdf_add(c, g, "K", *k))
+		return NULL;
+	return g;
+}
+
+/* The kids [from, to) of node n into k, the /K of holder. */
+static bool
+put_kids(pdf_ctx *c, const st_node *n, HPDF_Dict holder, HPDF_Array k, size_t from, size_t to)
+{
+	for (size_t j = from; j < to; j++)
+		if (!put_kid(c, n, holder, k, &n->kids[j]))
+			return false;
+	return true;
+}
+
+/* The /K of node i (n->dict made, and the parts of an L split). An array
+ * holds at most PDF_ARRAY_MAX elements (PDF/A-1); more kids are grouped
+ * as ISO 32000-1 allows where they are:
+ *   - a list's items (L holds an optional Caption and LI only, Table 336):
+ *     the L is written as several L elements in a row, each with at most
+ *     PDF_ARRAY_MAX items (made with its parts in pdf_struct_finish);
+ *   - a table's rows (Table holds TR, or THead? TBody+ TFoot?, and a
+ *     Caption first or last, Table 337): TBody elements of at most
+ *     PDF_ARRAY_MAX rows each, the captions staying where they are;
+ *   - anything else (a section of thousands of agreements, a paragraph of
+ *     thousands of lines): NonStruct elements, a grouping element that
+ *     does not change what is read (14.8.4.2).
+ * PDF_ARRAY_MAX groups hold 67 million kids, more than the input limits
  * allow. */
 static bool
 fill_kids(pdf_ctx *c, size_t i)
@@ -256,33 +308,63 @@ fill_kids(pdf_ctx *c, size_t i)
 	pdf_struct *s = c->st;
 	st_node *n = &s->nodes[i];
 	HPDF_MMgr mm = c->pdf->mmgr;
+	enum ts_role role = c->doc->nnodes ? c->doc->nodes[i].role : TS_ROLE_DOCUMENT;
 	if (!n->has_mcr)
 		qsort(n->kids, n->nkids, sizeof *n->kids, cmp_kid_node);
 	HPDF_Array k = HPDF_Array_New(mm);
 	if (!pdf_add(c, n->dict, "K", k))
 		return false;
-	if (n->nkids <= ARRAY_MAX) {
-		for (size_t j = 0; j < n->nkids; j++)
-			if (!put_kid(c, n, n->dict, k, &n->kids[j]))
+	if (n->nparts) { /* an L: its items in chunks, one L element each */
+		for (size_t q = 0, first = 0; first < n->nkids; q++, first += PDF_ARRAY_MAX) {
+			size_t last = n->nkids - first > PDF_ARRAY_MAX ? first + PDF_ARRAY_MAX : n->nkids;
+			HPDF_Dict part = q ? n->parts[q - 1] : n->dict;
+			HPDF_Array pk = k;
+			if (q) {
+				pk = HPDF_Array_New(mm);
+				const st_kid *f = &n->kids[first];
+				const ts_node *tn = &c->doc->nodes[i];
+				if (!pdf_ok(c, HPDF_Dict_AddName(part, "Type", "StructElem"), "StructElem")
+				    || !pdf_ok(c, HPDF_Dict_AddName(part, "S", pdf_struct_role(c, (int)i)), "StructElem")
+				    || !pdf_add(c, part, "P", n->part_parent[q - 1])
+				    || !pdf_add(c, part, "Pg", c->pages[f->node >= 0 ? s->nodes[f->node].page : f->page])
+				    || !pdf_add(c, part, "K", pk)
+				    || (tn->lang && !pdf_add(c, part, "Lang", pdf_text_obj(c, pdf_fit_text(c->a, tn->lang)))))
+					return false;
+			}
+			if (!put_kids(c, n, part, pk, first, last))
 				return false;
+		}
 		return true;
 	}
-	for (size_t first = 0; first < n->nkids; first += ARRAY_MAX) {
-		size_t last = n->nkids - first > ARRAY_MAX ? first + ARRAY_MAX : n->nkids;
-		HPDF_Dict g = HPDF_Dict_New(mm);
-		HPDF_Array gk = HPDF_Array_New(mm);
-		if (!pdf_obj(c, g, "StructElem") || !pdf_ok(c, HPDF_Xref_Add(c->pdf->xref, g), "StructElem")
-		    || !pdf_ok(c, HPDF_Array_Add(k, g), "StructElem")
-		    || !pdf_ok(c, HPDF_Dict_AddName(g, "Type", "StructElem"), "StructElem")
-		    || !pdf_ok(c, HPDF_Dict_AddName(g, "S", "NonStruct"), "StructElem")
-		    || !pdf_add(c, g, "P", n->dict) || !pdf_add(c, g, "Pg", c->pages[n->page])
-		    || !pdf_add(c, g, "K", gk))
+	size_t entries = 0;
+	for (size_t j = 0; j < n->nkids; j++)
+		entries += kid_weight(s, &n->kids[j]);
+	if (entries <= PDF_ARRAY_MAX)
+		return put_kids(c, n, n->dict, k, 0, n->nkids);
+	/* a table's captions before and after its rows stay its own kids */
+	size_t from = 0, to = n->nkids;
+	bool table = role == TS_ROLE_TABLE;
+	while (table && from < to && n->kids[from].node >= 0
+	    && c->doc->nodes[n->kids[from].node].role == TS_ROLE_CAPTION)
+		from++;
+	while (table && to > from && n->kids[to - 1].node >= 0
+	    && c->doc->nodes[n->kids[to - 1].node].role == TS_ROLE_CAPTION)
+		to--;
+	if (!put_kids(c, n, n->dict, k, 0, from))
+		return false;
+	for (size_t first = from; first < to;) {
+		size_t last = first, w = 0;
+		while (last < to && w + kid_weight(s, &n->kids[last]) <= PDF_ARRAY_MAX)
+			w += kid_weight(s, &n->kids[last++]);
+		if (last == first)
+			last++; /* cannot happen: a kid weighs a handful */
+		HPDF_Array gk;
+		HPDF_Dict g = new_elem(c, table ? "TBody" : "NonStruct", n->dict, n->page, &gk);
+		if (!g || !pdf_ok(c, HPDF_Array_Add(k, g), "StructElem") || !put_kids(c, n, g, gk, first, last))
 			return false;
-		for (size_t j = first; j < last; j++)
-			if (!put_kid(c, n, g, gk, &n->kids[j]))
-				return false;
+		first = last;
 	}
-	return true;
+	return put_kids(c, n, n->dict, k, to, n->nkids);
 }
 
 /* Number tree leaves of at most this many pages (or annotations): PDF/A-1
@@ -375,12 +457,26 @@ pdf_struct_finish(pdf_ctx *c)
 	    || !pdf_ok(c, HPDF_Dict_AddName(root, "Type", "StructTreeRoot"), "StructTreeRoot"))
 		return false;
 	for (size_t i = 0; i < s->nnodes; i++) {
-		if (!s->nodes[i].live)
+		st_node *n = &s->nodes[i];
+		if (!n->live)
 			continue;
-		s->nodes[i].dict = HPDF_Dict_New(mm);
-		if (!pdf_obj(c, s->nodes[i].dict, "StructElem")
-		    || !pdf_ok(c, HPDF_Xref_Add(pdf->xref, s->nodes[i].dict), "StructElem"))
+		n->dict = HPDF_Dict_New(mm);
+		if (!pdf_obj(c, n->dict, "StructElem")
+		    || !pdf_ok(c, HPDF_Xref_Add(pdf->xref, n->dict), "StructElem"))
 			return false;
+		/* a list of more items than an array holds: the L elements after
+		 * the first (fill_kids) */
+		if (c->doc->nnodes && c->doc->nodes[i].role == TS_ROLE_L && n->nkids > PDF_ARRAY_MAX) {
+			n->nparts = (n->nkids - 1) / PDF_ARRAY_MAX;
+			n->parts = xcalloc(n->nparts, sizeof *n->parts);
+			n->part_parent = xcalloc(n->nparts, sizeof *n->part_parent);
+			for (size_t q = 0; q < n->nparts; q++) {
+				n->parts[q] = HPDF_Dict_New(mm);
+				if (!pdf_obj(c, n->parts[q], "StructElem")
+				    || !pdf_ok(c, HPDF_Xref_Add(pdf->xref, n->parts[q]), "StructElem"))
+					return false;
+			}
+		}
 	}
 	for (size_t i = 0; i < s->nnodes; i++) {
 		st_node *n = &s->nodes[i];

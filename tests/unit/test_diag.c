@@ -1,7 +1,8 @@
 /* test_diag.c: the message catalogue (src/base/messages.h): one entry per code,
  * ordered by severity, every format non-empty; the exit status is the worst
  * level seen; held messages print in document order; the free-text call
- * the composer still uses works. */
+ * the composer still uses works; control characters in arguments print as
+ * \uXXXX. */
 #include <stdlib.h>
 
 #include "base/base.h"
@@ -56,6 +57,23 @@ test_diag_worst(void)
 }
 
 static void
+test_diag_controls(void)
+{
+	diag d;
+	FILE *f = sink(&d);
+	/* NEL and CSI (C1, two bytes in UTF-8), ESC, a tab, a newline and DEL;
+	 * U+00A0 and U+00E4 (also C2/C3 lead bytes) stay as they are */
+	MSG(UNKNOWN_PARTNER, &d, "a.xml", 1, 2,
+	    "a\xC2\x85" "b\xC2\x9B" "2J\x1B[0m\t\n\x7F\xC2\xA0\xC3\xA4");
+	MSG(UNKNOWN_PARTNER, &d, "a.xml", 1, 3, "\xC2");
+	fclose(f);
+	EXPECT_STR(buf, "a.xml:1:2: error: unknown partner 'a\\u0085b\\u009B2J\\u001B[0m"
+	    "\\u0009\\u000A\\u007F\xC2\xA0\xC3\xA4'\n"
+	    "a.xml:1:3: error: unknown partner '\xC2'\n");
+	free(buf);
+}
+
+static void
 test_diag_hold(void)
 {
 	diag d;
@@ -99,6 +117,7 @@ main(void)
 	RUN(test_diag_catalogue);
 	RUN(test_diag_worst);
 	RUN(test_diag_hold);
+	RUN(test_diag_controls);
 	RUN(test_diag_engine);
 	UNIT_EXIT();
 }

@@ -1,7 +1,9 @@
 /* test_notes.c: footnotes (src/engine/flow_note.c): set at the bottom of the
  * page of their mark's line under a short rule, in order across pages,
  * room reserved for their first lines, a long note continued on the next
- * page. */
+ * page; every note of a paragraph crossing a page on its mark's page, a
+ * note after a split one on its mark's page too; a figure never over the
+ * notes continued onto its page. */
 #include "blocks.h"
 
 #include <stdio.h>
@@ -214,6 +216,167 @@ test_note_continued(void)
 	ts_layout_free(doc);
 }
 
+/* The top of the rule over page p's notes, or the frame's bottom. */
+static ts_sp
+notes_top(const ts_layout *doc, size_t p)
+{
+	ts_sp ry = bottom(), rw = 0;
+	rules(doc, p, &ry, &rw);
+	return ry;
+}
+
+/* Nothing of the body (text of SIZE, images) reaches below the notes' rule. */
+static void
+expect_clear_of_notes(const ts_layout *doc)
+{
+	for (size_t p = 0; p < doc->npages; p++) {
+		ts_sp top = notes_top(doc, p);
+		for (size_t i = 0; i < doc->pages[p].nitems; i++) {
+			const ts_item *it = &doc->pages[p].items[i];
+			int64_t bot = it->kind == TS_ITEM_IMAGE ? (int64_t)it->y + it->h
+			    : it->kind == TS_ITEM_TEXT && it->size == SIZE ? (int64_t)it->y + descender(SIZE)
+			    : 0;
+			EXPECTF(bot <= top, "page %zu item %zu ends at %lld, the notes begin at %ld", p, i,
+			    (long long)bot, (long)top);
+		}
+	}
+}
+
+/* A paragraph of n sentences, each a line and a half long and ending in
+ * the mark K of the note "NoteK". */
+static void
+para_marks(ts_flow *f, int n, const char *words, char (*marks)[16], char (*notes)[24],
+    char (*texts)[80])
+{
+	ts_run r[64];
+	ts_note nt[32];
+	ts_run nr[32];
+	for (int k = 0; k < n; k++) {
+		snprintf(texts[k], sizeof texts[0], "%sSatz %d, %s", k ? " " : "", k + 1, words);
+		snprintf(marks[k], sizeof marks[0], "%d", k + 1);
+		snprintf(notes[k], sizeof notes[0], "Note%d", k + 1);
+		r[2 * k] = run(texts[k], SIZE);
+		r[2 * k + 1] = run(marks[k], TS_PT(7));
+		r[2 * k + 1].rise = TS_PT(3);
+		nr[k] = run(notes[k], NSIZE);
+		nt[k] = (ts_note){ .runs = &nr[k], .nruns = 1, .style = &NST };
+		r[2 * k + 1].note = &nt[k];
+	}
+	ts_para_style st = plain_style(LEAD);
+	ts_flow_para(f, r, (size_t)(2 * n), &st);
+}
+
+static void
+test_note_marks_across_page(void)
+{
+	/* lines, then one paragraph with a mark on most of its lines, across
+	 * the page: the lines above the first mark whose note does not fit
+	 * once used up the room of the notes before it, and those went to the
+	 * next page */
+	static const char *const words[] = {
+		"der mit seiner Marke über eine Zeile geht",
+		"der mit seiner Marke über eine ganze Zeile hinaus geht",
+		"der kurz ist",
+	};
+	char marks[12][16], notes[12][24], texts[12][80];
+	for (int pre = 4; pre < 4 * NL; pre++) {
+		ts_layout *doc = ts_layout_new(TS_PT(400), TS_PT(700), FONTS);
+		ts_flow *f = ts_flow_new(E, doc, frame());
+		for (int i = 0; i < pre % NL; i++)
+			plain(f, "Zeile");
+		para_marks(f, 12, words[pre / NL % 3], marks, notes, texts);
+		ts_flow_finish(f, NULL, NULL);
+		for (int k = 0; k < 12; k++) {
+			size_t pm = 9, pn = 9;
+			const ts_item *m = find_word(doc, marks[k], &pm), *n = find_word(doc, notes[k], &pn);
+			EXPECTF(m && n && pm == pn, "%d lines before, sentences %d; note %d: mark on "
+			    "page %zu, note on %zu", pre % NL, pre / NL % 3, k + 1, pm, pn);
+		}
+		expect_clear_of_notes(doc);
+		expect_in_frame(doc, frame());
+		ts_layout_free(doc);
+	}
+}
+
+static void
+test_note_after_split(void)
+{
+	/* a long note split at the page's end, then a short one whose mark is
+	 * two lines further on the same page: room was reserved for it, so it
+	 * follows the long note's first part there */
+	static char longnote[4000];
+	longnote[0] = '\0';
+	for (int i = 0; i < 400; i++)
+		strcat(longnote, i ? " lang" : "Anfang");
+	strcat(longnote, " Schluss");
+	ts_layout *doc = ts_layout_new(TS_PT(400), TS_PT(700), FONTS);
+	ts_flow *f = ts_flow_new(E, doc, frame());
+	for (int i = 0; i < 10; i++)
+		plain(f, "Zeile");
+	ts_run r[5] = { run("Mit der langen", SIZE), run("1", TS_PT(7)),
+		run(" Anmerkung und mit einem Satz, der weiter geht bis in die dritte Zeile, wo", SIZE),
+		run("2", TS_PT(7)), run(" steht", SIZE) };
+	ts_run n1 = run(longnote, NSIZE), n2 = run("Kurz.", NSIZE);
+	ts_note nt1 = { .runs = &n1, .nruns = 1, .style = &NST }, nt2 = { .runs = &n2, .nruns = 1, .style = &NST };
+	r[1].rise = r[3].rise = TS_PT(3);
+	r[1].note = &nt1;
+	r[3].note = &nt2;
+	ts_para_style st = plain_style(LEAD);
+	ts_flow_para(f, r, 5, &st);
+	for (int i = 0; i < 4; i++)
+		plain(f, "Danach");
+	ts_flow_finish(f, NULL, NULL);
+	size_t pm1 = 9, pm2 = 9, pa = 9, ps = 9, pk = 9;
+	const ts_item *kurz = find_word(doc, "Kurz.", &pk), *anf = find_word(doc, "Anfang", &pa);
+	EXPECT(find_word(doc, "1", &pm1) && find_word(doc, "2", &pm2) && kurz && anf &&
+	    find_word(doc, "Schluss", &ps));
+	EXPECTF(pm1 == 0 && pm2 == 0 && pa == 0 && ps >= 1, "marks %zu %zu, long note %zu to %zu",
+	    pm1, pm2, pa, ps);
+	EXPECTF(pk == 0, "the short note on page %zu", pk);
+	if (kurz && anf && pk == pa)
+		EXPECT(kurz->y > anf->y); /* after the long note's first part */
+	expect_clear_of_notes(doc);
+	expect_in_frame(doc, frame());
+	ts_layout_free(doc);
+}
+
+static void
+test_note_float(void)
+{
+	/* a long note continued onto the next page, and a figure nearly as
+	 * tall as the frame floated there: it was set at the page's top over
+	 * the continued note; it waits for a page without notes */
+	static char longnote[8000];
+	longnote[0] = '\0';
+	for (int i = 0; i < 300; i++)
+		strcat(longnote, i ? " lang" : "Anfang");
+	ts_layout *doc = ts_layout_new(TS_PT(400), TS_PT(700), FONTS);
+	ts_flow *f = ts_flow_new(E, doc, frame());
+	for (int i = 0; i < 12; i++)
+		plain(f, "Zeile");
+	para_note(f, "Mit", "1", longnote);
+	ts_figure fig = { .path = "hoch.png", .width = TS_PT(100), .height = frame().h - TS_PT(20) };
+	ts_flow_figure(f, &fig);
+	for (int i = 0; i < 10; i++)
+		plain(f, "Danach");
+	ts_flow_finish(f, NULL, NULL);
+	size_t pi = 99;
+	const ts_item *img = NULL;
+	for (size_t p = 0; p < doc->npages && !img; p++)
+		for (size_t i = 0; i < doc->pages[p].nitems; i++)
+			if (doc->pages[p].items[i].kind == TS_ITEM_IMAGE) {
+				img = &doc->pages[p].items[i];
+				pi = p;
+			}
+	ts_sp ry = 0, rw = 0;
+	EXPECT(img != NULL);
+	EXPECTF(pi < doc->npages && rules(doc, pi, &ry, &rw) == 0, "the figure on page %zu with notes", pi);
+	EXPECT(rules(doc, 1, &ry, &rw) == 1); /* the note did continue */
+	EXPECT(count_text(doc, "Danach") == 10);
+	expect_clear_of_notes(doc);
+	ts_layout_free(doc);
+}
+
 int
 main(void)
 {
@@ -225,6 +388,9 @@ main(void)
 	RUN(test_note_order);
 	RUN(test_note_reserve);
 	RUN(test_note_continued);
+	RUN(test_note_marks_across_page);
+	RUN(test_note_after_split);
+	RUN(test_note_float);
 	ts_engine_free(E);
 	UNIT_EXIT();
 }
