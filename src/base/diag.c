@@ -367,7 +367,9 @@ vemit(diag *d, enum diag_code code, const char *file, unsigned line, unsigned co
 	char *text = xmalloc(n > 0 ? (size_t)n + 1 : 1);
 	vsnprintf(text, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
 #pragma GCC diagnostic pop
-	text = escape_controls(text);
+	/* lines of printable text; JSON escapes the controls itself */
+	if (d->style != DIAG_JSON)
+		text = escape_controls(text);
 	if (d->holding) {
 		d->held = xgrow(d->held, &d->capheld, d->nheld + 1, sizeof *d->held);
 		d->held[d->nheld] = (diag_held){ file, line, col, d->nheld, lvl, code, text };
