@@ -465,8 +465,11 @@ pdf_struct_finish(pdf_ctx *c)
 		    || !pdf_ok(c, HPDF_Xref_Add(pdf->xref, n->dict), "StructElem"))
 			return false;
 		/* a list of more items than an array holds: the L elements after
-		 * the first (fill_kids) */
-		if (c->doc->nnodes && c->doc->nodes[i].role == TS_ROLE_L && n->nkids > PDF_ARRAY_MAX) {
+		 * the first (fill_kids), beside it in its parent's kids (one hung
+		 * off the root, a malformed node, groups them in NonStruct) */
+		int parent = c->doc->nnodes ? c->doc->nodes[i].parent : -1;
+		if (c->doc->nnodes && c->doc->nodes[i].role == TS_ROLE_L && n->nkids > PDF_ARRAY_MAX
+		    && parent >= 0 && (size_t)parent < i && s->nodes[parent].live) {
 			n->nparts = (n->nkids - 1) / PDF_ARRAY_MAX;
 			n->parts = xcalloc(n->nparts, sizeof *n->parts);
 			n->part_parent = xcalloc(n->nparts, sizeof *n->part_parent);
