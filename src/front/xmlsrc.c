@@ -110,6 +110,18 @@ node_src(const xmlNode *n)
 	return n->_private;
 }
 
+/* Gives n the next (*i) of the count scanned places of its kind; 0 when
+ * they ran out. */
+static int
+attach_next(xmlNode *n, srcnode *places, size_t count, size_t *i)
+{
+	int ok = *i < count;
+	if (ok)
+		n->_private = &places[*i];
+	(*i)++;
+	return ok;
+}
+
 /* Attach the scanned positions to the tree (node->_private), walking it in
  * document order without recursion. Returns 0 when the scan and the tree
  * disagree (then positions fall back to libxml2's lines). */
@@ -120,25 +132,12 @@ attach_positions(xmlsrc *ld, xmlDoc *doc)
 	int okay = 1;
 	xmlNode *n = doc->children;
 	while (n) {
-		if (n->type == XML_ELEMENT_NODE) {
-			if (ie < ld->map.nelems)
-				n->_private = &ld->map.elems[ie];
-			else
-				okay = 0;
-			ie++;
-		} else if (n->type == XML_COMMENT_NODE) {
-			if (ic < ld->map.ncomments)
-				n->_private = &ld->map.comments[ic];
-			else
-				okay = 0;
-			ic++;
-		} else if (n->type == XML_PI_NODE) {
-			if (ip < ld->map.npis)
-				n->_private = &ld->map.pis[ip];
-			else
-				okay = 0;
-			ip++;
-		}
+		if (n->type == XML_ELEMENT_NODE)
+			okay &= attach_next(n, ld->map.elems, ld->map.nelems, &ie);
+		else if (n->type == XML_COMMENT_NODE)
+			okay &= attach_next(n, ld->map.comments, ld->map.ncomments, &ic);
+		else if (n->type == XML_PI_NODE)
+			okay &= attach_next(n, ld->map.pis, ld->map.npis, &ip);
 		if (n->type == XML_ELEMENT_NODE && n->children) {
 			n = n->children;
 			continue;
